@@ -1,0 +1,588 @@
+package vn.xhht.ledger.infrastructure.eventstore;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+
+/**
+ * XHHT Ledger's event storage engine on the MongoDB sync driver.
+ * <ul>
+ * <li><b>One document per commit.</b> All events a unit of work appends go into one document of the
+ * {@code events} collection, whose {@code _id} is the global position of its first event; event {@code i} of
+ * the commit has position {@code _id + i}. A single document write is atomic on MongoDB and on the embedded
+ * server alike, so a commit is stored whole or not at all, without transactions.</li>
+ * <li><b>Optimistic concurrency.</b> Every commit lists the stream keys it occupies ({@code aggregate + seq},
+ * or the event id for an application event) in {@code keys}, under a unique index: a second writer of the
+ * same aggregate sequence gets a duplicate key, translated into Axon's {@code ConcurrencyException}.</li>
+ * <li><b>Gap-aware tracking.</b> Positions are reserved before the insert ({@link PositionAllocator}), so a
+ * commit can become visible after a later one. Readers carry a {@link GapAwareTrackingToken}: positions they
+ * have passed without seeing stay in the token as gaps and are asked for again on every fetch. A gap is given
+ * up only when a commit above it was reserved more than {@code gapTimeout} ago; writers insert within
+ * {@code maxCommitDelay} of their reservation or take new positions, so a late commit is never skipped.</li>
+ * <li><b>Key lookups only.</b> Tracked reads ask for a window of positions by {@code _id} ({@code $in}), and
+ * aggregate streams by their {@code keys}: both use unique indexes, which the embedded server honours
+ * (it ignores non-unique ones), and which a real MongoDB serves from its B-trees.</li>
+ * </ul>
+ */
+public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoCommitStorageEngine.class);
+
+    static final String KEYS = "keys";
+    static final String COUNT = "n";
+    static final String RESERVED_AT = "at";
+    static final String EVENTS = "events";
+    private static final char SEQUENCE_SEPARATOR = '\u0001';
+    private static final char APPLICATION_EVENT_PREFIX = '\u0002';
+    private static final int MAX_COMMIT_ATTEMPTS = 3;
+    private static final int COMMIT_LOG_SIZE = 20_000;
+    private static final Document COMMIT_HEADER = new Document(COUNT, 1).append(RESERVED_AT, 1);
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> snapshots;
+    private final PositionAllocator allocator;
+    private final Clock clock;
+    private final long maxCommitDelayNanos;
+    private final Duration gapTimeout;
+    private final int maxGapOffset;
+    private final int positionWindow;
+    /**
+     * Recently read commits by first position: when they reserved their positions (the evidence for giving up on
+     * gaps below them) and how many events they hold (to resume a token that points inside a commit).
+     */
+    private final ConcurrentNavigableMap<Long, CommitInfo> commitLog = new ConcurrentSkipListMap<>();
+
+    private record CommitInfo(long reservedAtMillis, int count) {
+        long last(long first) {
+            return first + count - 1;
+        }
+    }
+
+    protected MongoCommitStorageEngine(Builder builder) {
+        super(builder);
+        MongoDatabase database = builder.database;
+        this.events = database.getCollection(builder.eventsCollection);
+        this.snapshots = database.getCollection(builder.snapshotsCollection);
+        this.clock = builder.clock;
+        this.allocator = new PositionAllocator(database.getCollection(builder.countersCollection),
+                                               builder.eventsCollection + ".position", builder.blockSize,
+                                               builder.blockTtl.toNanos(), builder.clock);
+        this.maxCommitDelayNanos = builder.maxCommitDelay.toNanos();
+        this.gapTimeout = builder.gapTimeout;
+        this.maxGapOffset = builder.maxGapOffset;
+        this.positionWindow = Math.max(batchSize(), 2 * builder.blockSize);
+        ensureIndexes();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private void ensureIndexes() {
+        events.createIndex(Indexes.ascending(KEYS), new IndexOptions().unique(true).name("stream_keys"));
+    }
+
+    // ------------------------------------------------------------------------------------------ writing
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> eventMessages, Serializer serializer) {
+        if (eventMessages.isEmpty()) {
+            return;
+        }
+        EventMessage<?> first = eventMessages.get(0);
+        List<String> keys = new ArrayList<>(eventMessages.size());
+        List<Document> eventDocuments = new ArrayList<>(eventMessages.size());
+        Set<String> identifiers = new HashSet<>();
+        for (EventMessage<?> event : eventMessages) {
+            String key = streamKey(event);
+            if (!identifiers.add(event.getIdentifier()) || keys.contains(key)) {
+                handlePersistenceException(new DuplicateEventInCommitException(
+                        "Commit holds event " + event.getIdentifier() + " (" + key.replace(SEQUENCE_SEPARATOR, '#')
+                                + ") twice"), first);
+            }
+            keys.add(key);
+            eventDocuments.add(EventDocumentCodec.encode(event, serializer));
+        }
+        for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
+            PositionAllocator.Reservation reservation = allocator.reserve(eventMessages.size());
+            Document commit = new Document("_id", reservation.first())
+                    .append(COUNT, eventMessages.size())
+                    .append(RESERVED_AT, reservation.claimedAt())
+                    .append(KEYS, keys)
+                    .append(EVENTS, eventDocuments);
+            beforeInsert(reservation.first(), commit);
+            if (System.nanoTime() - reservation.claimedNanos() > maxCommitDelayNanos) {
+                // Readers may give up on these positions before we are visible: take fresh ones instead.
+                log.warn("Commit at position {} was reserved too long ago; retrying with new positions",
+                         reservation.first());
+                continue;
+            }
+            try {
+                events.insertOne(commit);
+                return;
+            } catch (MongoException e) {
+                if (MongoDuplicateKeyResolver.isDuplicateKey(e)) {
+                    allocator.release(reservation);
+                }
+                handlePersistenceException(e, first);
+            }
+        }
+        throw new EventStoreException("Could not write the commit within " + Duration.ofNanos(maxCommitDelayNanos)
+                                              + " of reserving its positions, " + MAX_COMMIT_ATTEMPTS + " times");
+    }
+
+    /**
+     * Called between reserving positions and inserting the commit. Does nothing; tests override it to delay
+     * writers and prove that late commits are still seen.
+     */
+    protected void beforeInsert(long firstPosition, Document commit) {
+    }
+
+    private static String streamKey(EventMessage<?> event) {
+        if (event instanceof DomainEventMessage<?> domainEvent) {
+            return domainEvent.getAggregateIdentifier() + SEQUENCE_SEPARATOR + domainEvent.getSequenceNumber();
+        }
+        return APPLICATION_EVENT_PREFIX + event.getIdentifier();
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document document = EventDocumentCodec.encode(snapshot, serializer);
+        document.put("_id", snapshot.getAggregateIdentifier());
+        try {
+            snapshots.replaceOne(and(eq("_id", snapshot.getAggregateIdentifier()),
+                                     lt(EventDocumentCodec.SEQUENCE, snapshot.getSequenceNumber())),
+                                 document, new ReplaceOptions().upsert(true));
+        } catch (MongoException e) {
+            if (!MongoDuplicateKeyResolver.isDuplicateKey(e)) {
+                handlePersistenceException(e, snapshot);
+            }
+            // A newer snapshot is already stored: keep it.
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ aggregate streams
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
+                                                                    long firstSequenceNumber, int batchSize) {
+        List<String> keys = new ArrayList<>(batchSize);
+        for (long seq = firstSequenceNumber; seq < firstSequenceNumber + batchSize; seq++) {
+            keys.add(aggregateIdentifier + SEQUENCE_SEPARATOR + seq);
+        }
+        List<StoredEvent.Domain> result = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (Document commit : events.find(in(KEYS, keys))) {
+            long position = commit.getLong("_id");
+            if (!seen.add(position)) {
+                continue; // the embedded server returns a document once per matching key
+            }
+            List<Document> eventDocuments = commit.getList(EVENTS, Document.class);
+            for (int i = 0; i < eventDocuments.size(); i++) {
+                Document event = eventDocuments.get(i);
+                Number seq = (Number) event.get(EventDocumentCodec.SEQUENCE);
+                if (aggregateIdentifier.equals(event.getString(EventDocumentCodec.AGGREGATE_ID))
+                        && seq != null && seq.longValue() >= firstSequenceNumber) {
+                    result.add((StoredEvent.Domain) EventDocumentCodec.decode(event, position + i));
+                }
+            }
+        }
+        result.sort(Comparator.comparingLong(StoredEvent::getSequenceNumber));
+        return result;
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document snapshot = snapshots.find(eq("_id", aggregateIdentifier)).first();
+        return snapshot == null ? Stream.empty()
+                : Stream.of((StoredEvent.Domain) EventDocumentCodec.decode(snapshot, -1));
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        if (!streamKeyExists(aggregateIdentifier, 0)) {
+            return Optional.empty();
+        }
+        // Exponential probe for an upper bound, then binary search: O(log n) unique-key lookups.
+        long low = 0;
+        long high = 1;
+        while (streamKeyExists(aggregateIdentifier, high)) {
+            low = high;
+            high *= 2;
+        }
+        while (high - low > 1) {
+            long middle = (low + high) >>> 1;
+            if (streamKeyExists(aggregateIdentifier, middle)) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        return Optional.of(low);
+    }
+
+    private boolean streamKeyExists(String aggregateIdentifier, long sequence) {
+        return events.find(eq(KEYS, aggregateIdentifier + SEQUENCE_SEPARATOR + sequence))
+                     .projection(new Document("_id", 1)).first() != null;
+    }
+
+    // ------------------------------------------------------------------------------------------ tracked reads
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        GapAwareTrackingToken token = dropExpiredGaps((GapAwareTrackingToken) lastToken);
+        long index = token == null ? 0 : token.getIndex();
+        List<Long> positions = new ArrayList<>(positionWindow + (token == null ? 0 : token.getGaps().size()) + 1);
+        if (token != null) {
+            positions.addAll(token.getGaps());
+            long straddling = startOfCommitContinuingAfter(index);
+            if (straddling > 0) {
+                positions.add(straddling);
+            }
+        }
+        for (long p = index + 1; p <= index + positionWindow; p++) {
+            positions.add(p);
+        }
+        List<Document> commits = new ArrayList<>();
+        events.find(in("_id", positions)).into(commits);
+        boolean windowHit = commits.stream().anyMatch(c -> c.getLong("_id") > index);
+        if (!windowHit && allocator.highestReserved() > index + positionWindow) {
+            // A hole wider than the window (abandoned positions, or another node's block): find what follows.
+            events.find(gt("_id", index + positionWindow)).sort(Sorts.ascending("_id")).limit(batchSize)
+                  .into(commits);
+        }
+        commits.sort(Comparator.comparingLong(c -> c.getLong("_id")));
+
+        List<StoredEvent> result = new ArrayList<>();
+        GapAwareTrackingToken current = token;
+        for (Document commit : commits) {
+            long first = commit.getLong("_id");
+            remember(commit);
+            List<Document> eventDocuments = commit.getList(EVENTS, Document.class);
+            for (int i = 0; i < eventDocuments.size(); i++) {
+                long position = first + i;
+                if (current != null && position <= current.getIndex() && !current.getGaps().contains(position)) {
+                    continue; // already delivered
+                }
+                current = current == null
+                        ? GapAwareTrackingToken.newInstance(position, missingBelow(position))
+                        : current.advanceTo(position, maxGapOffset);
+                result.add(EventDocumentCodec.decode(eventDocuments.get(i), position).withToken(current));
+            }
+        }
+        return result;
+    }
+
+    private Collection<Long> missingBelow(long position) {
+        SortedSet<Long> gaps = new TreeSet<>();
+        for (long p = Math.max(1, position - maxGapOffset); p < position; p++) {
+            gaps.add(p);
+        }
+        return gaps;
+    }
+
+    private void remember(Document commit) {
+        Date reservedAt = commit.getDate(RESERVED_AT);
+        commitLog.put(commit.getLong("_id"), new CommitInfo(reservedAt == null ? 0 : reservedAt.getTime(),
+                                                            commit.getInteger(COUNT)));
+        while (commitLog.size() > COMMIT_LOG_SIZE) {
+            commitLog.pollFirstEntry();
+        }
+    }
+
+    /**
+     * When a token points inside a commit (a processor stopped between two events of one commit), the first
+     * position of that commit, so its remaining events are fetched; otherwise 0.
+     */
+    private long startOfCommitContinuingAfter(long index) {
+        if (index <= 0) {
+            return 0;
+        }
+        Map.Entry<Long, CommitInfo> known = commitLog.floorEntry(index);
+        if (known == null || known.getValue().last(known.getKey()) < index) {
+            List<Long> lookBack = new ArrayList<>(positionWindow);
+            for (long p = Math.max(1, index - positionWindow + 1); p <= index; p++) {
+                lookBack.add(p);
+            }
+            Document nearest = null;
+            for (Document commit : events.find(in("_id", lookBack)).projection(COMMIT_HEADER)) {
+                remember(commit);
+                if (nearest == null || commit.getLong("_id") > nearest.getLong("_id")) {
+                    nearest = commit;
+                }
+            }
+            if (nearest == null) {
+                nearest = events.find(lt("_id", index + 1)).sort(Sorts.descending("_id"))
+                                .projection(COMMIT_HEADER).first();
+                if (nearest == null) {
+                    return 0;
+                }
+                remember(nearest);
+            }
+            known = commitLog.floorEntry(index);
+        }
+        return known != null && known.getValue().last(known.getKey()) > index ? known.getKey() : 0;
+    }
+
+    /**
+     * Gives up on the gaps below the highest commit known to have reserved its positions more than
+     * {@code gapTimeout} ago: their writers have either inserted by now or abandoned those positions.
+     */
+    private GapAwareTrackingToken dropExpiredGaps(GapAwareTrackingToken token) {
+        if (token == null || !token.hasGaps()) {
+            return token;
+        }
+        long lowestGap = token.getGaps().first();
+        if (commitLog.higherKey(lowestGap) == null) {
+            List<Long> above = new ArrayList<>(positionWindow);
+            for (long p = lowestGap + 1; p <= lowestGap + positionWindow; p++) {
+                above.add(p);
+            }
+            for (Document commit : events.find(in("_id", above)).projection(COMMIT_HEADER)) {
+                remember(commit);
+            }
+        }
+        long cutoff = clock.millis() - gapTimeout.toMillis();
+        long safeBelow = -1;
+        for (Map.Entry<Long, CommitInfo> entry : commitLog.tailMap(lowestGap, false).entrySet()) {
+            if (entry.getValue().reservedAtMillis() >= cutoff || entry.getKey() > token.getIndex()) {
+                break;
+            }
+            safeBelow = entry.getKey();
+        }
+        return safeBelow > lowestGap ? token.withGapsTruncatedAt(safeBelow) : token;
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return GapAwareTrackingToken.newInstance(0, List.of());
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        long reserved = allocator.highestReserved();
+        if (reserved == 0) {
+            return createTailToken();
+        }
+        List<Long> window = new ArrayList<>(positionWindow);
+        for (long p = Math.max(1, reserved - positionWindow + 1); p <= reserved; p++) {
+            window.add(p);
+        }
+        List<Document> commits = events.find(in("_id", window)).projection(new Document(COUNT, 1))
+                                       .into(new ArrayList<>());
+        if (commits.isEmpty()) {
+            Document last = events.find().sort(Sorts.descending("_id")).projection(new Document(COUNT, 1)).first();
+            return last == null ? createTailToken()
+                    : GapAwareTrackingToken.newInstance(last.getLong("_id") + last.getInteger(COUNT) - 1, List.of());
+        }
+        // Positions of the window below the head that are not visible yet may belong to writers still
+        // committing: keep them as gaps so a processor starting at the head does not skip them.
+        TreeSet<Long> covered = new TreeSet<>();
+        long head = 0;
+        for (Document commit : commits) {
+            long first = commit.getLong("_id");
+            long last = first + commit.getInteger(COUNT) - 1;
+            head = Math.max(head, last);
+            for (long p = first; p <= last; p++) {
+                covered.add(p);
+            }
+        }
+        List<Long> gaps = new ArrayList<>();
+        for (long p = window.get(0); p < head; p++) {
+            if (!covered.contains(p)) {
+                gaps.add(p);
+            }
+        }
+        return GapAwareTrackingToken.newInstance(head, gaps);
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        Date from = Date.from(dateTime.minusMillis(1));
+        for (Document commit : events.find(gte(EVENTS + "." + EventDocumentCodec.TIMESTAMP, from))
+                                     .sort(Sorts.ascending("_id"))) {
+            long first = commit.getLong("_id");
+            List<Document> eventDocuments = commit.getList(EVENTS, Document.class);
+            for (int i = 0; i < eventDocuments.size(); i++) {
+                if (!EventDocumentCodec.decode(eventDocuments.get(i), first + i).getTimestamp().isBefore(dateTime)) {
+                    return GapAwareTrackingToken.newInstance(first + i - 1, List.of());
+                }
+            }
+        }
+        return createHeadToken();
+    }
+
+    /** The events collection, for audit and verification tooling. */
+    public MongoCollection<Document> eventsCollection() {
+        return events;
+    }
+
+    // ------------------------------------------------------------------------------------------ builder
+
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+
+        private MongoDatabase database;
+        private String eventsCollection = "events";
+        private String snapshotsCollection = "snapshots";
+        private String countersCollection = "counters";
+        private int blockSize = 64;
+        private Duration blockTtl = Duration.ofSeconds(1);
+        private Duration maxCommitDelay = Duration.ofSeconds(10);
+        private Duration gapTimeout = Duration.ofSeconds(60);
+        private int maxGapOffset = 10_000;
+        private Clock clock = Clock.systemUTC();
+
+        public Builder() {
+            persistenceExceptionResolver(new MongoDuplicateKeyResolver());
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder collections(String events, String snapshots, String counters) {
+            this.eventsCollection = events;
+            this.snapshotsCollection = snapshots;
+            this.countersCollection = counters;
+            return this;
+        }
+
+        /** How many positions a node reserves per counter round trip. */
+        public Builder blockSize(int blockSize) {
+            this.blockSize = blockSize;
+            return this;
+        }
+
+        public Builder blockTtl(Duration blockTtl) {
+            this.blockTtl = blockTtl;
+            return this;
+        }
+
+        /** A writer inserts within this time of reserving its positions, or reserves again. */
+        public Builder maxCommitDelay(Duration maxCommitDelay) {
+            this.maxCommitDelay = maxCommitDelay;
+            return this;
+        }
+
+        /** How long a reader waits for a gap before giving up on it; must exceed maxCommitDelay plus clock skew. */
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        public Builder maxGapOffset(int maxGapOffset) {
+            this.maxGapOffset = maxGapOffset;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder persistenceExceptionResolver(PersistenceExceptionResolver persistenceExceptionResolver) {
+            super.persistenceExceptionResolver(persistenceExceptionResolver);
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder finalAggregateBatchPredicate(Predicate<List<? extends DomainEventData<?>>> predicate) {
+            super.finalAggregateBatchPredicate(predicate);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotFilter(SnapshotFilter snapshotFilter) {
+            super.snapshotFilter(snapshotFilter);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        @Override
+        protected void validate() {
+            super.validate();
+            if (database == null) {
+                throw new org.axonframework.common.AxonConfigurationException("A MongoDatabase is required");
+            }
+            if (gapTimeout.compareTo(maxCommitDelay) <= 0) {
+                throw new org.axonframework.common.AxonConfigurationException(
+                        "gapTimeout must be longer than maxCommitDelay");
+            }
+        }
+
+        public MongoCommitStorageEngine build() {
+            validate();
+            return new MongoCommitStorageEngine(this);
+        }
+    }
+}

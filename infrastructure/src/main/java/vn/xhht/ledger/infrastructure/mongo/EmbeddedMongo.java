@@ -1,0 +1,65 @@
+package vn.xhht.ledger.infrastructure.mongo;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The in-process MongoDB used when no {@code MONGODB_URI} is configured: mongo-java-server, listening on a
+ * loopback TCP port so that the application (and the tests) use the real drivers over a real connection.
+ * With a data directory it keeps everything in an H2 MVStore file there; without one, in memory.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private EmbeddedMongo(MongoBackend backend, String host, int port) {
+        this.server = new MongoServer(backend);
+        this.address = port == 0 ? server.bind() : bindTo(host, port);
+    }
+
+    private InetSocketAddress bindTo(String host, int port) {
+        server.bind(host, port);
+        return server.getLocalAddress();
+    }
+
+    /** A server keeping its data in {@code dataDir/xhht.mv} (created if needed), on a free loopback port. */
+    public static EmbeddedMongo h2(Path dataDir) {
+        return h2(dataDir, "127.0.0.1", 0);
+    }
+
+    public static EmbeddedMongo h2(Path dataDir, String host, int port) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
+        }
+        return new EmbeddedMongo(new H2Backend(dataDir.resolve("xhht.mv").toString()), host, port);
+    }
+
+    /** A server keeping everything in memory, on a free loopback port. */
+    public static EmbeddedMongo memory() {
+        return new EmbeddedMongo(new MemoryBackend(), "127.0.0.1", 0);
+    }
+
+    public String connectionString() {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+}
