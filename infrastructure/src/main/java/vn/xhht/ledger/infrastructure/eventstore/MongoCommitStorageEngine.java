@@ -59,7 +59,7 @@ import static com.mongodb.client.model.Filters.lt;
  * <li><b>Optimistic concurrency.</b> Every commit lists the stream keys it occupies ({@code aggregate + seq},
  * or the event id for an application event) in {@code keys}, under a unique index: a second writer of the
  * same aggregate sequence gets a duplicate key, translated into Axon's {@code ConcurrencyException}.</li>
- * <li><b>Gap-aware tracking.</b> Positions are reserved before the insert ({@link PositionAllocator}), so a
+ * <li><b>Gap-aware tracking.</b> Positions are reserved in blocks before the insert ({@link PositionAllocator}), so a
  * commit can become visible after a later one. Readers carry a {@link GapAwareTrackingToken}: positions they
  * have passed without seeing stay in the token as gaps and are asked for again on every fetch. A gap is given
  * up only when a commit above it was reserved more than {@code gapTimeout} ago; writers insert within
@@ -109,8 +109,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         this.events = database.getCollection(builder.eventsCollection);
         this.snapshots = database.getCollection(builder.snapshotsCollection);
         this.clock = builder.clock;
-        this.allocator = new PositionAllocator(database.getCollection(builder.countersCollection),
-                                               builder.eventsCollection + ".position", builder.blockSize,
+        this.allocator = new PositionAllocator(database.getCollection(builder.blocksCollection), builder.blockSize,
                                                builder.blockTtl.toNanos(), builder.clock);
         this.maxCommitDelayNanos = builder.maxCommitDelay.toNanos();
         this.gapTimeout = builder.gapTimeout;
@@ -291,7 +290,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         List<Document> commits = new ArrayList<>();
         events.find(in("_id", positions)).into(commits);
         boolean windowHit = commits.stream().anyMatch(c -> c.getLong("_id") > index);
-        if (!windowHit && allocator.highestReserved() > index + positionWindow) {
+        if (!windowHit && allocator.isClaimedAt(index + positionWindow + 1)) {
             // A hole wider than the window (abandoned positions, or another node's block): find what follows.
             events.find(gt("_id", index + positionWindow)).sort(Sorts.ascending("_id")).limit(batchSize)
                   .into(commits);
@@ -469,7 +468,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         private MongoDatabase database;
         private String eventsCollection = "events";
         private String snapshotsCollection = "snapshots";
-        private String countersCollection = "counters";
+        private String blocksCollection = "event_blocks";
         private int blockSize = 64;
         private Duration blockTtl = Duration.ofSeconds(1);
         private Duration maxCommitDelay = Duration.ofSeconds(10);
@@ -486,14 +485,14 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
             return this;
         }
 
-        public Builder collections(String events, String snapshots, String counters) {
+        public Builder collections(String events, String snapshots, String blocks) {
             this.eventsCollection = events;
             this.snapshotsCollection = snapshots;
-            this.countersCollection = counters;
+            this.blocksCollection = blocks;
             return this;
         }
 
-        /** How many positions a node reserves per counter round trip. */
+        /** How many positions a node reserves per claim. Fixed for the life of a store. */
         public Builder blockSize(int blockSize) {
             this.blockSize = blockSize;
             return this;
