@@ -1,0 +1,147 @@
+package vn.xhht.ledger.command.plan;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Reasons;
+import vn.xhht.ledger.domain.plan.Period;
+import vn.xhht.ledger.domain.plan.PlanCommands.AmendPlanCommand;
+import vn.xhht.ledger.domain.plan.PlanCommands.ClosePlanCommand;
+import vn.xhht.ledger.domain.plan.PlanCommands.IssuePlanCommand;
+import vn.xhht.ledger.domain.plan.PlanCommands.ReopenPlanCommand;
+import vn.xhht.ledger.domain.plan.PlanContent;
+import vn.xhht.ledger.domain.plan.PlanContent.Deadline;
+import vn.xhht.ledger.domain.plan.PlanContent.Target;
+import vn.xhht.ledger.domain.plan.PlanContent.Task;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanAmendedEvent;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanClosedEvent;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanDraftedEvent;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanIssuedEvent;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanReopenedEvent;
+import vn.xhht.ledger.domain.plan.PlanStatus;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An annual (or phase) plan: drafted, issued, amended with a reason, closed with a reason (which freezes its
+ * period for the issuer's subtree) and reopened with a reason. Every command answers the plan's new version.
+ */
+@Aggregate(snapshotTriggerDefinition = "")
+public class PlanAggregate {
+
+    @AggregateIdentifier
+    private String planId;
+    private String issuerUnitId;
+    private Period period;
+    private PlanStatus status;
+    private List<Target> targets;
+    private List<Task> tasks;
+    private List<Deadline> deadlines;
+    private long version;
+
+    protected PlanAggregate() {
+        // for Axon
+    }
+
+    PlanAggregate(String planId, String issuerUnitId, String number, String title, LocalDate issuedOn,
+                  Period period, List<String> basis, List<Target> targets, List<Task> tasks,
+                  List<Deadline> deadlines) {
+        apply(new PlanDraftedEvent(planId, issuerUnitId, number, title, issuedOn, period,
+                                   basis == null ? List.of() : List.copyOf(basis), PlanContent.checkTargets(targets),
+                                   tasks == null ? List.of() : List.copyOf(tasks),
+                                   deadlines == null ? List.of() : List.copyOf(deadlines)));
+    }
+
+    @CommandHandler
+    long handle(IssuePlanCommand command) {
+        requireStatus(PlanStatus.DRAFT, "issue");
+        apply(new PlanIssuedEvent(planId, issuerUnitId));
+        return version;
+    }
+
+    @CommandHandler
+    long handle(AmendPlanCommand command) {
+        String reason = Reasons.require(command.reason());
+        if (status == PlanStatus.CLOSED) {
+            throw new DomainException(ErrorCode.PERIOD_CLOSED,
+                                      "Plan " + planId + " is closed; reopen it before amending");
+        }
+        apply(new PlanAmendedEvent(planId,
+                                   command.targets() == null ? targets : PlanContent.checkTargets(command.targets()),
+                                   command.tasks() == null ? tasks : List.copyOf(command.tasks()),
+                                   command.deadlines() == null ? deadlines : List.copyOf(command.deadlines()),
+                                   reason));
+        return version;
+    }
+
+    @CommandHandler
+    long handle(ClosePlanCommand command) {
+        String reason = Reasons.require(command.reason());
+        if (status == PlanStatus.CLOSED) {
+            throw new DomainException(ErrorCode.PLAN_ALREADY_CLOSED, "Plan " + planId + " is already closed");
+        }
+        requireStatus(PlanStatus.ISSUED, "close");
+        apply(new PlanClosedEvent(planId, issuerUnitId, period, reason));
+        return version;
+    }
+
+    @CommandHandler
+    long handle(ReopenPlanCommand command) {
+        String reason = Reasons.require(command.reason());
+        requireStatus(PlanStatus.CLOSED, "reopen");
+        apply(new PlanReopenedEvent(planId, issuerUnitId, period, reason));
+        return version;
+    }
+
+    private void requireStatus(PlanStatus required, String action) {
+        if (status != required) {
+            throw new DomainException(ErrorCode.INVALID_TRANSITION,
+                                      "Cannot " + action + " plan " + planId + " while it is " + status);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PlanDraftedEvent event, @SequenceNumber long sequence) {
+        planId = event.planId();
+        issuerUnitId = event.issuerUnitId();
+        period = event.period();
+        targets = event.targets();
+        tasks = event.tasks();
+        deadlines = event.deadlines();
+        status = PlanStatus.DRAFT;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(PlanIssuedEvent event, @SequenceNumber long sequence) {
+        status = PlanStatus.ISSUED;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(PlanAmendedEvent event, @SequenceNumber long sequence) {
+        targets = event.targets();
+        tasks = event.tasks();
+        deadlines = event.deadlines();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(PlanClosedEvent event, @SequenceNumber long sequence) {
+        status = PlanStatus.CLOSED;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(PlanReopenedEvent event, @SequenceNumber long sequence) {
+        status = PlanStatus.ISSUED;
+        version = sequence;
+    }
+}

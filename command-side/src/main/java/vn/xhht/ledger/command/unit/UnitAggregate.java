@@ -1,0 +1,140 @@
+package vn.xhht.ledger.command.unit;
+
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Reasons;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitMergedEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitMovedEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitRenamedEvent;
+import vn.xhht.ledger.domain.unit.UnitKind;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A unit of the hierarchy with its effective-dated name and parent. Commands that need other units (register,
+ * move, merge) come through {@link UnitCommandHandler}, which checks those units and calls the methods here.
+ */
+@Aggregate(snapshotTriggerDefinition = "")
+public class UnitAggregate {
+
+    @AggregateIdentifier
+    private String unitId;
+    private UnitKind kind;
+    private LocalDate validFrom;
+    private LocalDate mergedFrom;
+    private final NavigableMap<LocalDate, String> names = new TreeMap<>();
+    private final NavigableMap<LocalDate, String> parents = new TreeMap<>();
+    private long version;
+
+    protected UnitAggregate() {
+        // for Axon
+    }
+
+    UnitAggregate(String unitId, String name, UnitKind kind, String parentId, LocalDate validFrom) {
+        apply(new UnitRegisteredEvent(unitId, name, kind, parentId, validFrom));
+    }
+
+    long rename(String name, LocalDate from, String reason) {
+        String why = Reasons.require(reason);
+        requireAliveOn(from, "validFrom");
+        String previous = nameOn(from);
+        if (!Objects.equals(previous, name)) {
+            apply(new UnitRenamedEvent(unitId, name, previous, from, why));
+        }
+        return version;
+    }
+
+    long move(String parentId, LocalDate from, String reason) {
+        String why = Reasons.require(reason);
+        requireAliveOn(from, "validFrom");
+        String previous = parentOn(from);
+        if (!Objects.equals(previous, parentId)) {
+            apply(new UnitMovedEvent(unitId, parentId, previous, from, why));
+        }
+        return version;
+    }
+
+    long mergeInto(String intoId, LocalDate from, String reason) {
+        String why = Reasons.require(reason);
+        if (!from.isAfter(validFrom)) {
+            throw new DomainException(ErrorCode.INVALID_VALID_FROM, "validFrom",
+                                      "A unit can only be merged after it started (" + validFrom + ")");
+        }
+        requireAliveOn(from, "validFrom");
+        apply(new UnitMergedEvent(unitId, intoId, from, why));
+        return version;
+    }
+
+    /** Whether the unit exists on that date: registered on or before it and not merged away by then. */
+    boolean aliveOn(LocalDate date) {
+        return !date.isBefore(validFrom) && (mergedFrom == null || date.isBefore(mergedFrom));
+    }
+
+    void requireAliveOn(LocalDate date, String field) {
+        if (date.isBefore(validFrom)) {
+            throw new DomainException(ErrorCode.INVALID_VALID_FROM, field,
+                                      "Unit " + unitId + " only exists from " + validFrom);
+        }
+        if (mergedFrom != null && !date.isBefore(mergedFrom)) {
+            throw new DomainException(ErrorCode.UNIT_MERGED, field,
+                                      "Unit " + unitId + " was merged away from " + mergedFrom);
+        }
+    }
+
+    String parentOn(LocalDate date) {
+        Map.Entry<LocalDate, String> entry = parents.floorEntry(date);
+        return entry == null ? null : entry.getValue();
+    }
+
+    String nameOn(LocalDate date) {
+        Map.Entry<LocalDate, String> entry = names.floorEntry(date);
+        return entry == null ? null : entry.getValue();
+    }
+
+    UnitKind kind() {
+        return kind;
+    }
+
+    long version() {
+        return version;
+    }
+
+    @EventSourcingHandler
+    void on(UnitRegisteredEvent event, @SequenceNumber long sequence) {
+        unitId = event.unitId();
+        kind = event.kind();
+        validFrom = event.validFrom();
+        names.put(event.validFrom(), event.name());
+        parents.put(event.validFrom(), event.parentId());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(UnitRenamedEvent event, @SequenceNumber long sequence) {
+        names.put(event.validFrom(), event.name());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(UnitMovedEvent event, @SequenceNumber long sequence) {
+        parents.put(event.validFrom(), event.parentId());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(UnitMergedEvent event, @SequenceNumber long sequence) {
+        mergedFrom = event.validFrom();
+        version = sequence;
+    }
+}

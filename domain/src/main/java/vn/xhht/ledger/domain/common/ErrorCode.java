@@ -1,0 +1,46 @@
+package vn.xhht.ledger.domain.common;
+
+/**
+ * Stable machine codes for every refusal. Clients switch on these; never rename one.
+ * Each code belongs to a {@link Kind}, which the HTTP layer maps to a status.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(Kind.INVALID_INPUT),
+    MALFORMED_REQUEST(Kind.INVALID_INPUT),
+    REASON_REQUIRED(Kind.INVALID_INPUT),
+    INVALID_PERIOD(Kind.INVALID_INPUT),
+    UNAUTHENTICATED(Kind.UNAUTHENTICATED),
+    FORBIDDEN_ROLE(Kind.FORBIDDEN),
+    NOT_IN_SCOPE(Kind.FORBIDDEN),
+    NOT_FOUND(Kind.NOT_FOUND),
+    UNIT_NOT_FOUND(Kind.NOT_FOUND),
+    PLAN_NOT_FOUND(Kind.NOT_FOUND),
+    DUPLICATE_ID(Kind.CONFLICT),
+    STALE_VERSION(Kind.CONFLICT),
+    CONCURRENT_MODIFICATION(Kind.CONFLICT),
+    INVALID_TRANSITION(Kind.CONFLICT),
+    PLAN_ALREADY_CLOSED(Kind.CONFLICT),
+    PERIOD_CLOSED(Kind.CONFLICT),
+    UNIT_MERGED(Kind.CONFLICT),
+    IDEMPOTENCY_KEY_REUSED(Kind.CONFLICT),
+    UNKNOWN_UNIT(Kind.RULE_VIOLATION),
+    INVALID_HIERARCHY(Kind.RULE_VIOLATION),
+    INVALID_VALID_FROM(Kind.RULE_VIOLATION),
+    UNKNOWN_INDICATOR(Kind.RULE_VIOLATION),
+    SERVICE_UNAVAILABLE(Kind.UNAVAILABLE);
+
+    /** What sort of refusal a code is, independent of any transport. */
+    public enum Kind {
+        INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RULE_VIOLATION, UNAVAILABLE
+    }
+
+    private final Kind kind;
+
+    ErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,34 @@
+package vn.xhht.ledger.domain.plan;
+
+import vn.xhht.ledger.domain.plan.PlanContent.Deadline;
+import vn.xhht.ledger.domain.plan.PlanContent.Target;
+import vn.xhht.ledger.domain.plan.PlanContent.Task;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Events of a plan's life. Stored forever: never change a record's shape; add a revision and an upcaster. */
+public final class PlanEvents {
+    private PlanEvents() {
+    }
+
+    public record PlanDraftedEvent(String planId, String issuerUnitId, String number, String title,
+                                   LocalDate issuedOn, Period period, List<String> basis, List<Target> targets,
+                                   List<Task> tasks, List<Deadline> deadlines) {
+    }
+
+    public record PlanIssuedEvent(String planId, String issuerUnitId) {
+    }
+
+    /** The plan's targets, tasks and deadlines after the amendment (all three, whichever changed). */
+    public record PlanAmendedEvent(String planId, List<Target> targets, List<Task> tasks, List<Deadline> deadlines,
+                                   String reason) {
+    }
+
+    /** Freezes {@code period} for the issuer's subtree. */
+    public record PlanClosedEvent(String planId, String issuerUnitId, Period period, String reason) {
+    }
+
+    public record PlanReopenedEvent(String planId, String issuerUnitId, Period period, String reason) {
+    }
+}

@@ -1,0 +1,30 @@
+package vn.xhht.ledger.domain.plan;
+
+import vn.xhht.ledger.domain.plan.PlanContent.Deadline;
+import vn.xhht.ledger.domain.plan.PlanContent.Target;
+import vn.xhht.ledger.domain.plan.PlanContent.Task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Queries on plans and what they answer. */
+public final class PlanQueries {
+    private PlanQueries() {
+    }
+
+    public record FetchPlanQuery(String planId) {
+    }
+
+    /** Plans issued by {@code unitId} (any unit when null) whose period touches {@code year} (any when null). */
+    public record FetchPlansQuery(String unitId, Integer year, int limit, String cursor) {
+    }
+
+    public record StatusChange(String actor, Instant at, String reason) {
+    }
+
+    public record PlanView(String id, String issuerUnitId, String number, String title, LocalDate issuedOn,
+                           Period period, List<String> basis, PlanStatus status, List<Target> targets,
+                           List<Task> tasks, List<Deadline> deadlines, long version, StatusChange lastStatusChange) {
+    }
+}

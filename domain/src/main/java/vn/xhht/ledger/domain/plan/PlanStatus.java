@@ -1,0 +1,5 @@
+package vn.xhht.ledger.domain.plan;
+
+public enum PlanStatus {
+    DRAFT, ISSUED, CLOSED
+}

@@ -1,0 +1,25 @@
+package vn.xhht.ledger.domain.unit;
+
+import java.time.LocalDate;
+
+/** Commands on units. The actor of each comes from the command's metadata, never from here. */
+public final class UnitCommands {
+    private UnitCommands() {
+    }
+
+    public record RegisterUnitCommand(String unitId, String name, UnitKind kind, String parentId,
+                                      LocalDate validFrom) {
+    }
+
+    public record RenameUnitCommand(String unitId, String name, LocalDate validFrom, String reason,
+                                    Long expectedVersion) {
+    }
+
+    public record MoveUnitCommand(String unitId, String parentId, LocalDate validFrom, String reason,
+                                  Long expectedVersion) {
+    }
+
+    public record MergeUnitCommand(String unitId, String intoId, LocalDate validFrom, String reason,
+                                   Long expectedVersion) {
+    }
+}

@@ -1,0 +1,27 @@
+package vn.xhht.ledger.domain.unit;
+
+import java.time.LocalDate;
+
+/**
+ * Events of the unit hierarchy. Stored forever: never change a record's shape; add a {@code @Revision} and an
+ * upcaster instead. Valid time ({@code validFrom}) is part of the fact; record time is the event's timestamp.
+ */
+public final class UnitEvents {
+    private UnitEvents() {
+    }
+
+    public record UnitRegisteredEvent(String unitId, String name, UnitKind kind, String parentId,
+                                      LocalDate validFrom) {
+    }
+
+    public record UnitRenamedEvent(String unitId, String name, String previousName, LocalDate validFrom,
+                                   String reason) {
+    }
+
+    public record UnitMovedEvent(String unitId, String parentId, String previousParentId, LocalDate validFrom,
+                                 String reason) {
+    }
+
+    public record UnitMergedEvent(String unitId, String intoId, LocalDate validFrom, String reason) {
+    }
+}

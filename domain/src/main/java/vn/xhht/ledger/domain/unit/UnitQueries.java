@@ -1,0 +1,30 @@
+package vn.xhht.ledger.domain.unit;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Queries on the unit hierarchy; {@code on} is the valid-time date the answer is for. */
+public final class UnitQueries {
+    private UnitQueries() {
+    }
+
+    public record FetchUnitQuery(String unitId, LocalDate on) {
+    }
+
+    public record FetchUnitChildrenQuery(String unitId, LocalDate on) {
+    }
+
+    /** The unit and its ancestors on a date, nearest first (the unit itself included). */
+    public record FetchUnitLineageQuery(String unitId, LocalDate on) {
+    }
+
+    public record UnitView(String id, String name, UnitKind kind, String parentId, LocalDate validFrom,
+                           LocalDate validTo, String mergedInto, long version) {
+    }
+
+    public record UnitChildrenView(String unitId, LocalDate on, List<UnitView> items) {
+    }
+
+    public record UnitLineageView(String unitId, LocalDate on, List<String> lineage) {
+    }
+}

@@ -1,0 +1,84 @@
+package vn.xhht.ledger.infrastructure.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import vn.xhht.ledger.domain.common.AuditMetaData;
+import vn.xhht.ledger.infrastructure.eventstore.MongoCommitStorageEngine;
+import vn.xhht.ledger.infrastructure.eventstore.MongoTokenStore;
+
+import java.time.Duration;
+
+/**
+ * Axon without Axon Server: our MongoDB storage engine and token store, Jackson for every message (events are
+ * stored as readable BSON), and the audit metadata of each command copied onto the events it produces.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** Lenient on reading, so that old events keep deserializing as their records grow (with upcasters). */
+    static JacksonSerializer jacksonSerializer() {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return jacksonSerializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return jacksonSerializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return jacksonSerializer();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(MongoDatabase eventDatabase, Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration) {
+        return MongoCommitStorageEngine.builder()
+                                       .database(eventDatabase)
+                                       .snapshotSerializer(serializer)
+                                       .eventSerializer(eventSerializer)
+                                       .upcasterChain(configuration.upcasterChain())
+                                       .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoDatabase eventDatabase, Serializer serializer,
+                                 @Value("${xhht.processors.claim-timeout:PT10S}") Duration claimTimeout) {
+        return new MongoTokenStore(eventDatabase, serializer, claimTimeout);
+    }
+
+    /** Replaces Axon's default MessageOriginProvider: the client's correlation id is kept, not overwritten. */
+    @Bean
+    public CorrelationDataProvider auditCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(AuditMetaData.ACTOR, AuditMetaData.ROLES, AuditMetaData.REASON,
+                                                 AuditMetaData.CORRELATION_ID, AuditMetaData.REQUEST_ID);
+    }
+}

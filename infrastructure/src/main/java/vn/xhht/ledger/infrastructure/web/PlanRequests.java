@@ -1,0 +1,75 @@
+package vn.xhht.ledger.infrastructure.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import vn.xhht.ledger.domain.plan.Period;
+import vn.xhht.ledger.domain.plan.PlanContent;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Bodies of the plan endpoints. */
+public final class PlanRequests {
+    private PlanRequests() {
+    }
+
+    public record PeriodBody(@NotNull LocalDate from, @NotNull LocalDate to) {
+        Period toPeriod() {
+            return new Period(from, to);
+        }
+    }
+
+    public record TargetBody(@NotNull @Pattern(regexp = Requests.INDICATOR_CODE) String indicator,
+                             @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal target,
+                             @Size(max = 100) String scope) {
+        PlanContent.Target toTarget() {
+            return new PlanContent.Target(indicator, target, scope);
+        }
+    }
+
+    public record TaskBody(@NotBlank @Size(max = 2000) String content,
+                           @Pattern(regexp = Requests.UNIT_ID) String leadUnitId,
+                           @Size(max = 50) List<@NotNull @Pattern(regexp = Requests.UNIT_ID) String> coordinatingUnitIds,
+                           @Size(max = 200) String timeframe) {
+        PlanContent.Task toTask() {
+            return new PlanContent.Task(content, leadUnitId, coordinatingUnitIds, timeframe);
+        }
+    }
+
+    public record DeadlineBody(@NotBlank @Size(max = 500) String what, @NotNull LocalDate due) {
+        PlanContent.Deadline toDeadline() {
+            return new PlanContent.Deadline(what, due);
+        }
+    }
+
+    public record CreatePlanRequest(@NotNull @Pattern(regexp = Requests.UNIT_ID) String issuerUnitId,
+                                    @NotBlank @Size(max = 100) String number,
+                                    @NotBlank @Size(max = 500) String title,
+                                    @NotNull LocalDate issuedOn,
+                                    @NotNull @Valid PeriodBody period,
+                                    @Size(max = 50) List<@NotBlank @Size(max = 300) String> basis,
+                                    @Size(max = 100) List<@NotNull @Valid TargetBody> targets,
+                                    @Size(max = 200) List<@NotNull @Valid TaskBody> tasks,
+                                    @Size(max = 50) List<@NotNull @Valid DeadlineBody> deadlines) {
+    }
+
+    public record AmendPlanRequest(@Size(max = 100) List<@NotNull @Valid TargetBody> targets,
+                                   @Size(max = 200) List<@NotNull @Valid TaskBody> tasks,
+                                   @Size(max = 50) List<@NotNull @Valid DeadlineBody> deadlines,
+                                   @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** Close and reopen: only the reason. */
+    public record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    static <T, R> List<R> map(List<T> items, java.util.function.Function<T, R> mapper) {
+        return items == null ? null : items.stream().map(mapper).toList();
+    }
+}

@@ -1,0 +1,62 @@
+package vn.xhht.ledger.infrastructure.web;
+
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Small checks on what arrives in paths, query strings and headers. */
+public final class Requests {
+
+    public static final String UNIT_ID = "[a-z0-9][a-z0-9-]{0,63}";
+    public static final String INDICATOR_CODE = "[A-Z][A-Z0-9_]{0,63}";
+    private static final Pattern UNIT_ID_PATTERN = Pattern.compile(UNIT_ID);
+    private static final Pattern VERSION = Pattern.compile("(W/)?\"?(\\d{1,18})\"?");
+
+    private Requests() {
+    }
+
+    public static String unitId(String id) {
+        if (id == null || !UNIT_ID_PATTERN.matcher(id).matches()) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "id",
+                                      "A unit id matches " + UNIT_ID);
+        }
+        return id;
+    }
+
+    public static String uuid(String id, ErrorCode notFound) {
+        try {
+            return UUID.fromString(id).toString().equals(id.toLowerCase()) ? id.toLowerCase() : fail(notFound);
+        } catch (IllegalArgumentException e) {
+            return fail(notFound);
+        }
+    }
+
+    private static String fail(ErrorCode notFound) {
+        throw new DomainException(notFound, "No such resource");
+    }
+
+    /** The version in {@code If-Match: "<version>"}, or null when absent. */
+    public static Long ifMatch(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        var matcher = VERSION.matcher(header.strip());
+        if (!matcher.matches()) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "If-Match",
+                                      "If-Match must be a resource version such as \"3\"");
+        }
+        return Long.parseLong(matcher.group(2));
+    }
+
+    public static LocalDate onOrToday(LocalDate on, Clock clock) {
+        return on == null ? LocalDate.now(clock) : on;
+    }
+
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}

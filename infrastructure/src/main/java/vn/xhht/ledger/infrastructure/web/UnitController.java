@@ -1,0 +1,147 @@
+package vn.xhht.ledger.infrastructure.web;
+
+import jakarta.validation.Valid;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import vn.xhht.ledger.domain.unit.UnitCommands.MergeUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitCommands.MoveUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitCommands.RegisterUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitCommands.RenameUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
+import vn.xhht.ledger.infrastructure.security.Actor;
+import vn.xhht.ledger.infrastructure.security.Role;
+import vn.xhht.ledger.infrastructure.web.UnitRequests.MergeUnitRequest;
+import vn.xhht.ledger.infrastructure.web.UnitRequests.MoveUnitRequest;
+import vn.xhht.ledger.infrastructure.web.UnitRequests.RegisterUnitRequest;
+import vn.xhht.ledger.infrastructure.web.UnitRequests.RenameUnitRequest;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+/** The administrative and organisational hierarchy, effective-dated (API.md: Units). */
+@RestController
+@RequestMapping("/api/v1/units")
+public class UnitController {
+
+    private final Commands commands;
+    private final Reads reads;
+    private final AccessPolicy access;
+    private final Clock clock = Clock.systemUTC();
+
+    public UnitController(Commands commands, Reads reads, AccessPolicy access) {
+        this.commands = commands;
+        this.reads = reads;
+        this.access = access;
+    }
+
+    @PostMapping
+    public Mono<ResponseEntity<Object>> register(@Valid @RequestBody RegisterUnitRequest request,
+                                                 @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
+        RegisterUnitCommand command = new RegisterUnitCommand(request.id(), request.name().strip(), request.kind(),
+                                                              request.parentId(), request.validFrom());
+        return access.requireRoleAndScope(actor, request.parentId(), Role.ADMIN)
+                     .then(commands.send(command, actor, null, exchange))
+                     .flatMap(version -> answer(request.id(), request.validFrom(), version))
+                     .map(body -> ResponseEntity.created(URI.create("/api/v1/units/" + request.id()))
+                                                .header(HttpHeaders.ETAG, Requests.etag(versionOf(body)))
+                                                .body(body));
+    }
+
+    @GetMapping("/{id}")
+    public Mono<ResponseEntity<UnitView>> get(@PathVariable String id,
+                                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                              @AuthenticationPrincipal Actor actor) {
+        Requests.unitId(id);
+        return access.requireRead(actor, id)
+                     .then(reads.ask(new FetchUnitQuery(id, Requests.onOrToday(on, clock)), UnitView.class))
+                     .map(view -> ResponseEntity.ok().eTag(Requests.etag(view.version())).body(view));
+    }
+
+    @GetMapping("/{id}/children")
+    public Mono<UnitChildrenView> children(@PathVariable String id,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                           @AuthenticationPrincipal Actor actor) {
+        Requests.unitId(id);
+        return access.requireRead(actor, id)
+                     .then(reads.ask(new FetchUnitChildrenQuery(id, Requests.onOrToday(on, clock)),
+                                     UnitChildrenView.class));
+    }
+
+    @PostMapping("/{id}/rename")
+    public Mono<ResponseEntity<Object>> rename(@PathVariable String id, @Valid @RequestBody RenameUnitRequest request,
+                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                               @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
+        Requests.unitId(id);
+        Long expected = Requests.ifMatch(ifMatch);
+        return access.requireRoleAndScope(actor, id, Role.ADMIN)
+                     .then(commands.send(new RenameUnitCommand(id, request.name().strip(), request.validFrom(),
+                                                               request.reason(), expected),
+                                         actor, request.reason(), exchange))
+                     .flatMap(version -> answer(id, request.validFrom(), version))
+                     .map(UnitController::ok);
+    }
+
+    @PostMapping("/{id}/move")
+    public Mono<ResponseEntity<Object>> move(@PathVariable String id, @Valid @RequestBody MoveUnitRequest request,
+                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                             @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
+        Requests.unitId(id);
+        Long expected = Requests.ifMatch(ifMatch);
+        return access.requireRoleAndScope(actor, id, Role.ADMIN)
+                     .then(access.requireScope(actor, request.parentId()))
+                     .then(commands.send(new MoveUnitCommand(id, request.parentId(), request.validFrom(),
+                                                             request.reason(), expected),
+                                         actor, request.reason(), exchange))
+                     .flatMap(version -> answer(id, request.validFrom(), version))
+                     .map(UnitController::ok);
+    }
+
+    @PostMapping("/{id}/merge")
+    public Mono<ResponseEntity<Object>> merge(@PathVariable String id, @Valid @RequestBody MergeUnitRequest request,
+                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                              @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
+        Requests.unitId(id);
+        Long expected = Requests.ifMatch(ifMatch);
+        return access.requireRoleAndScope(actor, id, Role.ADMIN)
+                     .then(access.requireScope(actor, request.intoId()))
+                     .then(commands.send(new MergeUnitCommand(id, request.intoId(), request.validFrom(),
+                                                              request.reason(), expected),
+                                         actor, request.reason(), exchange))
+                     .flatMap(version -> answer(id, request.validFrom().minusDays(1), version))
+                     .map(UnitController::ok);
+    }
+
+    /** The unit as it stands after the command (as of the change's date), or its id and version meanwhile. */
+    private Mono<Object> answer(String id, LocalDate on, long version) {
+        LocalDate shown = on.isAfter(LocalDate.now(clock)) ? on : LocalDate.now(clock);
+        return reads.awaitVersion(() -> reads.ask(new FetchUnitQuery(id, shown), UnitView.class),
+                                  UnitView::version, version)
+                    .<Object>map(view -> view)
+                    .defaultIfEmpty(Map.of("id", id, "version", version));
+    }
+
+    private static long versionOf(Object body) {
+        return body instanceof UnitView view ? view.version() : ((Number) ((Map<?, ?>) body).get("version")).longValue();
+    }
+
+    private static ResponseEntity<Object> ok(Object body) {
+        return ResponseEntity.ok().eTag(Requests.etag(versionOf(body))).body(body);
+    }
+}

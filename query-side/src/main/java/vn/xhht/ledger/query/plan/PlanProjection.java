@@ -1,0 +1,182 @@
+package vn.xhht.ledger.query.plan;
+
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.xhht.ledger.domain.common.AuditMetaData;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Page;
+import vn.xhht.ledger.domain.plan.Period;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanAmendedEvent;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanClosedEvent;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanDraftedEvent;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanIssuedEvent;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanReopenedEvent;
+import vn.xhht.ledger.domain.plan.PlanQueries.FetchPlanQuery;
+import vn.xhht.ledger.domain.plan.PlanQueries.FetchPlansQuery;
+import vn.xhht.ledger.domain.plan.PlanQueries.PlanView;
+import vn.xhht.ledger.domain.plan.PlanQueries.StatusChange;
+import vn.xhht.ledger.domain.plan.PlanStatus;
+import vn.xhht.ledger.query.support.Cursors;
+import vn.xhht.ledger.query.support.ViewDocuments;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+/**
+ * Plans as {@code GET /plans/{id}} shows them ({@code plan_views}), plus an index of plan periods per issuing
+ * unit ({@code plan_index}, one document per unit) so that "plans of a unit for a year" is a key lookup.
+ * The last status change (drafted, issued, closed, reopened) carries the actor, instant and reason from the
+ * event's audit metadata.
+ */
+@Component
+@ProcessingGroup(PlanProjection.NAME)
+public class PlanProjection {
+
+    public static final String NAME = "plans";
+
+    private final MongoCollection<Document> views;
+    private final MongoCollection<Document> index;
+
+    public PlanProjection(MongoDatabase readDatabase) {
+        this.views = readDatabase.getCollection("plan_views");
+        this.index = readDatabase.getCollection("plan_index");
+    }
+
+    @EventHandler
+    void on(PlanDraftedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, MetaData metaData) {
+        update(event.planId(), sequence, existing -> new PlanView(
+                event.planId(), event.issuerUnitId(), event.number(), event.title(), event.issuedOn(),
+                event.period(), event.basis(), PlanStatus.DRAFT, event.targets(), event.tasks(), event.deadlines(),
+                sequence, statusChange(metaData, at)));
+        Mono.from(index.updateOne(eq("_id", event.issuerUnitId()),
+                                  Updates.set("plans." + event.planId(), ViewDocuments.toDocument(event.period())),
+                                  new UpdateOptions().upsert(true))).block();
+    }
+
+    @EventHandler
+    void on(PlanIssuedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, MetaData metaData) {
+        update(event.planId(), sequence, plan -> withStatus(plan, PlanStatus.ISSUED, sequence, metaData, at));
+    }
+
+    @EventHandler
+    void on(PlanAmendedEvent event, @SequenceNumber long sequence) {
+        update(event.planId(), sequence, plan -> new PlanView(
+                plan.id(), plan.issuerUnitId(), plan.number(), plan.title(), plan.issuedOn(), plan.period(),
+                plan.basis(), plan.status(), event.targets(), event.tasks(), event.deadlines(), sequence,
+                plan.lastStatusChange()));
+    }
+
+    @EventHandler
+    void on(PlanClosedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, MetaData metaData) {
+        update(event.planId(), sequence, plan -> withStatus(plan, PlanStatus.CLOSED, sequence, metaData, at));
+    }
+
+    @EventHandler
+    void on(PlanReopenedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, MetaData metaData) {
+        update(event.planId(), sequence, plan -> withStatus(plan, PlanStatus.ISSUED, sequence, metaData, at));
+    }
+
+    @ResetHandler
+    void reset() {
+        Mono.from(views.drop()).then(Mono.from(index.drop())).block();
+    }
+
+    private static PlanView withStatus(PlanView plan, PlanStatus status, long sequence, MetaData metaData,
+                                       Instant at) {
+        return new PlanView(plan.id(), plan.issuerUnitId(), plan.number(), plan.title(), plan.issuedOn(),
+                            plan.period(), plan.basis(), status, plan.targets(), plan.tasks(), plan.deadlines(),
+                            sequence, statusChange(metaData, at));
+    }
+
+    private static StatusChange statusChange(MetaData metaData, Instant at) {
+        Object actor = metaData.get(AuditMetaData.ACTOR);
+        Object reason = metaData.get(AuditMetaData.REASON);
+        return new StatusChange(actor == null ? null : actor.toString(), at,
+                                reason == null ? null : reason.toString());
+    }
+
+    private void update(String planId, long sequence, UnaryOperator<PlanView> change) {
+        PlanView existing = find(planId).block();
+        if (existing != null && existing.version() >= sequence) {
+            return; // already applied
+        }
+        Document document = ViewDocuments.toDocument(change.apply(existing)).append("_id", planId);
+        Mono.from(views.replaceOne(eq("_id", planId), document, new ReplaceOptions().upsert(true))).block();
+    }
+
+    private Mono<PlanView> find(String planId) {
+        return Mono.from(views.find(eq("_id", planId)).first())
+                   .map(document -> ViewDocuments.fromDocument(document, PlanView.class));
+    }
+
+    // ------------------------------------------------------------------------------------------ queries
+
+    @QueryHandler
+    public CompletableFuture<PlanView> handle(FetchPlanQuery query) {
+        return find(query.planId())
+                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.PLAN_NOT_FOUND,
+                                                                    "Plan " + query.planId() + " does not exist")))
+                .toFuture();
+    }
+
+    @QueryHandler
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public CompletableFuture<Page> handle(FetchPlansQuery query) {
+        int offset = Cursors.offset(query.cursor());
+        Flux<PlanView> candidates;
+        if (query.unitId() != null) {
+            candidates = Mono.from(index.find(eq("_id", query.unitId())).first())
+                             .map(document -> planIdsFor(document, query.year()))
+                             .flatMapMany(ids -> ids.isEmpty() ? Flux.empty() : Flux.from(views.find(in("_id", ids))))
+                             .map(document -> ViewDocuments.fromDocument(document, PlanView.class));
+        } else {
+            candidates = Flux.from(views.find())
+                             .map(document -> ViewDocuments.fromDocument(document, PlanView.class))
+                             .filter(plan -> query.year() == null || plan.period().overlapsYear(query.year()));
+        }
+        return candidates
+                .sort(Comparator.comparing((PlanView plan) -> plan.period().from()).reversed()
+                                .thenComparing(PlanView::id))
+                .collectList()
+                .map(all -> (Page) new Page<>(all.stream().skip(offset).limit(query.limit()).toList(),
+                                              Cursors.next(offset, query.limit(), all.size())))
+                .toFuture();
+    }
+
+    private static List<String> planIdsFor(Document document, Integer year) {
+        Document plans = document.get("plans", Document.class);
+        List<String> ids = new ArrayList<>();
+        if (plans != null) {
+            for (Map.Entry<String, Object> entry : plans.entrySet()) {
+                Period period = ViewDocuments.fromDocument((Document) entry.getValue(), Period.class);
+                if (year == null || period.overlapsYear(year)) {
+                    ids.add(entry.getKey());
+                }
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,196 @@
+package vn.xhht.ledger.query.unit;
+
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitMergedEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitMovedEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitRenamedEvent;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitLineageQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitLineageView;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
+import vn.xhht.ledger.query.support.ViewDocuments;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+/**
+ * The effective-dated unit hierarchy.
+ * <ul>
+ * <li>{@code unit_records}: one document per unit with its name and parent timelines.</li>
+ * <li>{@code unit_children}: one document per parent, {@code children.<unitId>} = the intervals the unit sat
+ * under it. Children on a date are one key lookup plus one {@code $in} on {@code _id}: no scans, on the
+ * embedded server or on MongoDB.</li>
+ * </ul>
+ * Handlers are idempotent: a unit document only moves forward in version, and children entries are set, not
+ * appended.
+ */
+@Component
+@ProcessingGroup(UnitProjection.NAME)
+public class UnitProjection {
+
+    public static final String NAME = "units";
+    private static final int MAX_DEPTH = 16;
+
+    private final MongoCollection<Document> records;
+    private final MongoCollection<Document> children;
+
+    public UnitProjection(MongoDatabase readDatabase) {
+        this.records = readDatabase.getCollection("unit_records");
+        this.children = readDatabase.getCollection("unit_children");
+    }
+
+    @EventHandler
+    void on(UnitRegisteredEvent event, @SequenceNumber long sequence) {
+        update(event.unitId(), sequence, existing -> UnitRecord.registered(
+                event.unitId(), event.name(), event.kind(), event.parentId(), event.validFrom(), sequence));
+    }
+
+    @EventHandler
+    void on(UnitRenamedEvent event, @SequenceNumber long sequence) {
+        update(event.unitId(), sequence, existing -> existing.renamed(event.name(), event.validFrom(), sequence));
+    }
+
+    @EventHandler
+    void on(UnitMovedEvent event, @SequenceNumber long sequence) {
+        update(event.unitId(), sequence, existing -> existing.moved(event.parentId(), event.validFrom(), sequence));
+    }
+
+    @EventHandler
+    void on(UnitMergedEvent event, @SequenceNumber long sequence) {
+        update(event.unitId(), sequence, existing -> existing.merged(event.intoId(), event.validFrom(), sequence));
+    }
+
+    @ResetHandler
+    void reset() {
+        Mono.from(records.drop()).then(Mono.from(children.drop())).block();
+    }
+
+    private void update(String unitId, long sequence, UnaryOperator<UnitRecord> change) {
+        UnitRecord existing = find(unitId).block();
+        if (existing != null && existing.version() >= sequence) {
+            return; // already applied (redelivery after a crash)
+        }
+        UnitRecord updated = change.apply(existing);
+        Document document = ViewDocuments.toDocument(updated).append("_id", unitId);
+        Mono.from(records.replaceOne(eq("_id", unitId), document, new ReplaceOptions().upsert(true))).block();
+        Map<String, List<UnitRecord.Interval>> intervals = updated.intervalsByParent();
+        List<String> parents = new ArrayList<>(updated.allParents());
+        if (existing != null) {
+            existing.allParents().stream().filter(p -> !parents.contains(p)).forEach(parents::add);
+        }
+        for (String parent : parents) {
+            List<UnitRecord.Interval> stretches = intervals.get(parent);
+            Bson change2 = stretches == null
+                    ? Updates.unset("children." + unitId)
+                    : Updates.set("children." + unitId, stretches.stream().map(ViewDocuments::toDocument).toList());
+            Mono.from(children.updateOne(eq("_id", parent), change2, new UpdateOptions().upsert(true))).block();
+        }
+    }
+
+    private Mono<UnitRecord> find(String unitId) {
+        return Mono.from(records.find(eq("_id", unitId)).first())
+                   .map(document -> ViewDocuments.fromDocument(document, UnitRecord.class));
+    }
+
+    // ------------------------------------------------------------------------------------------ queries
+
+    @QueryHandler
+    public CompletableFuture<UnitView> handle(FetchUnitQuery query) {
+        return find(query.unitId())
+                .filter(record -> !query.on().isBefore(record.validFrom()))
+                .map(record -> record.viewOn(query.on()))
+                .switchIfEmpty(Mono.error(() -> new DomainException(
+                        ErrorCode.UNIT_NOT_FOUND, "Unit " + query.unitId() + " does not exist on " + query.on())))
+                .toFuture();
+    }
+
+    @QueryHandler
+    public CompletableFuture<UnitChildrenView> handle(FetchUnitChildrenQuery query) {
+        LocalDate on = query.on();
+        return find(query.unitId())
+                .filter(record -> !on.isBefore(record.validFrom()))
+                .switchIfEmpty(Mono.error(() -> new DomainException(
+                        ErrorCode.UNIT_NOT_FOUND, "Unit " + query.unitId() + " does not exist on " + on)))
+                .then(Mono.from(children.find(eq("_id", query.unitId())).first()))
+                .map(document -> childIdsOn(document, on))
+                .defaultIfEmpty(List.of())
+                .flatMapMany(ids -> ids.isEmpty() ? Flux.empty() : Flux.from(records.find(in("_id", ids))))
+                .map(document -> ViewDocuments.fromDocument(document, UnitRecord.class))
+                .filter(record -> record.existsOn(on))
+                .map(record -> record.viewOn(on))
+                .sort(Comparator.comparing(UnitView::name, Comparator.nullsLast(Comparator.naturalOrder()))
+                                .thenComparing(UnitView::id))
+                .collectList()
+                .map(items -> new UnitChildrenView(query.unitId(), on, items))
+                .toFuture();
+    }
+
+    @QueryHandler
+    public CompletableFuture<UnitLineageView> handle(FetchUnitLineageQuery query) {
+        return lineage(query.unitId(), query.on(), new ArrayList<>())
+                .map(ids -> new UnitLineageView(query.unitId(), query.on(), ids))
+                .toFuture();
+    }
+
+    private Mono<List<String>> lineage(String unitId, LocalDate on, List<String> path) {
+        if (unitId == null || path.contains(unitId) || path.size() >= MAX_DEPTH) {
+            return Mono.just(path);
+        }
+        return find(unitId).flatMap(record -> {
+            path.add(unitId);
+            return lineage(record.parentOn(on), on, path);
+        }).defaultIfEmpty(path);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> childIdsOn(Document document, LocalDate on) {
+        Document all = document.get("children", Document.class);
+        if (all == null) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (Map.Entry<String, Object> child : all.entrySet()) {
+            for (Document interval : (List<Document>) child.getValue()) {
+                UnitRecord.Interval stretch = ViewDocuments.fromDocument(interval, UnitRecord.Interval.class);
+                if (stretch.contains(on)) {
+                    ids.add(child.getKey());
+                    break;
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Names of the collections this projection owns (for rebuilds and admin views). */
+    public static Set<String> collections() {
+        return Set.of("unit_records", "unit_children");
+    }
+}
