@@ -30,7 +30,7 @@ import java.time.Duration;
 public class AxonConfiguration {
 
     /** Lenient on reading, so that old events keep deserializing as their records grow (with upcasters). */
-    static JacksonSerializer jacksonSerializer() {
+    public static JacksonSerializer jacksonSerializer() {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -126,7 +126,7 @@ final class EventDocumentCodec {
 
     private static SerializedObject<?> serialized(Document document, String field, SerializedType type) {
         if (document.containsKey(field)) {
-            return new SimpleSerializedObject<>(BsonJson.toJson(document.get(field)), JsonNode.class, type);
+            return new LazyJsonObject(document.get(field), type);
         }
         String text = document.getString(field + JSON_TEXT_SUFFIX);
         if (text != null) {

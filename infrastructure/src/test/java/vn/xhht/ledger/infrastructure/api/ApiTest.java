@@ -1,0 +1,72 @@
+package vn.xhht.ledger.infrastructure.api;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Base of the HTTP tests: the whole service on a random port, the embedded MongoDB (memory backend) behind it
+ * over TCP, the demo users, and a client per user.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = {"xhht.mongodb.embedded.backend=memory",
+                              "xhht.security.users-file=target/no-such-users-file.yml"})
+public abstract class ApiTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected com.mongodb.client.MongoDatabase eventDatabase;
+
+    @BeforeEach
+    void checkPort() {
+        if (port == 0) {
+            throw new IllegalStateException("no port");
+        }
+    }
+
+    protected WebTestClient as(String user) {
+        String password = user + "-demo";
+        return WebTestClient.bindToServer()
+                            .baseUrl("http://localhost:" + port + "/api/v1")
+                            .responseTimeout(Duration.ofSeconds(30))
+                            .defaultHeaders(h -> h.setBasicAuth(user, password))
+                            .defaultHeader("Content-Type", MediaType.APPLICATION_JSON_VALUE)
+                            .build();
+    }
+
+    protected WebTestClient anonymous() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** A unit id no other test uses. */
+    protected static String fresh(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected void register(String id, String kind, String parentId, String validFrom) {
+        Map<String, Object> body = parentId == null
+                ? Map.of("id", id, "name", "Đơn vị " + id, "kind", kind, "validFrom", validFrom)
+                : Map.of("id", id, "name", "Đơn vị " + id, "kind", kind, "parentId", parentId, "validFrom", validFrom);
+        as("admin").post().uri("/units").bodyValue(body).exchange().expectStatus().isCreated();
+    }
+
+    /** A province, a district under it and a commune under that, all from 2020; returns their ids. */
+    protected String[] provinceDistrictCommune() {
+        String province = fresh("tinh");
+        String district = fresh("huyen");
+        String commune = fresh("xa");
+        register(province, "PROVINCE", null, "2020-01-01");
+        register(district, "DISTRICT", province, "2020-01-01");
+        register(commune, "COMMUNE", district, "2020-01-01");
+        return new String[]{province, district, commune};
+    }
+}

@@ -1,0 +1,262 @@
+package vn.xhht.ledger.infrastructure.benchmark;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import vn.xhht.ledger.infrastructure.config.AxonConfiguration;
+import vn.xhht.ledger.infrastructure.eventstore.MongoCommitStorageEngine;
+import vn.xhht.ledger.infrastructure.mongo.EmbeddedMongo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The event store against the raw driver on the same embedded server, in the same run: append rates (one event
+ * per commit, 1 and 8 writers) against insertOne and insertMany, and a tracking processor's catch-up over
+ * 100,000 stored events against a raw cursor scan. Run with {@code ./benchmark}; it prints every figure and
+ * ratio. Not part of the test suite: figures are measurements, not assertions.
+ */
+class EventStoreBenchmark {
+
+    private static final int APPEND_EVENTS = Integer.getInteger("bench.appends", 20_000);
+    private static final int CATCH_UP_EVENTS = Integer.getInteger("bench.catchup", 100_000);
+    private static final int WRITERS = 8;
+    /** Segments (threads) of the tracking processor, as the service configures its projections. */
+    private static final int SEGMENTS = Integer.getInteger("bench.segments", 1);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+
+    /** A payload of the size and shape of a real event (a unit's baseline for a year). */
+    public record BaselineRecordedEvent(String unitId, int year, long households, long clans, long villages,
+                                        long organisations, long citizens, long workingAgePeople, LocalDate recordedOn,
+                                        String source) {
+    }
+
+    @Test
+    void printFigures() throws Exception {
+        System.out.printf(Locale.ROOT, "%nXHHT Ledger event store benchmark (%d appends, %d catch-up events, %d cores)%n",
+                          APPEND_EVENTS, CATCH_UP_EVENTS, Runtime.getRuntime().availableProcessors());
+        run("memory", EmbeddedMongo::memory);
+        Path dir = Files.createTempDirectory("xhht-bench");
+        run("h2", () -> EmbeddedMongo.h2(dir));
+    }
+
+    private void run(String backend, Supplier<EmbeddedMongo> serverFactory) throws Exception {
+        try (EmbeddedMongo server = serverFactory.get(); MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoDatabase db = client.getDatabase("bench");
+            // warm-up on a throw-away database
+            appendWithEngine(engine(client.getDatabase("warmup")), 2_000, 1, "w");
+            rawInsertOne(client.getDatabase("warmup").getCollection("raw"), 2_000, 1);
+
+            double raw1 = rawInsertOne(db.getCollection("raw1"), APPEND_EVENTS, 1);
+            double raw8 = rawInsertOne(db.getCollection("raw8"), APPEND_EVENTS, WRITERS);
+            double rawMany = rawInsertMany(db.getCollection("rawmany"), APPEND_EVENTS);
+            MongoCommitStorageEngine engine = engine(db);
+            double ours1 = appendWithEngine(engine, APPEND_EVENTS, 1, "a");
+            double ours8 = appendWithEngine(engine, APPEND_EVENTS, WRITERS, "b");
+
+            System.out.printf(Locale.ROOT, "%n[%s backend] append, one event per commit%n", backend);
+            line("raw insertOne, 1 writer", raw1, "events/s");
+            line("raw insertOne, 8 writers", raw8, "events/s");
+            line("raw insertMany (1,000 per call)", rawMany, "events/s");
+            line("engine append, 1 writer", ours1, "events/s", ours1 / raw1, "of raw insertOne, 1 writer");
+            line("engine append, 8 writers", ours8, "events/s", ours8 / raw8, "of raw insertOne, 8 writers");
+
+            MongoDatabase catchUpDb = client.getDatabase("catchup");
+            MongoCommitStorageEngine catchUpEngine = engine(catchUpDb);
+            appendWithEngine(catchUpEngine, CATCH_UP_EVENTS, WRITERS, "c");
+            double[] scans = new double[ROUNDS];
+            double[] tracked = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                scans[round] = rawScan(catchUpDb.getCollection("events"));
+                tracked[round] = catchUp(catchUpEngine, CATCH_UP_EVENTS);
+            }
+            double scan = median(scans);
+            double catchUp = median(tracked);
+            System.out.printf(Locale.ROOT, "[%s backend] catch-up over %,d stored events (median of %d rounds)%n",
+                              backend, CATCH_UP_EVENTS, ROUNDS);
+            line("raw cursor scan of the events collection", scan, "events/s");
+            line("tracking processor catch-up", catchUp, "events/s", catchUp / scan, "of the raw scan");
+            System.out.printf(Locale.ROOT, "  rounds: scan %s, processor %s%n", rounds(scans), rounds(tracked));
+            Runtime.getRuntime().gc();
+            System.out.printf(Locale.ROOT, "  heap in use after GC: %,d MiB%n",
+                              (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        }
+    }
+
+    private static MongoCommitStorageEngine engine(MongoDatabase db) {
+        return MongoCommitStorageEngine.builder().database(db)
+                                       .eventSerializer(AxonConfiguration.jacksonSerializer())
+                                       .snapshotSerializer(AxonConfiguration.jacksonSerializer())
+                                       .build();
+    }
+
+    private static BaselineRecordedEvent payload(long i) {
+        return new BaselineRecordedEvent("xa-" + (i % 3321), 2023, 27_000 + i % 100, 300, 42, 17, 91_000, 60_000,
+                                         LocalDate.of(2023, 12, 31), "Báo cáo thống kê năm 2023 của UBND xã");
+    }
+
+    private static double appendWithEngine(MongoCommitStorageEngine engine, int events, int writers, String prefix)
+            throws Exception {
+        return timed(events, writers, (writer, count) -> {
+            for (int i = 0; i < count; i++) {
+                // each writer owns its aggregates; 10 events per aggregate
+                String aggregate = prefix + "-" + writer + "-" + (i / 10);
+                engine.appendEvents(new GenericDomainEventMessage<>("Baseline", aggregate, i % 10, payload(i)));
+            }
+        });
+    }
+
+    private static double rawInsertOne(MongoCollection<Document> collection, int documents, int writers)
+            throws Exception {
+        AtomicLong ids = new AtomicLong();
+        return timed(documents, writers, (writer, count) -> {
+            for (int i = 0; i < count; i++) {
+                collection.insertOne(rawDocument(ids.incrementAndGet()));
+            }
+        });
+    }
+
+    private static double rawInsertMany(MongoCollection<Document> collection, int documents) throws Exception {
+        return timed(documents, 1, (writer, count) -> {
+            List<Document> batch = new ArrayList<>(1000);
+            for (int i = 1; i <= count; i++) {
+                batch.add(rawDocument(i));
+                if (batch.size() == 1000 || i == count) {
+                    collection.insertMany(batch);
+                    batch = new ArrayList<>(1000);
+                }
+            }
+        });
+    }
+
+    /** The same information the engine stores for one event (identity, time, aggregate, payload), written directly. */
+    private static Document rawDocument(long id) {
+        BaselineRecordedEvent event = payload(id);
+        Document payload = new Document("unitId", event.unitId()).append("year", event.year())
+                                                                 .append("households", event.households())
+                                                                 .append("clans", event.clans())
+                                                                 .append("villages", event.villages())
+                                                                 .append("organisations", event.organisations())
+                                                                 .append("citizens", event.citizens())
+                                                                 .append("workingAgePeople", event.workingAgePeople())
+                                                                 .append("recordedOn", event.recordedOn().toString())
+                                                                 .append("source", event.source());
+        return new Document("_id", id).append("id", java.util.UUID.randomUUID().toString())
+                                      .append("agg", event.unitId()).append("seq", id).append("type", "Baseline")
+                                      .append("ts", new java.util.Date())
+                                      .append("ptype", BaselineRecordedEvent.class.getName())
+                                      .append("p", payload);
+    }
+
+    private static double rawScan(MongoCollection<Document> collection) {
+        long start = System.nanoTime();
+        long events = 0;
+        for (Document commit : collection.find().batchSize(1000)) {
+            events += commit.getList("events", Document.class).size();
+        }
+        return events / seconds(start);
+    }
+
+    private static double catchUp(MongoCommitStorageEngine engine, int expected) throws InterruptedException {
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine)
+                                                      .optimizeEventConsumption(Boolean.parseBoolean(System.getProperty("bench.sharedProducer", "true")))
+                                                      .build();
+        AtomicLong seen = new AtomicLong();
+        EventMessageHandler handler = event -> {
+            event.getPayload();
+            seen.incrementAndGet();
+            return null;
+        };
+        TrackingEventProcessor processor = TrackingEventProcessor.builder()
+                .name("bench")
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).build())
+                .messageSource(store)
+                .tokenStore(new InMemoryTokenStore())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forParallelProcessing(SEGMENTS)
+                                                                                        .andInitialSegmentsCount(SEGMENTS)
+                                                                                        .andBatchSize(Integer.getInteger("bench.processorBatch", 100)))
+                .build();
+        long start = System.nanoTime();
+        processor.start();
+        while (seen.get() < expected && seconds(start) < 600) {
+            Thread.sleep(5);
+        }
+        double rate = seen.get() / seconds(start);
+        processor.shutDown();
+        store.shutDown();
+        if (seen.get() != expected) {
+            throw new AssertionError("caught up " + seen.get() + " of " + expected);
+        }
+        return rate;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static String rounds(double[] values) {
+        StringBuilder text = new StringBuilder();
+        for (double value : values) {
+            text.append(text.isEmpty() ? "" : " / ").append(String.format(Locale.ROOT, "%,.0f", value));
+        }
+        return text.toString();
+    }
+
+    private interface Work {
+        void run(int writer, int count) throws Exception;
+    }
+
+    private static double timed(int total, int writers, Work work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            futures.add(pool.submit(() -> {
+                work.run(writer, total / writers);
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        double rate = total / seconds(start);
+        pool.shutdown();
+        return rate;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void line(String what, double value, String unit) {
+        System.out.printf(Locale.ROOT, "  %-44s %,10.0f %s%n", what, value, unit);
+    }
+
+    private static void line(String what, double value, String unit, double ratio, String against) {
+        System.out.printf(Locale.ROOT, "  %-44s %,10.0f %s  (%.0f%% %s)%n", what, value, unit, ratio * 100, against);
+    }
+}
