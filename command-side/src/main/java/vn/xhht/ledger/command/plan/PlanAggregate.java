@@ -81,8 +81,8 @@ public class PlanAggregate {
         return version;
     }
 
-    @CommandHandler
-    long handle(ClosePlanCommand command) {
+    /** Closing is handled by {@link PlanPeriodHandler}, which also closes the issuer's period ledgers. */
+    long close(ClosePlanCommand command) {
         String reason = Reasons.require(command.reason());
         if (status == PlanStatus.CLOSED) {
             throw new DomainException(ErrorCode.PLAN_ALREADY_CLOSED, "Plan " + planId + " is already closed");
@@ -92,12 +92,19 @@ public class PlanAggregate {
         return version;
     }
 
-    @CommandHandler
-    long handle(ReopenPlanCommand command) {
+    long reopen(ReopenPlanCommand command) {
         String reason = Reasons.require(command.reason());
         requireStatus(PlanStatus.CLOSED, "reopen");
         apply(new PlanReopenedEvent(planId, issuerUnitId, period, reason));
         return version;
+    }
+
+    String issuerUnitId() {
+        return issuerUnitId;
+    }
+
+    Period period() {
+        return period;
     }
 
     private void requireStatus(PlanStatus required, String action) {

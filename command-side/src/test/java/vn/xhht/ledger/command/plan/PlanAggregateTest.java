@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
 class PlanAggregateTest {
@@ -37,9 +38,23 @@ class PlanAggregateTest {
 
     private FixtureConfiguration<PlanAggregate> fixture;
 
+    /** Records what the plan asked of the period ledgers. */
+    private final java.util.List<String> ledgerCalls = new java.util.ArrayList<>();
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PlanAggregate.class);
+        fixture.registerAnnotatedCommandHandler(new PlanPeriodHandler(fixture.getRepository(), new vn.xhht.ledger.command.period.PeriodLedgers(null) {
+            @Override
+            public void close(String unitId, int year, String planId, String reason) {
+                ledgerCalls.add("close " + unitId + " " + year);
+            }
+
+            @Override
+            public void reopen(String unitId, int year, String planId, String reason) {
+                ledgerCalls.add("reopen " + unitId + " " + year);
+            }
+        }));
     }
 
     @Test
@@ -78,8 +93,9 @@ class PlanAggregateTest {
     }
 
     @Test
-    void canCloseAnIssuedPlanWithAReason() {
+    void canCloseAnIssuedPlanWithAReasonWhichClosesTheIssuersPeriod() {
         fixture.given(DRAFTED, ISSUED).when(new ClosePlanCommand("p1", "Chốt số liệu năm", null)).expectEvents(CLOSED);
+        assertThat(ledgerCalls).containsExactly("close cu-chi 2023");
     }
 
     @Test
@@ -98,6 +114,7 @@ class PlanAggregateTest {
     void canReopenAClosedPlanWithAReason() {
         fixture.given(DRAFTED, ISSUED, CLOSED).when(new ReopenPlanCommand("p1", "Sai số liệu xã Tân Thông Hội", null))
                .expectEvents(new PlanReopenedEvent("p1", "cu-chi", YEAR_2023, "Sai số liệu xã Tân Thông Hội"));
+        assertThat(ledgerCalls).containsExactly("reopen cu-chi 2023");
     }
 
     @Test

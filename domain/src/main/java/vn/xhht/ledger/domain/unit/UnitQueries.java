@@ -18,6 +18,13 @@ public final class UnitQueries {
     public record FetchUnitLineageQuery(String unitId, LocalDate on) {
     }
 
+    /** The unit and every unit under it on a date. */
+    public record FetchUnitSubtreeQuery(String unitId, LocalDate on) {
+    }
+
+    public record UnitSubtreeView(String unitId, LocalDate on, List<String> unitIds) {
+    }
+
     public record UnitView(String id, String name, UnitKind kind, String parentId, LocalDate validFrom,
                            LocalDate validTo, String mergedInto, long version) {
     }

@@ -11,7 +11,13 @@ import reactor.core.scheduler.Schedulers;
 import vn.xhht.ledger.domain.common.AuditMetaData;
 import vn.xhht.ledger.infrastructure.security.Actor;
 
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import reactor.util.retry.Retry;
+
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +30,9 @@ import java.util.concurrent.TimeUnit;
 @Component
 public class Commands {
 
+    public static final String SYSTEM_ACTOR = "system";
+    private static final int RETRIES = 3;
+
     private final CommandGateway gateway;
     private final Duration timeout;
 
@@ -33,17 +42,48 @@ public class Commands {
     }
 
     public Mono<Long> send(Object command, Actor actor, String reason, ServerWebExchange exchange) {
+        return dispatch(command, actor.username(), actor.roleNames(), reason, CorrelationIds.of(exchange),
+                        exchange.getRequest().getId())
+                .map(result -> ((Number) result).longValue());
+    }
+
+    /**
+     * Sends a command on the service's own behalf (start-up loading of framework files, deadlines), with
+     * {@code system} as the actor. Answers the handler's result.
+     */
+    public Mono<Object> sendAsSystem(Object command, String reason) {
+        String id = UUID.randomUUID().toString();
+        return dispatch(command, SYSTEM_ACTOR, List.of("SYSTEM"), reason, id, id);
+    }
+
+    /** Sends with the caller's actor and answers the handler's result, whatever its type. */
+    public Mono<Object> sendForResult(Object command, Actor actor, String reason, ServerWebExchange exchange) {
+        return dispatch(command, actor.username(), actor.roleNames(), reason, CorrelationIds.of(exchange),
+                        exchange.getRequest().getId());
+    }
+
+    private Mono<Object> dispatch(Object command, String actor, List<String> roles, String reason,
+                                  String correlationId, String requestId) {
         Map<String, Object> audit = new HashMap<>();
-        audit.put(AuditMetaData.ACTOR, actor.username());
-        audit.put(AuditMetaData.ROLES, actor.roleNames());
+        audit.put(AuditMetaData.ACTOR, actor);
+        audit.put(AuditMetaData.ROLES, roles);
         if (reason != null && !reason.isBlank()) {
             audit.put(AuditMetaData.REASON, reason.strip());
         }
-        audit.put(AuditMetaData.CORRELATION_ID, CorrelationIds.of(exchange));
-        audit.put(AuditMetaData.REQUEST_ID, exchange.getRequest().getId());
+        audit.put(AuditMetaData.CORRELATION_ID, correlationId);
+        audit.put(AuditMetaData.REQUEST_ID, requestId);
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(audit));
         return Mono.fromCallable(() -> gateway.sendAndWait(message, timeout.toMillis(), TimeUnit.MILLISECONDS))
                    .subscribeOn(Schedulers.boundedElastic())
-                   .map(result -> ((Number) result).longValue());
+                   // Contention on shared streams (period ledgers, assessment slots): the command is re-run against
+                   // the new state. A stale If-Match is a ConflictingAggregateVersionException and is not retried.
+                   .retryWhen(Retry.backoff(RETRIES, Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(200))
+                                   .filter(Commands::isContention)
+                                   .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    private static boolean isContention(Throwable error) {
+        Throwable cause = ProblemExceptionHandler.unwrap(error);
+        return cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException;
     }
 }

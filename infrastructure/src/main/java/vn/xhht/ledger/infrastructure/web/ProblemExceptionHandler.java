@@ -58,8 +58,9 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         Throwable error = unwrap(failure);
         if (error instanceof DomainException refusal) {
-            List<Problems.FieldError> errors = refusal.field() == null ? List.of()
-                    : List.of(new Problems.FieldError(refusal.field(), refusal.getMessage()));
+            List<Problems.FieldError> errors = refusal.problems().stream()
+                                                      .map(p -> new Problems.FieldError(p.field(), p.message()))
+                                                      .toList();
             return problems.write(exchange, Problems.statusOf(refusal.code()), refusal.code(), refusal.getMessage(),
                                   errors);
         }

@@ -24,6 +24,8 @@ import vn.xhht.ledger.domain.unit.UnitEvents.UnitRenamedEvent;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitLineageQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitSubtreeView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitLineageView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
@@ -151,6 +153,28 @@ public class UnitProjection {
                 .collectList()
                 .map(items -> new UnitChildrenView(query.unitId(), on, items))
                 .toFuture();
+    }
+
+    @QueryHandler
+    public CompletableFuture<UnitSubtreeView> handle(FetchUnitSubtreeQuery query) {
+        List<String> all = new ArrayList<>();
+        return subtree(List.of(query.unitId()), query.on(), all, 0)
+                .then(Mono.fromSupplier(() -> new UnitSubtreeView(query.unitId(), query.on(), all)))
+                .toFuture();
+    }
+
+    /** Breadth-first: one lookup of the children documents per level of the tree. */
+    private Mono<Void> subtree(List<String> level, LocalDate on, List<String> all, int depth) {
+        if (level.isEmpty() || depth >= MAX_DEPTH) {
+            return Mono.empty();
+        }
+        all.addAll(level);
+        return Flux.from(children.find(in("_id", level)))
+                   .flatMapIterable(document -> childIdsOn(document, on))
+                   .filter(id -> !all.contains(id))
+                   .distinct()
+                   .collectList()
+                   .flatMap(next -> subtree(next, on, all, depth + 1));
     }
 
     @QueryHandler

@@ -1,0 +1,231 @@
+package vn.xhht.ledger.command.assessment;
+
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.AdjustedScore;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.Adjustment;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentOpenedEvent;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentOverdueEvent;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentReturnedEvent;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentReviewedEvent;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentScoresUpdatedEvent;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentStatus;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentSubmittedEvent;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.Conclusion;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.FilingDeadlineReached;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.Score;
+import vn.xhht.ledger.domain.assessment.ScoreRules;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Reasons;
+import vn.xhht.ledger.domain.framework.CriteriaFramework;
+import vn.xhht.ledger.domain.framework.CriteriaFramework.Indicator;
+import vn.xhht.ledger.domain.framework.Decisions;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A self-assessment against one framework version: draft → submitted → (returned → resubmitted) → reviewed. The
+ * version it was opened under is kept for good; a later version changes nothing here. The filing deadline is an
+ * Axon deadline: a draft still open when it passes is marked overdue, and a later submission is flagged late.
+ */
+@Aggregate(snapshotTriggerDefinition = "")
+public class AssessmentAggregate {
+
+    static final String FILING_DEADLINE = "filing-deadline";
+
+    @AggregateIdentifier
+    private String assessmentId;
+    private String subjectUnitId;
+    private String framework;
+    private int frameworkVersion;
+    private int year;
+    private String level;
+    private AssessmentStatus status;
+    private Map<String, Object> values = new LinkedHashMap<>();
+    private Instant dueAt;
+    private long version;
+
+    protected AssessmentAggregate() {
+        // for Axon
+    }
+
+    AssessmentAggregate(String assessmentId, String subjectUnitId, CriteriaFramework rules, int year, String level,
+                        List<Score> scores, Instant dueAt) {
+        ScoreRules.levelOfFramework(rules, level);
+        Map<String, Object> checked = ScoreRules.check(rules, scores);
+        apply(new AssessmentOpenedEvent(assessmentId, subjectUnitId, rules.code(), rules.version(), year, level,
+                                        List.copyOf(scores), total(rules, checked), Decisions.resultOf(rules, checked), dueAt));
+    }
+
+    /** Arms the filing deadline; called once the aggregate exists (its scope needs the identifier). */
+    void scheduleFilingDeadline(DeadlineManager deadlines) {
+        deadlines.schedule(dueAt, FILING_DEADLINE, new FilingDeadlineReached(assessmentId));
+    }
+
+    long updateScores(CriteriaFramework rules, List<Score> scores) {
+        requireStatus("change the scores of", AssessmentStatus.DRAFT, AssessmentStatus.RETURNED);
+        Map<String, Object> checked = ScoreRules.check(rules, scores);
+        apply(new AssessmentScoresUpdatedEvent(assessmentId, List.copyOf(scores), total(rules, checked),
+                                               Decisions.resultOf(rules, checked)));
+        return version;
+    }
+
+    long submit(CriteriaFramework rules) {
+        requireStatus("submit", AssessmentStatus.DRAFT, AssessmentStatus.RETURNED);
+        ScoreRules.complete(rules, level, values);
+        apply(new AssessmentSubmittedEvent(assessmentId, now().isAfter(dueAt)));
+        return version;
+    }
+
+    long returnForCompletion(String reason) {
+        String why = Reasons.require(reason);
+        requireStatus("return", AssessmentStatus.SUBMITTED);
+        apply(new AssessmentReturnedEvent(assessmentId, why));
+        return version;
+    }
+
+    long review(CriteriaFramework rules, List<Adjustment> adjustments, Conclusion conclusion, LocalDate reviewedOn,
+                DeadlineManager deadlines) {
+        requireStatus("review", AssessmentStatus.SUBMITTED);
+        Map<String, Object> reviewed = new LinkedHashMap<>(values);
+        List<AdjustedScore> changes = new ArrayList<>();
+        for (int i = 0; i < adjustments.size(); i++) {
+            Adjustment adjustment = adjustments.get(i);
+            String field = "adjustments[" + i + "]";
+            Indicator indicator = ScoreRules.knownIndicator(rules, adjustment.indicator(), field + ".indicator");
+            Object value = ScoreRules.valueWithinRange(rules, indicator, adjustment.points(), adjustment.met(), field);
+            if (adjustment.reason() == null || adjustment.reason().isBlank()) {
+                throw new DomainException(ErrorCode.REASON_REQUIRED, field + ".reason",
+                                          "Each adjustment needs a reason");
+            }
+            Object self = values.get(indicator.code());
+            changes.add(new AdjustedScore(indicator.code(),
+                                          self instanceof java.math.BigDecimal p ? p : null,
+                                          self instanceof Boolean b ? b : null,
+                                          adjustment.points(), adjustment.met(), adjustment.reason().strip()));
+            reviewed.put(indicator.code(), value);
+        }
+        String result = Decisions.resultOf(rules, reviewed);
+        String concludedLevel = rules.decision() == CriteriaFramework.Decision.ALL_MET
+                && !CriteriaFramework.NOT_MET.equals(result) ? result : null;
+        if (conclusion == null || !result.equals(conclusion.result())
+                || (conclusion.level() != null && !conclusion.level().equals(concludedLevel))) {
+            throw new DomainException(ErrorCode.CONCLUSION_MISMATCH, "conclusion.result",
+                                      "By the rules of " + rules.code() + " version " + rules.version()
+                                      + " the result is " + result + (concludedLevel == null ? "" : " (level " + concludedLevel + ")"));
+        }
+        apply(new AssessmentReviewedEvent(assessmentId, changes, total(rules, reviewed), result, concludedLevel,
+                                          reviewedOn));
+        deadlines.cancelAllWithinScope(FILING_DEADLINE);
+        return version;
+    }
+
+    @DeadlineHandler(deadlineName = FILING_DEADLINE)
+    void on(FilingDeadlineReached deadline) {
+        if (status == AssessmentStatus.DRAFT || status == AssessmentStatus.RETURNED) {
+            apply(new AssessmentOverdueEvent(assessmentId, dueAt));
+        }
+    }
+
+    String subjectUnitId() {
+        return subjectUnitId;
+    }
+
+    String framework() {
+        return framework;
+    }
+
+    int frameworkVersion() {
+        return frameworkVersion;
+    }
+
+    int year() {
+        return year;
+    }
+
+    private void requireStatus(String action, AssessmentStatus... allowed) {
+        for (AssessmentStatus candidate : allowed) {
+            if (candidate == status) {
+                return;
+            }
+        }
+        throw new DomainException(ErrorCode.INVALID_TRANSITION,
+                                  "Cannot " + action + " assessment " + assessmentId + " while it is " + status);
+    }
+
+    private static java.math.BigDecimal total(CriteriaFramework rules, Map<String, Object> values) {
+        return rules.decision() == CriteriaFramework.Decision.POINTS ? Decisions.totalPoints(values) : null;
+    }
+
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+
+    private void replaceValues(List<Score> scores) {
+        values = new LinkedHashMap<>();
+        for (Score score : scores) {
+            values.put(score.indicator(), score.points() != null ? score.points() : score.met());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentOpenedEvent event, @SequenceNumber long sequence) {
+        assessmentId = event.assessmentId();
+        subjectUnitId = event.subjectUnitId();
+        framework = event.framework();
+        frameworkVersion = event.frameworkVersion();
+        year = event.year();
+        level = event.level();
+        dueAt = event.dueAt();
+        status = AssessmentStatus.DRAFT;
+        replaceValues(event.scores());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentScoresUpdatedEvent event, @SequenceNumber long sequence) {
+        replaceValues(event.scores());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentSubmittedEvent event, @SequenceNumber long sequence) {
+        status = AssessmentStatus.SUBMITTED;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentReturnedEvent event, @SequenceNumber long sequence) {
+        status = AssessmentStatus.RETURNED;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentReviewedEvent event, @SequenceNumber long sequence) {
+        status = AssessmentStatus.REVIEWED;
+        for (AdjustedScore change : event.adjustments()) {
+            values.put(change.indicator(), change.reviewed());
+        }
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentOverdueEvent event, @SequenceNumber long sequence) {
+        version = sequence;
+        Objects.requireNonNull(event.assessmentId());
+    }
+}

@@ -1,0 +1,50 @@
+package vn.xhht.ledger.command.plan;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+import vn.xhht.ledger.command.period.PeriodLedgers;
+import vn.xhht.ledger.domain.plan.Period;
+import vn.xhht.ledger.domain.plan.PlanCommands.ClosePlanCommand;
+import vn.xhht.ledger.domain.plan.PlanCommands.ReopenPlanCommand;
+
+/**
+ * Closing a plan freezes its period for the issuer's subtree: the plan's close and the issuer's period ledgers for
+ * every year of the period are stored in one commit. Reopening thaws them the same way.
+ */
+@Component
+public class PlanPeriodHandler {
+
+    private final Repository<PlanAggregate> plans;
+    private final PeriodLedgers ledgers;
+
+    public PlanPeriodHandler(Repository<PlanAggregate> plans, PeriodLedgers ledgers) {
+        this.plans = plans;
+        this.ledgers = ledgers;
+    }
+
+    @CommandHandler
+    public long handle(ClosePlanCommand command) throws Exception {
+        Aggregate<PlanAggregate> plan = plans.load(command.planId(), command.expectedVersion());
+        long version = plan.invoke(p -> p.close(command));
+        String issuer = plan.invoke(PlanAggregate::issuerUnitId);
+        Period period = plan.invoke(PlanAggregate::period);
+        for (int year = period.from().getYear(); year <= period.to().getYear(); year++) {
+            ledgers.close(issuer, year, command.planId(), command.reason());
+        }
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(ReopenPlanCommand command) throws Exception {
+        Aggregate<PlanAggregate> plan = plans.load(command.planId(), command.expectedVersion());
+        long version = plan.invoke(p -> p.reopen(command));
+        String issuer = plan.invoke(PlanAggregate::issuerUnitId);
+        Period period = plan.invoke(PlanAggregate::period);
+        for (int year = period.from().getYear(); year <= period.to().getYear(); year++) {
+            ledgers.reopen(issuer, year, command.planId(), command.reason());
+        }
+        return version;
+    }
+}

@@ -1,0 +1,47 @@
+package vn.xhht.ledger.command.unit;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The hierarchy as the command side sees it: from the unit aggregates, consistent with the command. */
+@Component
+public class Hierarchy {
+
+    private static final int MAX_DEPTH = 16;
+    private final Repository<UnitAggregate> units;
+
+    public Hierarchy(Repository<UnitAggregate> units) {
+        this.units = units;
+    }
+
+    /** The unit and its ancestors on {@code date}, nearest first; refuses a unit that does not exist then. */
+    public List<String> lineageOn(String unitId, LocalDate date, String field) {
+        List<String> lineage = new ArrayList<>();
+        String current = unitId;
+        while (current != null && lineage.size() < MAX_DEPTH && !lineage.contains(current)) {
+            String id = current;
+            var unit = load(id, field);
+            if (lineage.isEmpty() && !unit.invoke(u -> u.aliveOn(date))) {
+                throw new DomainException(ErrorCode.UNKNOWN_UNIT, field, "Unit " + id + " does not exist on " + date);
+            }
+            lineage.add(id);
+            current = unit.invoke(u -> u.parentOn(date));
+        }
+        return lineage;
+    }
+
+    private org.axonframework.modelling.command.Aggregate<UnitAggregate> load(String unitId, String field) {
+        try {
+            return units.load(unitId);
+        } catch (AggregateNotFoundException e) {
+            throw new DomainException(ErrorCode.UNKNOWN_UNIT, field, "Unit " + unitId + " does not exist");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package vn.xhht.ledger.domain.assessment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Commands, events, queries and views of self-assessments and their review. */
+public final class AssessmentMessages {
+    private AssessmentMessages() {
+    }
+
+    public enum AssessmentStatus { DRAFT, SUBMITTED, RETURNED, REVIEWED }
+
+    /** A value for one indicator: {@code points} on a points framework, {@code met} on an all-met one. */
+    public record Score(String indicator, BigDecimal points, Boolean met, String evidence) {
+    }
+
+    /** A reviewer's change to one indicator, with why. */
+    public record Adjustment(String indicator, BigDecimal points, Boolean met, String reason) {
+    }
+
+    /** An adjustment as stored: the self-assessed value beside the reviewed one (points, or met). */
+    public record AdjustedScore(String indicator, BigDecimal selfPoints, Boolean selfMet, BigDecimal points,
+                                Boolean met, String reason) {
+        public Object self() {
+            return selfPoints != null ? selfPoints : selfMet;
+        }
+
+        public Object reviewed() {
+            return points != null ? points : met;
+        }
+    }
+
+    public record Conclusion(String result, String level) {
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    public record OpenAssessmentCommand(String assessmentId, String subjectUnitId, String framework,
+                                        Integer frameworkVersion, int year, String level, List<Score> scores) {
+    }
+
+    public record UpdateAssessmentScoresCommand(String assessmentId, List<Score> scores, Long expectedVersion) {
+    }
+
+    public record SubmitAssessmentCommand(String assessmentId, Long expectedVersion) {
+    }
+
+    public record ReturnAssessmentCommand(String assessmentId, String reason, Long expectedVersion) {
+    }
+
+    public record ReviewAssessmentCommand(String assessmentId, List<Adjustment> adjustments, Conclusion conclusion,
+                                          Long expectedVersion) {
+    }
+
+    // ------------------------------------------------------------------ events
+
+    public record AssessmentOpenedEvent(String assessmentId, String subjectUnitId, String framework,
+                                        int frameworkVersion, int year, String level, List<Score> scores,
+                                        BigDecimal total, String result, Instant dueAt) {
+    }
+
+    public record AssessmentScoresUpdatedEvent(String assessmentId, List<Score> scores, BigDecimal total,
+                                               String result) {
+    }
+
+    public record AssessmentSubmittedEvent(String assessmentId, boolean late) {
+    }
+
+    public record AssessmentReturnedEvent(String assessmentId, String reason) {
+    }
+
+    public record AssessmentReviewedEvent(String assessmentId, List<AdjustedScore> adjustments, BigDecimal total,
+                                          String result, String level, LocalDate reviewedOn) {
+    }
+
+    /** The filing deadline passed while the assessment was still a draft (or returned and not resubmitted). */
+    public record AssessmentOverdueEvent(String assessmentId, Instant dueAt) {
+    }
+
+    /** The deadline payload the assessment schedules for itself. */
+    public record FilingDeadlineReached(String assessmentId) {
+    }
+
+    // ------------------------------------------------------------------ one open assessment per subject, framework and year
+
+    public record AssessmentSlotClaimedEvent(String slotId, String assessmentId) {
+    }
+
+    public record AssessmentSlotReleasedEvent(String slotId, String assessmentId) {
+    }
+
+    public static String slotId(String subjectUnitId, String framework, int year) {
+        return "assessment-slot:" + subjectUnitId + ":" + framework + ":" + year;
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    public record FetchAssessmentQuery(String assessmentId) {
+    }
+
+    /** Assessments of any of {@code subjectUnitIds}, optionally filtered. */
+    public record FetchAssessmentsQuery(List<String> subjectUnitIds, Integer year, AssessmentStatus status,
+                                        Boolean overdue, int limit, String cursor) {
+    }
+
+    public record ScoreView(String indicator, String criterion, String name, Object self, Object reviewed,
+                            String reason, String evidence) {
+    }
+
+    public record AssessmentView(String id, String subjectUnitId, String framework, int frameworkVersion, int year,
+                                 String level, AssessmentStatus status, BigDecimal total, String result,
+                                 List<ScoreView> scores, Instant dueAt, boolean overdue, boolean late,
+                                 String returnReason, LocalDate reviewedOn, long version) {
+    }
+}

@@ -1,0 +1,41 @@
+package vn.xhht.ledger.domain.framework;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/** Commands, events and queries of criteria frameworks. */
+public final class FrameworkMessages {
+    private FrameworkMessages() {
+    }
+
+    /**
+     * Publish a framework document as a version. {@code contentHash} identifies the content: publishing the same
+     * content again stores nothing. {@code source} says where it came from (a file name, or the HTTP API).
+     */
+    public record PublishFrameworkVersionCommand(@TargetAggregateIdentifier String code, CriteriaFramework framework, String contentHash,
+                                                 String source) {
+    }
+
+    public record FrameworkVersionPublishedEvent(String code, int version, CriteriaFramework framework,
+                                                 String contentHash, String source) {
+    }
+
+    /** What a publish command answers: the version, and whether it was new. */
+    public record PublishResult(String code, int version, boolean created) {
+    }
+
+    public record FetchFrameworksQuery() {
+    }
+
+    /** {@code version} null means the latest. */
+    public record FetchFrameworkVersionQuery(String code, Integer version) {
+    }
+
+    public record FrameworkSummary(String code, String title, String regulation, int latestVersion,
+                                   boolean provisional) {
+    }
+
+    public record FrameworkList(List<FrameworkSummary> items) {
+    }
+}

@@ -1,0 +1,102 @@
+package vn.xhht.ledger.infrastructure.framework;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.framework.CriteriaFramework;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Reads framework documents (YAML files or JSON bodies) strictly, naming the field at fault, and fingerprints their
+ * content so that the same content is never published twice.
+ */
+public final class FrameworkDocuments {
+
+    private static final ObjectMapper YAML = strict(new ObjectMapper(new YAMLFactory()));
+    private static final ObjectMapper JSON = strict(new ObjectMapper());
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+                                                            .addModule(new JavaTimeModule())
+                                                            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                                                            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                                                            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                                                            .build();
+
+    private FrameworkDocuments() {
+    }
+
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        return mapper.registerModule(new JavaTimeModule())
+                     .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                     .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    public static CriteriaFramework fromYaml(byte[] yaml, String source) {
+        return read(YAML, yaml, source);
+    }
+
+    public static CriteriaFramework fromJson(byte[] json) {
+        return read(JSON, json, "request body");
+    }
+
+    private static CriteriaFramework read(ObjectMapper mapper, byte[] content, String source) {
+        try {
+            CriteriaFramework framework = mapper.readValue(content, CriteriaFramework.class);
+            if (framework == null) {
+                throw invalid("", source + " is empty");
+            }
+            return framework;
+        } catch (JsonMappingException e) {
+            String field = path(e);
+            throw invalid(field, source + ": " + (e.getOriginalMessage() == null ? "invalid" : e.getOriginalMessage()
+                                                                                   .lines().findFirst().orElse("invalid")));
+        } catch (IOException e) {
+            throw invalid("", source + " is not a readable document: " + e.getMessage());
+        }
+    }
+
+    /** SHA-256 of the document's canonical JSON, leaving out the version it asks for. */
+    public static String contentHash(CriteriaFramework f) {
+        CriteriaFramework unversioned = new CriteriaFramework(
+                f.code(), null, f.title(), f.subjectTitle(), f.regulation(), f.replaces(), f.effectiveFrom(),
+                f.effectiveTo(), f.decision(), f.criteria(), f.thresholds(), f.levels(), f.validityYears(),
+                f.upgrade(), f.filingDeadline(), f.authorities(), f.provisional(), f.notes());
+        try {
+            byte[] canonical = CANONICAL.writeValueAsString(unversioned).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static DomainException invalid(String field, String message) {
+        return new DomainException(ErrorCode.VALIDATION_FAILED, message,
+                                   List.of(new DomainException.FieldProblem(field, message)));
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package vn.xhht.ledger.infrastructure.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Bodies of the assessment endpoints. */
+public final class AssessmentRequests {
+    private AssessmentRequests() {
+    }
+
+    static final String CODE = "[A-Z0-9][A-Z0-9._-]{0,63}";
+
+    public record ScoreBody(@NotNull @Pattern(regexp = CODE) String indicator, BigDecimal points, Boolean met,
+                            @Size(max = 2000) String evidence) {
+        AssessmentMessages.Score toScore() {
+            return new AssessmentMessages.Score(indicator, points, met, evidence);
+        }
+    }
+
+    public record OpenAssessmentRequest(@NotNull @Pattern(regexp = Requests.UNIT_ID) String subjectUnitId,
+                                        @NotNull @Pattern(regexp = CODE) String framework,
+                                        @Min(1) Integer frameworkVersion,
+                                        @NotNull @Min(2000) @Max(2100) Integer year,
+                                        @Pattern(regexp = CODE) String level,
+                                        @Size(max = 200) List<@NotNull @Valid ScoreBody> scores) {
+    }
+
+    public record ScoresRequest(@NotNull @Size(max = 200) List<@NotNull @Valid ScoreBody> scores) {
+    }
+
+    public record AdjustmentBody(@NotNull @Pattern(regexp = CODE) String indicator, BigDecimal points, Boolean met,
+                                 @NotBlank @Size(max = 2000) String reason) {
+        AssessmentMessages.Adjustment toAdjustment() {
+            return new AssessmentMessages.Adjustment(indicator, points, met, reason);
+        }
+    }
+
+    public record ConclusionBody(@NotNull @Pattern(regexp = CODE) String result, @Pattern(regexp = CODE) String level) {
+    }
+
+    public record ReviewRequest(@Size(max = 200) List<@NotNull @Valid AdjustmentBody> adjustments,
+                                @NotNull @Valid ConclusionBody conclusion) {
+    }
+}

@@ -1,0 +1,94 @@
+package vn.xhht.ledger.query.framework;
+
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.framework.CriteriaFramework;
+import vn.xhht.ledger.domain.framework.FrameworkMessages.FetchFrameworkVersionQuery;
+import vn.xhht.ledger.domain.framework.FrameworkMessages.FetchFrameworksQuery;
+import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkList;
+import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkSummary;
+import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkVersionPublishedEvent;
+import vn.xhht.ledger.query.support.ViewDocuments;
+
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Published framework versions ({@code framework_versions}, one document per code and version, never changed
+ * again) and the list of frameworks with their latest version ({@code framework_index}).
+ */
+@Component
+@ProcessingGroup(FrameworkProjection.NAME)
+public class FrameworkProjection {
+
+    public static final String NAME = "frameworks";
+
+    private final MongoCollection<Document> versions;
+    private final MongoCollection<Document> index;
+
+    public FrameworkProjection(MongoDatabase readDatabase) {
+        this.versions = readDatabase.getCollection("framework_versions");
+        this.index = readDatabase.getCollection("framework_index");
+    }
+
+    public static String key(String code, int version) {
+        return code + "@" + version;
+    }
+
+    @EventHandler
+    void on(FrameworkVersionPublishedEvent event) {
+        Document version = ViewDocuments.toDocument(event.framework()).append("_id", key(event.code(), event.version()));
+        Mono.from(versions.replaceOne(eq("_id", version.getString("_id")), version, new ReplaceOptions().upsert(true)))
+            .block();
+        FrameworkSummary existing = Mono.from(index.find(eq("_id", event.code())).first())
+                                        .map(d -> ViewDocuments.fromDocument(d, FrameworkSummary.class)).block();
+        if (existing == null || existing.latestVersion() <= event.version()) {
+            CriteriaFramework framework = event.framework();
+            Document summary = ViewDocuments.toDocument(new FrameworkSummary(
+                    event.code(), framework.title(), framework.regulation(), event.version(), framework.provisional()))
+                                            .append("_id", event.code());
+            Mono.from(index.replaceOne(eq("_id", event.code()), summary, new ReplaceOptions().upsert(true))).block();
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        Mono.from(versions.drop()).then(Mono.from(index.drop())).block();
+    }
+
+    @QueryHandler
+    public CompletableFuture<FrameworkList> handle(FetchFrameworksQuery query) {
+        return Flux.from(index.find())
+                   .map(document -> ViewDocuments.fromDocument(document, FrameworkSummary.class))
+                   .sort(Comparator.comparing(FrameworkSummary::code))
+                   .collectList()
+                   .map(FrameworkList::new)
+                   .toFuture();
+    }
+
+    @QueryHandler
+    public CompletableFuture<CriteriaFramework> handle(FetchFrameworkVersionQuery query) {
+        Mono<Integer> version = query.version() != null ? Mono.just(query.version())
+                : Mono.from(index.find(eq("_id", query.code())).first())
+                      .map(d -> ViewDocuments.fromDocument(d, FrameworkSummary.class).latestVersion());
+        return version.flatMap(v -> Mono.from(versions.find(eq("_id", key(query.code(), v))).first()))
+                      .map(document -> ViewDocuments.fromDocument(document, CriteriaFramework.class))
+                      .switchIfEmpty(Mono.error(() -> new DomainException(
+                              ErrorCode.FRAMEWORK_NOT_FOUND, "No framework " + query.code()
+                              + (query.version() == null ? "" : " version " + query.version()))))
+                      .toFuture();
+    }
+}
