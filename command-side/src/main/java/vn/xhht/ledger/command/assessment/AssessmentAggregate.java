@@ -57,6 +57,7 @@ public class AssessmentAggregate {
     private AssessmentStatus status;
     private Map<String, Object> values = new LinkedHashMap<>();
     private Instant dueAt;
+    private String result;
     private long version;
 
     protected AssessmentAggregate() {
@@ -157,6 +158,20 @@ public class AssessmentAggregate {
         return year;
     }
 
+    AssessmentStatus status() {
+        return status;
+    }
+
+    /** The concluded result (after review), else null. */
+    String concludedResult() {
+        return status == AssessmentStatus.REVIEWED ? result : null;
+    }
+
+    /** The concluded level (all-met frameworks), else the level applied for. */
+    String level() {
+        return level;
+    }
+
     private void requireStatus(String action, AssessmentStatus... allowed) {
         for (AssessmentStatus candidate : allowed) {
             if (candidate == status) {
@@ -217,6 +232,10 @@ public class AssessmentAggregate {
     @EventSourcingHandler
     void on(AssessmentReviewedEvent event, @SequenceNumber long sequence) {
         status = AssessmentStatus.REVIEWED;
+        result = event.result();
+        if (event.level() != null) {
+            level = event.level();
+        }
         for (AdjustedScore change : event.adjustments()) {
             values.put(change.indicator(), change.reviewed());
         }

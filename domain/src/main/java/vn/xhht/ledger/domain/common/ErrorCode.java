@@ -36,6 +36,9 @@ public enum ErrorCode {
     CONCLUSION_MISMATCH(Kind.RULE_VIOLATION),
     INVALID_LEVEL(Kind.RULE_VIOLATION),
     DUPLICATE_ASSESSMENT(Kind.CONFLICT),
+    DUPLICATE_RECOGNITION(Kind.CONFLICT),
+    RECOGNITION_NOT_FOUND(Kind.NOT_FOUND),
+    INVALID_TITLE(Kind.RULE_VIOLATION),
     SERVICE_UNAVAILABLE(Kind.UNAVAILABLE);
 
     /** What sort of refusal a code is, independent of any transport. */

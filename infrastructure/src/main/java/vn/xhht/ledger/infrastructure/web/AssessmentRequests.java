@@ -17,7 +17,7 @@ public final class AssessmentRequests {
     private AssessmentRequests() {
     }
 
-    static final String CODE = "[A-Z0-9][A-Z0-9._-]{0,63}";
+    public static final String CODE = "[A-Z0-9][A-Z0-9._-]{0,63}";
 
     public record ScoreBody(@NotNull @Pattern(regexp = CODE) String indicator, BigDecimal points, Boolean met,
                             @Size(max = 2000) String evidence) {

@@ -1,0 +1,117 @@
+package vn.xhht.ledger.command.recognition;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+import vn.xhht.ledger.command.assessment.AssessmentCommandHandler;
+import vn.xhht.ledger.command.assessment.AssessmentConclusions;
+import vn.xhht.ledger.command.framework.Frameworks;
+import vn.xhht.ledger.command.period.PeriodLedgers;
+import vn.xhht.ledger.command.unit.Hierarchy;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentStatus;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.framework.CriteriaFramework;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.GrantRecognitionCommand;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionGrantedEvent;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RevokeRecognitionCommand;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Grants and revokes titles. A grant names the subject, title, level and decision; when it comes from an assessment,
+ * the assessment must be reviewed, about the same subject, under a framework for that title, and concluded at that
+ * level. Validity follows the framework: valid through 31 Dec of the recognition year plus its {@code validityYears}
+ * (the recognition year only when no framework is known). The grant, the subject's title register and the period
+ * ledgers of the subject's lineage are stored in one commit.
+ */
+@Component
+public class RecognitionCommandHandler {
+
+    private final Repository<RecognitionAggregate> recognitions;
+    private final Repository<TitleRegisterAggregate> registers;
+    private final AssessmentConclusions assessments;
+    private final Frameworks frameworks;
+    private final Hierarchy hierarchy;
+    private final PeriodLedgers periods;
+
+    public RecognitionCommandHandler(Repository<RecognitionAggregate> recognitions,
+                                     Repository<TitleRegisterAggregate> registers, AssessmentConclusions assessments,
+                                     Frameworks frameworks, Hierarchy hierarchy, PeriodLedgers periods) {
+        this.recognitions = recognitions;
+        this.registers = registers;
+        this.assessments = assessments;
+        this.frameworks = frameworks;
+        this.hierarchy = hierarchy;
+        this.periods = periods;
+    }
+
+    @CommandHandler
+    public long handle(GrantRecognitionCommand command) throws Exception {
+        List<String> lineage = hierarchy.lineageOn(command.subjectUnitId(), command.decidedOn(), "subjectUnitId");
+        CriteriaFramework rules = null;
+        if (command.assessmentId() != null) {
+            AssessmentConclusions.Conclusion conclusion = assessments.of(command.assessmentId(), "assessmentId");
+            rules = frameworks.version(conclusion.framework(), conclusion.frameworkVersion());
+            requireMatch(command, conclusion, rules);
+        }
+        int validityYears = rules == null || rules.validityYears() == null ? 0 : rules.validityYears();
+        LocalDate validThrough = LocalDate.of(command.year() + validityYears, 12, 31);
+        String registerId = RecognitionMessages.registryId(command.subjectUnitId());
+        registers.loadOrCreate(registerId, () -> new TitleRegisterAggregate(command.subjectUnitId()))
+                 .execute(r -> r.record(command.recognitionId(), command.title(), command.level(), command.year(),
+                                        command.decidedOn(), validThrough));
+        periods.admit(lineage, command.decidedOn(), command.recognitionId(), "RecognitionGranted");
+        RecognitionGrantedEvent granted = new RecognitionGrantedEvent(
+                command.recognitionId(), command.title(), command.subjectUnitId(), command.year(), command.level(),
+                command.decisionNumber(), command.decidedOn(), command.assessmentId(),
+                rules == null ? null : rules.code(), rules == null ? null : rules.version(), validThrough);
+        return recognitions.newInstance(() -> new RecognitionAggregate(granted)).version();
+    }
+
+    private static void requireMatch(GrantRecognitionCommand command, AssessmentConclusions.Conclusion conclusion,
+                                     CriteriaFramework rules) {
+        String problem = null;
+        if (conclusion.status() != AssessmentStatus.REVIEWED) {
+            problem = "assessment " + conclusion.assessmentId() + " has not been reviewed";
+        } else if (!conclusion.subjectUnitId().equals(command.subjectUnitId())) {
+            problem = "the assessment concerned " + conclusion.subjectUnitId();
+        } else if (!command.title().name().equals(rules.subjectTitle())) {
+            problem = rules.code() + " assesses " + rules.subjectTitle() + ", not " + command.title();
+        } else if (CriteriaFramework.NOT_MET.equals(conclusion.result())) {
+            problem = "the assessment concluded " + conclusion.result();
+        } else if (rules.decision() == CriteriaFramework.Decision.ALL_MET
+                && !Objects.equals(command.level(), conclusion.result())) {
+            problem = "the assessment concluded level " + conclusion.result();
+        } else if (conclusion.year() != command.year()) {
+            problem = "the assessment was for " + conclusion.year();
+        }
+        if (problem != null) {
+            throw new DomainException(ErrorCode.CONCLUSION_MISMATCH, "assessmentId",
+                                      "The recognition does not match its assessment: " + problem);
+        }
+    }
+
+    @CommandHandler
+    public long handle(RevokeRecognitionCommand command) throws Exception {
+        Aggregate<RecognitionAggregate> recognition;
+        try {
+            recognition = recognitions.load(command.recognitionId(), command.expectedVersion());
+        } catch (AggregateNotFoundException e) {
+            throw new DomainException(ErrorCode.RECOGNITION_NOT_FOUND, "Recognition " + command.recognitionId() + " does not exist");
+        }
+        LocalDate today = LocalDate.ofInstant(GenericEventMessage.clock.instant(), AssessmentCommandHandler.ZONE);
+        long version = recognition.invoke(r -> r.revoke(command.reason(), today));
+        String subject = recognition.invoke(RecognitionAggregate::subjectUnitId);
+        periods.admit(hierarchy.lineageOn(subject, today, "subjectUnitId"), today, command.recognitionId(),
+                      "RecognitionRevoked");
+        registers.load(RecognitionMessages.registryId(subject)).execute(r -> r.withdraw(command.recognitionId(), today));
+        return version;
+    }
+}

@@ -1,0 +1,66 @@
+package vn.xhht.ledger.domain.recognition;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Titles (danh hiệu) granted to units, and revoked. */
+public final class RecognitionMessages {
+    private RecognitionMessages() {
+    }
+
+    /** The titles of DOMAIN.md §8. */
+    public enum Title {
+        GIA_DINH_HOC_TAP, DONG_HO_HOC_TAP, CONG_DONG_HOC_TAP, CONG_DAN_HOC_TAP, DON_VI_HOC_TAP,
+        CONG_DONG_HOC_TAP_XA, CONG_DONG_HOC_TAP_HUYEN, CONG_DONG_HOC_TAP_TINH
+    }
+
+    public static String registryId(String subjectUnitId) {
+        return "titles:" + subjectUnitId;
+    }
+
+    public record GrantRecognitionCommand(String recognitionId, Title title, String subjectUnitId, int year,
+                                          String level, String decisionNumber, LocalDate decidedOn,
+                                          String assessmentId) {
+    }
+
+    public record RevokeRecognitionCommand(String recognitionId, String reason, Long expectedVersion) {
+    }
+
+    /**
+     * A title granted by decision. {@code validThrough} is 31 Dec of the recognition year plus the framework's
+     * {@code validityYears}; {@code framework}/{@code frameworkVersion} say which rules set it (null: none known, so
+     * the recognition year only).
+     */
+    public record RecognitionGrantedEvent(String recognitionId, Title title, String subjectUnitId, int year,
+                                          String level, String decisionNumber, LocalDate decidedOn,
+                                          String assessmentId, String framework, Integer frameworkVersion,
+                                          LocalDate validThrough) {
+    }
+
+    public record RecognitionRevokedEvent(String recognitionId, String subjectUnitId, Title title, String reason,
+                                          LocalDate revokedOn) {
+    }
+
+    /** The subject's register of titles: a grant recorded, for duplicate checks and the upgrade rule. */
+    public record TitleRecordedEvent(String subjectUnitId, String recognitionId, Title title, String level, int year,
+                                     LocalDate decidedOn, LocalDate validThrough) {
+    }
+
+    public record TitleWithdrawnEvent(String subjectUnitId, String recognitionId, LocalDate revokedOn) {
+    }
+
+    public record FetchUnitRecognitionsQuery(String unitId, Integer year) {
+    }
+
+    public record FetchRecognitionQuery(String recognitionId) {
+    }
+
+    public record RecognitionView(String id, Title title, String subjectUnitId, int year, String level,
+                                  String decisionNumber, LocalDate decidedOn, String assessmentId, String framework,
+                                  Integer frameworkVersion, LocalDate validThrough, boolean revoked,
+                                  String revokedReason, LocalDate revokedOn, long version) {
+    }
+
+    public record RecognitionList(String unitId, List<RecognitionView> items) {
+    }
+}

@@ -1,0 +1,109 @@
+package vn.xhht.ledger.infrastructure.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.FetchRecognitionQuery;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.FetchUnitRecognitionsQuery;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.GrantRecognitionCommand;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionList;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionView;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RevokeRecognitionCommand;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
+import vn.xhht.ledger.infrastructure.security.Actor;
+import vn.xhht.ledger.infrastructure.security.Role;
+import vn.xhht.ledger.infrastructure.web.PlanRequests.ReasonRequest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/** Titles granted by decision, and revoked (API.md: Recognitions). A RECOGNIZER in scope of the subject acts. */
+@RestController
+public class RecognitionController {
+
+    public record GrantRequest(@NotNull Title title, @NotNull @Pattern(regexp = Requests.UNIT_ID) String subjectUnitId,
+                               @NotNull @Min(2000) @Max(2100) Integer year,
+                               @Pattern(regexp = AssessmentRequests.CODE) String level,
+                               @NotBlank @Size(max = 100) String decisionNumber, @NotNull LocalDate decidedOn,
+                               @Pattern(regexp = "[0-9a-f-]{36}") String assessmentId) {
+    }
+
+    private final Commands commands;
+    private final Reads reads;
+    private final AccessPolicy access;
+
+    public RecognitionController(Commands commands, Reads reads, AccessPolicy access) {
+        this.commands = commands;
+        this.reads = reads;
+        this.access = access;
+    }
+
+    @PostMapping("/api/v1/recognitions")
+    public Mono<ResponseEntity<Object>> grant(@Valid @RequestBody GrantRequest request, @AuthenticationPrincipal Actor actor,
+                                              ServerWebExchange exchange) {
+        String id = UUID.randomUUID().toString();
+        GrantRecognitionCommand command = new GrantRecognitionCommand(
+                id, request.title(), request.subjectUnitId(), request.year(), request.level(),
+                request.decisionNumber().strip(), request.decidedOn(), request.assessmentId());
+        return access.requireRoleAndScope(actor, request.subjectUnitId(), Role.RECOGNIZER)
+                     .then(commands.send(command, actor, null, exchange))
+                     .flatMap(version -> answer(id, version))
+                     .map(body -> ResponseEntity.created(URI.create("/api/v1/recognitions/" + id)).body(body));
+    }
+
+    @PostMapping("/api/v1/recognitions/{id}/revoke")
+    public Mono<ResponseEntity<Object>> revoke(@PathVariable String id, @Valid @RequestBody ReasonRequest request,
+                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                               @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
+        String recognitionId = Requests.uuid(id, ErrorCode.RECOGNITION_NOT_FOUND);
+        Long expected = Requests.ifMatch(ifMatch);
+        return recognition(recognitionId)
+                .flatMap(view -> access.requireRoleAndScope(actor, view.subjectUnitId(), Role.RECOGNIZER))
+                .then(Mono.defer(() -> commands.send(new RevokeRecognitionCommand(recognitionId, request.reason(), expected),
+                                                     actor, request.reason(), exchange)))
+                .flatMap(version -> answer(recognitionId, version))
+                .map(ResponseEntity::ok);
+    }
+
+    @GetMapping("/api/v1/recognitions/{id}")
+    public Mono<RecognitionView> get(@PathVariable String id, @AuthenticationPrincipal Actor actor) {
+        return recognition(Requests.uuid(id, ErrorCode.RECOGNITION_NOT_FOUND))
+                .flatMap(view -> access.requireRead(actor, view.subjectUnitId()).thenReturn(view));
+    }
+
+    @GetMapping("/api/v1/units/{id}/recognitions")
+    public Mono<RecognitionList> ofUnit(@PathVariable String id, @RequestParam(required = false) Integer year,
+                                        @AuthenticationPrincipal Actor actor) {
+        Requests.unitId(id);
+        return access.requireRead(actor, id).then(reads.ask(new FetchUnitRecognitionsQuery(id, year), RecognitionList.class));
+    }
+
+    private Mono<RecognitionView> recognition(String id) {
+        return reads.ask(new FetchRecognitionQuery(id), RecognitionView.class);
+    }
+
+    private Mono<Object> answer(String id, long version) {
+        return reads.awaitVersion(() -> recognition(id), RecognitionView::version, version)
+                    .<Object>map(view -> view)
+                    .defaultIfEmpty(Map.of("id", id, "version", version));
+    }
+}

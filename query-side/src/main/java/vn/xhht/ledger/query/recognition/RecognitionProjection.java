@@ -1,0 +1,115 @@
+package vn.xhht.ledger.query.recognition;
+
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.FetchRecognitionQuery;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.FetchUnitRecognitionsQuery;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionGrantedEvent;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionList;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionRevokedEvent;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionView;
+import vn.xhht.ledger.query.support.ViewDocuments;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+/** Recognitions ({@code recognition_records}) and an index of them per subject unit ({@code recognition_index}). */
+@Component
+@ProcessingGroup(RecognitionProjection.NAME)
+public class RecognitionProjection {
+
+    public static final String NAME = "recognitions";
+
+    private final MongoCollection<Document> records;
+    private final MongoCollection<Document> index;
+
+    public RecognitionProjection(MongoDatabase readDatabase) {
+        this.records = readDatabase.getCollection("recognition_records");
+        this.index = readDatabase.getCollection("recognition_index");
+    }
+
+    @EventHandler
+    void on(RecognitionGrantedEvent e, @SequenceNumber long sequence) {
+        store(new RecognitionView(e.recognitionId(), e.title(), e.subjectUnitId(), e.year(), e.level(), e.decisionNumber(),
+                                  e.decidedOn(), e.assessmentId(), e.framework(), e.frameworkVersion(), e.validThrough(),
+                                  false, null, null, sequence));
+        Mono.from(index.updateOne(eq("_id", e.subjectUnitId()), Updates.set("recognitions." + e.recognitionId(), e.year()),
+                                  new UpdateOptions().upsert(true))).block();
+    }
+
+    @EventHandler
+    void on(RecognitionRevokedEvent e, @SequenceNumber long sequence) {
+        RecognitionView r = find(e.recognitionId()).block();
+        if (r != null && r.version() < sequence) {
+            store(new RecognitionView(r.id(), r.title(), r.subjectUnitId(), r.year(), r.level(), r.decisionNumber(),
+                                      r.decidedOn(), r.assessmentId(), r.framework(), r.frameworkVersion(),
+                                      r.validThrough(), true, e.reason(), e.revokedOn(), sequence));
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        Mono.from(records.drop()).then(Mono.from(index.drop())).block();
+    }
+
+    private void store(RecognitionView view) {
+        Document document = ViewDocuments.toDocument(view).append("_id", view.id());
+        Mono.from(records.replaceOne(eq("_id", view.id()), document, new ReplaceOptions().upsert(true))).block();
+    }
+
+    private Mono<RecognitionView> find(String id) {
+        return Mono.from(records.find(eq("_id", id)).first())
+                   .map(document -> ViewDocuments.fromDocument(document, RecognitionView.class));
+    }
+
+    @QueryHandler
+    public CompletableFuture<RecognitionView> handle(FetchRecognitionQuery query) {
+        return find(query.recognitionId())
+                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.RECOGNITION_NOT_FOUND,
+                                                                    "Recognition " + query.recognitionId() + " does not exist")))
+                .toFuture();
+    }
+
+    @QueryHandler
+    public CompletableFuture<RecognitionList> handle(FetchUnitRecognitionsQuery query) {
+        return Mono.from(index.find(eq("_id", query.unitId())).first())
+                   .map(document -> {
+                       List<String> ids = new ArrayList<>();
+                       Document recognitions = document.get("recognitions", Document.class);
+                       if (recognitions != null) {
+                           recognitions.forEach((id, year) -> {
+                               if (query.year() == null || query.year().equals(year)) {
+                                   ids.add(id);
+                               }
+                           });
+                       }
+                       return ids;
+                   })
+                   .defaultIfEmpty(List.of())
+                   .flatMapMany(ids -> ids.isEmpty() ? Flux.empty() : Flux.from(records.find(in("_id", ids))))
+                   .map(document -> ViewDocuments.fromDocument(document, RecognitionView.class))
+                   .sort(Comparator.comparing(RecognitionView::decidedOn).reversed().thenComparing(RecognitionView::id))
+                   .collectList()
+                   .map(items -> new RecognitionList(query.unitId(), items))
+                   .toFuture();
+    }
+}
