@@ -42,7 +42,6 @@ import vn.xhht.ledger.infrastructure.web.PlanRequests.ReasonRequest;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -75,9 +74,10 @@ public class AssessmentController {
                 request.level(), map(request.scores(), ScoreBody::toScore));
         return access.requireRoleAndScope(actor, request.subjectUnitId(), Role.ASSESSOR)
                      .then(commands.send(command, actor, null, exchange))
-                     .flatMap(version -> answer(id, version))
-                     .map(body -> ResponseEntity.created(URI.create("/api/v1/assessments/" + id))
-                                                .header(HttpHeaders.ETAG, Requests.etag(versionOf(body))).body(body));
+                     .flatMap(version -> reads.answer(id, version, () -> assessment(id), AssessmentView::version))
+                     .map(answer -> ResponseEntity.created(URI.create("/api/v1/assessments/" + id))
+                                                  .header(HttpHeaders.ETAG, Requests.etag(answer.version()))
+                                                  .body(answer.body()));
     }
 
     @PutMapping("/{id}/scores")
@@ -153,21 +153,13 @@ public class AssessmentController {
         return assessment(assessmentId)
                 .flatMap(view -> access.requireRoleAndScope(actor, view.subjectUnitId(), role))
                 .then(Mono.defer(() -> commands.send(command.apply(assessmentId), actor, reason, exchange)))
-                .flatMap(version -> answer(assessmentId, version))
-                .map(body -> ResponseEntity.ok().eTag(Requests.etag(versionOf(body))).body(body));
+                .flatMap(version -> reads.answer(assessmentId, version, () -> assessment(assessmentId), AssessmentView::version))
+                .map(answer -> ResponseEntity.ok().eTag(Requests.etag(answer.version())).body(answer.body()));
     }
 
     private Mono<AssessmentView> assessment(String id) {
         return reads.ask(new FetchAssessmentQuery(id), AssessmentView.class);
     }
 
-    private Mono<Object> answer(String id, long version) {
-        return reads.awaitVersion(() -> assessment(id), AssessmentView::version, version)
-                    .<Object>map(view -> view)
-                    .defaultIfEmpty(Map.of("id", id, "version", version));
-    }
 
-    private static long versionOf(Object body) {
-        return body instanceof AssessmentView view ? view.version() : ((Number) ((Map<?, ?>) body).get("version")).longValue();
-    }
 }

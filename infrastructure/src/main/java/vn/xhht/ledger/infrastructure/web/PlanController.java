@@ -37,7 +37,6 @@ import vn.xhht.ledger.infrastructure.web.PlanRequests.TaskBody;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -71,10 +70,10 @@ public class PlanController {
                 map(request.tasks(), TaskBody::toTask), map(request.deadlines(), DeadlineBody::toDeadline));
         return access.requireRoleAndScope(actor, request.issuerUnitId(), Role.PLANNER)
                      .then(commands.send(command, actor, null, exchange))
-                     .flatMap(version -> answer(planId, version))
-                     .map(body -> ResponseEntity.created(URI.create("/api/v1/plans/" + planId))
-                                                .header(HttpHeaders.ETAG, Requests.etag(versionOf(body)))
-                                                .body(body));
+                     .flatMap(version -> reads.answer(planId, version, () -> plan(planId), PlanView::version))
+                     .map(answer -> ResponseEntity.created(URI.create("/api/v1/plans/" + planId))
+                                                  .header(HttpHeaders.ETAG, Requests.etag(answer.version()))
+                                                  .body(answer.body()));
     }
 
     @PostMapping("/{id}/issue")
@@ -154,22 +153,14 @@ public class PlanController {
         return plan(planId)
                 .flatMap(plan -> access.requireRoleAndScope(actor, plan.issuerUnitId(), Role.PLANNER))
                 .then(Mono.defer(() -> commands.send(command.apply(planId), actor, reason, exchange)))
-                .flatMap(version -> answer(planId, version))
-                .map(body -> ResponseEntity.ok().eTag(Requests.etag(versionOf(body))).body(body));
+                .flatMap(version -> reads.answer(planId, version, () -> plan(planId), PlanView::version))
+                .map(answer -> ResponseEntity.ok().eTag(Requests.etag(answer.version())).body(answer.body()));
     }
 
     private Mono<PlanView> plan(String planId) {
         return reads.ask(new FetchPlanQuery(planId), PlanView.class);
     }
 
-    private Mono<Object> answer(String planId, long version) {
-        return reads.awaitVersion(() -> plan(planId), PlanView::version, version)
-                    .<Object>map(view -> view)
-                    .defaultIfEmpty(Map.of("id", planId, "version", version));
-    }
 
-    private static long versionOf(Object body) {
-        return body instanceof PlanView view ? view.version() : ((Number) ((Map<?, ?>) body).get("version")).longValue();
-    }
 
 }

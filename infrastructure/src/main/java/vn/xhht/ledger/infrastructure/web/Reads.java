@@ -31,6 +31,20 @@ public class Reads {
                    .onErrorMap(ProblemExceptionHandler::unwrap);
     }
 
+    /** What a command answers: the resource as it now stands (or its id while the view catches up), and its version. */
+    public record Answer(Object body, long version) {
+    }
+
+    /**
+     * The resource after a command: its view once the projection shows {@code version}, or {@code {id, version}} if the
+     * projection is slower than the wait (the events are stored either way).
+     */
+    public <T> Mono<Answer> answer(String id, long version, Supplier<Mono<T>> read, ToLongFunction<T> versionOf) {
+        return awaitVersion(read, versionOf, version)
+                .map(view -> new Answer(view, versionOf.applyAsLong(view)))
+                .defaultIfEmpty(new Answer(java.util.Map.of("id", id, "version", version), version));
+    }
+
     /**
      * The view once it shows {@code version} or later; empty if the projection has not caught up within the
      * wait (the command's events are stored all the same).

@@ -33,7 +33,6 @@ import vn.xhht.ledger.infrastructure.web.PlanRequests.ReasonRequest;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 
 /** Titles granted by decision, and revoked (API.md: Recognitions). A RECOGNIZER in scope of the subject acts. */
@@ -66,8 +65,9 @@ public class RecognitionController {
                 request.decisionNumber().strip(), request.decidedOn(), request.assessmentId());
         return access.requireRoleAndScope(actor, request.subjectUnitId(), Role.RECOGNIZER)
                      .then(commands.send(command, actor, null, exchange))
-                     .flatMap(version -> answer(id, version))
-                     .map(body -> ResponseEntity.created(URI.create("/api/v1/recognitions/" + id)).body(body));
+                     .flatMap(version -> reads.answer(id, version, () -> recognition(id), RecognitionView::version))
+                     .map(answer -> ResponseEntity.created(URI.create("/api/v1/recognitions/" + id))
+                                                  .eTag(Requests.etag(answer.version())).body(answer.body()));
     }
 
     @PostMapping("/api/v1/recognitions/{id}/revoke")
@@ -80,8 +80,9 @@ public class RecognitionController {
                 .flatMap(view -> access.requireRoleAndScope(actor, view.subjectUnitId(), Role.RECOGNIZER))
                 .then(Mono.defer(() -> commands.send(new RevokeRecognitionCommand(recognitionId, request.reason(), expected),
                                                      actor, request.reason(), exchange)))
-                .flatMap(version -> answer(recognitionId, version))
-                .map(ResponseEntity::ok);
+                .flatMap(version -> reads.answer(recognitionId, version, () -> recognition(recognitionId),
+                                                 RecognitionView::version))
+                .map(answer -> ResponseEntity.ok().eTag(Requests.etag(answer.version())).body(answer.body()));
     }
 
     @GetMapping("/api/v1/recognitions/{id}")
@@ -101,9 +102,4 @@ public class RecognitionController {
         return reads.ask(new FetchRecognitionQuery(id), RecognitionView.class);
     }
 
-    private Mono<Object> answer(String id, long version) {
-        return reads.awaitVersion(() -> recognition(id), RecognitionView::version, version)
-                    .<Object>map(view -> view)
-                    .defaultIfEmpty(Map.of("id", id, "version", version));
-    }
 }

@@ -33,7 +33,6 @@ import vn.xhht.ledger.infrastructure.web.UnitRequests.RenameUnitRequest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 
 /** The administrative and organisational hierarchy, effective-dated (API.md: Units). */
 @RestController
@@ -59,9 +58,9 @@ public class UnitController {
         return access.requireRoleAndScope(actor, request.parentId(), Role.ADMIN)
                      .then(commands.send(command, actor, null, exchange))
                      .flatMap(version -> answer(request.id(), request.validFrom(), version))
-                     .map(body -> ResponseEntity.created(URI.create("/api/v1/units/" + request.id()))
-                                                .header(HttpHeaders.ETAG, Requests.etag(versionOf(body)))
-                                                .body(body));
+                     .map(answer -> ResponseEntity.created(URI.create("/api/v1/units/" + request.id()))
+                                                  .header(HttpHeaders.ETAG, Requests.etag(answer.version()))
+                                                  .body(answer.body()));
     }
 
     @GetMapping("/{id}")
@@ -128,20 +127,13 @@ public class UnitController {
                      .map(UnitController::ok);
     }
 
-    /** The unit as it stands after the command (as of the change's date), or its id and version meanwhile. */
-    private Mono<Object> answer(String id, LocalDate on, long version) {
+    /** The unit as it stands after the command (as of the change's date, or today if that is later). */
+    private Mono<Reads.Answer> answer(String id, LocalDate on, long version) {
         LocalDate shown = on.isAfter(LocalDate.now(clock)) ? on : LocalDate.now(clock);
-        return reads.awaitVersion(() -> reads.ask(new FetchUnitQuery(id, shown), UnitView.class),
-                                  UnitView::version, version)
-                    .<Object>map(view -> view)
-                    .defaultIfEmpty(Map.of("id", id, "version", version));
+        return reads.answer(id, version, () -> reads.ask(new FetchUnitQuery(id, shown), UnitView.class), UnitView::version);
     }
 
-    private static long versionOf(Object body) {
-        return body instanceof UnitView view ? view.version() : ((Number) ((Map<?, ?>) body).get("version")).longValue();
-    }
-
-    private static ResponseEntity<Object> ok(Object body) {
-        return ResponseEntity.ok().eTag(Requests.etag(versionOf(body))).body(body);
+    private static ResponseEntity<Object> ok(Reads.Answer answer) {
+        return ResponseEntity.ok().eTag(Requests.etag(answer.version())).body(answer.body());
     }
 }
