@@ -37,6 +37,11 @@ public class Hierarchy {
         return lineage;
     }
 
+    /** The kind of a unit. */
+    public vn.xhht.ledger.domain.unit.UnitKind kindOf(String unitId, String field) {
+        return load(unitId, field).invoke(UnitAggregate::kind);
+    }
+
     private org.axonframework.modelling.command.Aggregate<UnitAggregate> load(String unitId, String field) {
         try {
             return units.load(unitId);

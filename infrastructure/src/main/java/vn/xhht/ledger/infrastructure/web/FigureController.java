@@ -1,0 +1,156 @@
+package vn.xhht.ledger.infrastructure.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.figures.FigureMessages;
+import vn.xhht.ledger.domain.figures.FigureMessages.Baseline;
+import vn.xhht.ledger.domain.figures.FigureMessages.BaselineView;
+import vn.xhht.ledger.domain.figures.FigureMessages.FetchBaselineQuery;
+import vn.xhht.ledger.domain.figures.FigureMessages.FetchRecognitionBatchQuery;
+import vn.xhht.ledger.domain.figures.FigureMessages.FetchReportedValueQuery;
+import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchView;
+import vn.xhht.ledger.domain.figures.FigureMessages.RecordRecognitionBatchCommand;
+import vn.xhht.ledger.domain.figures.FigureMessages.ReportIndicatorValueCommand;
+import vn.xhht.ledger.domain.figures.FigureMessages.ReportedValueView;
+import vn.xhht.ledger.domain.figures.FigureMessages.SetBaselineCommand;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
+import vn.xhht.ledger.infrastructure.security.Actor;
+import vn.xhht.ledger.infrastructure.security.Role;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Baselines, recognition batches and survey-based indicator values (API.md: Units, Recognitions, Indicators). */
+@RestController
+public class FigureController {
+
+    private static final long MAX_COUNT = 1_000_000_000L;
+
+    public record BaselineRequest(@PositiveOrZero @Max(MAX_COUNT) Long households, @PositiveOrZero @Max(MAX_COUNT) Long clans,
+                                  @PositiveOrZero @Max(MAX_COUNT) Long villages, @PositiveOrZero @Max(MAX_COUNT) Long organisations,
+                                  @PositiveOrZero @Max(MAX_COUNT) Long citizens,
+                                  @PositiveOrZero @Max(MAX_COUNT) Long workingAgePeople) {
+    }
+
+    public record BatchRequest(@NotNull @Pattern(regexp = Requests.UNIT_ID) String unitId, @NotNull Title title,
+                               @NotNull @Min(2000) @Max(2100) Integer year, @NotNull @Min(1) @Max(MAX_COUNT) Long count,
+                               @NotBlank @Size(max = 100) String decisionNumber, @NotNull LocalDate decidedOn) {
+    }
+
+    public record IndicatorValueRequest(@NotNull @Pattern(regexp = Requests.INDICATOR_CODE) String indicator,
+                                        @NotNull @Min(2000) @Max(2100) Integer year,
+                                        @NotNull @PositiveOrZero @Max(MAX_COUNT) Long numerator,
+                                        @NotNull @PositiveOrZero @Max(MAX_COUNT) Long denominator,
+                                        @NotBlank @Size(max = 500) String source) {
+    }
+
+    private final Commands commands;
+    private final Reads reads;
+    private final AccessPolicy access;
+
+    public FigureController(Commands commands, Reads reads, AccessPolicy access) {
+        this.commands = commands;
+        this.reads = reads;
+        this.access = access;
+    }
+
+    @PutMapping("/api/v1/units/{id}/baselines/{year}")
+    public Mono<ResponseEntity<Object>> setBaseline(@PathVariable String id, @PathVariable int year,
+                                                    @Valid @RequestBody BaselineRequest request,
+                                                    @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
+        Requests.unitId(id);
+        year(year);
+        Baseline baseline = new Baseline(request.households(), request.clans(), request.villages(),
+                                         request.organisations(), request.citizens(), request.workingAgePeople());
+        return access.requireRoleAndScope(actor, id, Role.PLANNER, Role.ADMIN)
+                     .then(commands.send(new SetBaselineCommand(FigureMessages.baselineId(id, year), id, year, baseline),
+                                         actor, null, exchange))
+                     .flatMap(version -> reads.answer(id, version, () -> reads.ask(new FetchBaselineQuery(id, year),
+                                                                                    BaselineView.class), BaselineView::version))
+                     .map(answer -> ResponseEntity.ok().eTag(Requests.etag(answer.version())).body(answer.body()));
+    }
+
+    @GetMapping("/api/v1/units/{id}/baselines/{year}")
+    public Mono<BaselineView> baseline(@PathVariable String id, @PathVariable int year, @AuthenticationPrincipal Actor actor) {
+        Requests.unitId(id);
+        year(year);
+        return access.requireRead(actor, id).then(reads.ask(new FetchBaselineQuery(id, year), BaselineView.class));
+    }
+
+    @PostMapping("/api/v1/recognition-batches")
+    public Mono<ResponseEntity<Object>> recordBatch(@Valid @RequestBody BatchRequest request, @AuthenticationPrincipal Actor actor,
+                                                    ServerWebExchange exchange) {
+        String batchId = UUID.randomUUID().toString();
+        return access.requireRoleAndScope(actor, request.unitId(), Role.RECOGNIZER)
+                     .then(commands.send(new RecordRecognitionBatchCommand(batchId, request.unitId(), request.title(),
+                                                                           request.year(), request.count(),
+                                                                           request.decisionNumber().strip(), request.decidedOn()),
+                                         actor, null, exchange))
+                     .flatMap(version -> reads.answer(batchId, version, () -> batch(batchId), RecognitionBatchView::version))
+                     .map(answer -> ResponseEntity.created(URI.create("/api/v1/recognition-batches/" + batchId))
+                                                  .eTag(Requests.etag(answer.version())).body(answer.body()));
+    }
+
+    @GetMapping("/api/v1/recognition-batches/{id}")
+    public Mono<RecognitionBatchView> batch(@PathVariable String id, @AuthenticationPrincipal Actor actor) {
+        return batch(Requests.uuid(id, ErrorCode.NOT_FOUND))
+                .flatMap(view -> access.requireRead(actor, view.unitId()).thenReturn(view));
+    }
+
+    @PostMapping("/api/v1/units/{id}/indicator-values")
+    public Mono<ResponseEntity<Object>> reportValue(@PathVariable String id, @Valid @RequestBody IndicatorValueRequest request,
+                                                    @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
+        Requests.unitId(id);
+        return access.requireRoleAndScope(actor, id, Role.PLANNER, Role.ADMIN)
+                     .then(commands.send(new ReportIndicatorValueCommand(
+                             FigureMessages.reportedValueId(id, request.indicator(), request.year()), id, request.indicator(),
+                             request.year(), request.numerator(), request.denominator(), request.source().strip()),
+                                         actor, null, exchange))
+                     .flatMap(version -> reads.answer(id, version, () -> reads.ask(
+                             new FetchReportedValueQuery(id, request.indicator(), request.year()), ReportedValueView.class),
+                                                      ReportedValueView::version))
+                     .map(answer -> ResponseEntity.ok().eTag(Requests.etag(answer.version())).body(answer.body()));
+    }
+
+    @GetMapping("/api/v1/units/{id}/indicator-values")
+    public Mono<ReportedValueView> reportedValue(@PathVariable String id, @RequestParam String indicator,
+                                                 @RequestParam int year, @AuthenticationPrincipal Actor actor) {
+        Requests.unitId(id);
+        year(year);
+        if (!indicator.matches(Requests.INDICATOR_CODE)) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "indicator", "An indicator code such as INFO_LITERACY");
+        }
+        return access.requireRead(actor, id).then(reads.ask(new FetchReportedValueQuery(id, indicator, year),
+                                                            ReportedValueView.class));
+    }
+
+    private Mono<RecognitionBatchView> batch(String batchId) {
+        return reads.ask(new FetchRecognitionBatchQuery(batchId), RecognitionBatchView.class);
+    }
+
+    private static void year(int year) {
+        if (year < 2000 || year > 2100) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "year", "year must be between 2000 and 2100");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package vn.xhht.ledger.query.figures;
+
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.figures.FigureMessages;
+import vn.xhht.ledger.domain.figures.FigureMessages.BaselineSetEvent;
+import vn.xhht.ledger.domain.figures.FigureMessages.BaselineView;
+import vn.xhht.ledger.domain.figures.FigureMessages.FetchBaselineQuery;
+import vn.xhht.ledger.domain.figures.FigureMessages.FetchRecognitionBatchQuery;
+import vn.xhht.ledger.domain.figures.FigureMessages.FetchReportedValueQuery;
+import vn.xhht.ledger.domain.figures.FigureMessages.IndicatorValueReportedEvent;
+import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchRecordedEvent;
+import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchView;
+import vn.xhht.ledger.domain.figures.FigureMessages.ReportedValueView;
+import vn.xhht.ledger.query.support.ViewDocuments;
+
+import java.util.concurrent.CompletableFuture;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * The recorded facts as they stand: baselines per unit and year, recognition batches, reported values. Each document
+ * is keyed by what identifies it and replaced only by a later version.
+ */
+@Component
+@ProcessingGroup(FigureProjection.NAME)
+public class FigureProjection {
+
+    public static final String NAME = "figures";
+
+    private final MongoCollection<Document> baselines;
+    private final MongoCollection<Document> batches;
+    private final MongoCollection<Document> values;
+
+    public FigureProjection(MongoDatabase readDatabase) {
+        this.baselines = readDatabase.getCollection("baseline_views");
+        this.batches = readDatabase.getCollection("recognition_batch_views");
+        this.values = readDatabase.getCollection("reported_value_views");
+    }
+
+    @EventHandler
+    void on(BaselineSetEvent e, @SequenceNumber long sequence) {
+        var b = e.baseline();
+        store(baselines, FigureMessages.baselineId(e.unitId(), e.year()), sequence,
+              new BaselineView(e.unitId(), e.year(), b.households(), b.clans(), b.villages(), b.organisations(),
+                               b.citizens(), b.workingAgePeople(), sequence));
+    }
+
+    @EventHandler
+    void on(RecognitionBatchRecordedEvent e, @SequenceNumber long sequence) {
+        store(batches, e.batchId(), sequence, new RecognitionBatchView(e.batchId(), e.unitId(), e.title(), e.year(),
+                                                                       e.count(), e.decisionNumber(), e.decidedOn(),
+                                                                       e.validThrough(), sequence));
+    }
+
+    @EventHandler
+    void on(IndicatorValueReportedEvent e, @SequenceNumber long sequence) {
+        store(values, FigureMessages.reportedValueId(e.unitId(), e.indicator(), e.year()), sequence,
+              new ReportedValueView(e.unitId(), e.indicator(), e.year(), e.numerator(), e.denominator(), e.source(),
+                                    sequence));
+    }
+
+    @ResetHandler
+    void reset() {
+        Mono.from(baselines.drop()).then(Mono.from(batches.drop())).then(Mono.from(values.drop())).block();
+    }
+
+    private static void store(MongoCollection<Document> collection, String id, long sequence, Object view) {
+        Document existing = Mono.from(collection.find(eq("_id", id)).first()).block();
+        if (existing != null && ((Number) existing.get("version")).longValue() >= sequence) {
+            return;
+        }
+        Document document = ViewDocuments.toDocument(view).append("_id", id);
+        Mono.from(collection.replaceOne(eq("_id", id), document, new ReplaceOptions().upsert(true))).block();
+    }
+
+    @QueryHandler
+    public CompletableFuture<BaselineView> handle(FetchBaselineQuery query) {
+        return find(baselines, FigureMessages.baselineId(query.unitId(), query.year()), BaselineView.class,
+                    "No baseline of " + query.unitId() + " for " + query.year());
+    }
+
+    @QueryHandler
+    public CompletableFuture<RecognitionBatchView> handle(FetchRecognitionBatchQuery query) {
+        return find(batches, query.batchId(), RecognitionBatchView.class, "No recognition batch " + query.batchId());
+    }
+
+    @QueryHandler
+    public CompletableFuture<ReportedValueView> handle(FetchReportedValueQuery query) {
+        return find(values, FigureMessages.reportedValueId(query.unitId(), query.indicator(), query.year()),
+                    ReportedValueView.class, "No reported " + query.indicator() + " of " + query.unitId() + " for " + query.year());
+    }
+
+    private static <T> CompletableFuture<T> find(MongoCollection<Document> collection, String id, Class<T> type,
+                                                 String missing) {
+        return Mono.from(collection.find(eq("_id", id)).first())
+                   .map(document -> ViewDocuments.fromDocument(document, type))
+                   .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NOT_FOUND, missing)))
+                   .toFuture();
+    }
+}
