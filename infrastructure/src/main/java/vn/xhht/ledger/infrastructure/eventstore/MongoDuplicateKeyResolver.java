@@ -9,7 +9,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 /** Recognises MongoDB's duplicate-key refusals (error 11000) wherever they sit in the cause chain. */
 public class MongoDuplicateKeyResolver implements PersistenceExceptionResolver {
 
-    static boolean isDuplicateKey(Throwable exception) {
+    public static boolean isDuplicateKey(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof DuplicateEventInCommitException) {
                 return true;

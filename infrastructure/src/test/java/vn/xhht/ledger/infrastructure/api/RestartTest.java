@@ -34,7 +34,8 @@ class RestartTest {
             admin.post().uri("/units").bodyValue(Map.of("id", "tan-thong-hoi", "name", "Xã Tân Thông Hội",
                                                         "kind", "COMMUNE", "parentId", "cu-chi", "validFrom", "2020-01-01"))
                  .exchange().expectStatus().isCreated();
-            planPath = planner.post().uri("/plans").bodyValue(PlansApiTest.plan("cu-chi")).exchange()
+            planPath = planner.post().uri("/plans").header("Idempotency-Key", "ke-hoach-2023")
+                              .bodyValue(PlansApiTest.plan("cu-chi")).exchange()
                               .expectStatus().isCreated().returnResult(String.class)
                               .getResponseHeaders().getLocation().getPath().replace("/api/v1", "");
             planner.post().uri(planPath + "/issue").exchange().expectStatus().isOk();
@@ -53,6 +54,13 @@ class RestartTest {
                                   .expectBody().jsonPath("$.items[0].id").isEqualTo("tan-thong-hoi");
             client(app, "planner").post().uri(planPath + "/close").bodyValue(Map.of("reason", "again")).exchange()
                                   .expectStatus().isEqualTo(409);
+            // A retry after the restart is still recognized: the first answer, and no second plan.
+            client(app, "planner").post().uri("/plans").header("Idempotency-Key", "ke-hoach-2023")
+                                  .bodyValue(PlansApiTest.plan("cu-chi")).exchange()
+                                  .expectStatus().isCreated()
+                                  .expectHeader().valueEquals("Location", "/api/v1" + planPath);
+            client(app, "auditor").get().uri("/plans?unitId=cu-chi").exchange()
+                                  .expectBody().jsonPath("$.items.length()").isEqualTo(1);
         }
     }
 

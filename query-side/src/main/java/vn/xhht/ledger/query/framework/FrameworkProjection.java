@@ -1,6 +1,8 @@
 package vn.xhht.ledger.query.framework;
 
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
@@ -25,6 +27,7 @@ import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 /**
  * Published framework versions ({@code framework_versions}, one document per code and version, never changed
@@ -35,6 +38,7 @@ import static com.mongodb.client.model.Filters.eq;
 public class FrameworkProjection {
 
     public static final String NAME = "frameworks";
+    private static final String DIRECTORY = "#codes";
 
     private final MongoCollection<Document> versions;
     private final MongoCollection<Document> index;
@@ -62,6 +66,8 @@ public class FrameworkProjection {
                                             .append("_id", event.code());
             Mono.from(index.replaceOne(eq("_id", event.code()), summary, new ReplaceOptions().upsert(true))).block();
         }
+        Mono.from(index.updateOne(eq("_id", DIRECTORY), Updates.addToSet("codes", event.code()),
+                                  new UpdateOptions().upsert(true))).block();
     }
 
     @ResetHandler
@@ -69,9 +75,12 @@ public class FrameworkProjection {
         Mono.from(versions.drop()).then(Mono.from(index.drop())).block();
     }
 
+    /** Lists the codes, so that listing frameworks is key lookups, not a scan. */
     @QueryHandler
     public CompletableFuture<FrameworkList> handle(FetchFrameworksQuery query) {
-        return Flux.from(index.find())
+        return Mono.from(index.find(eq("_id", DIRECTORY)).first())
+                   .map(directory -> directory.getList("codes", String.class))
+                   .flatMapMany(codes -> Flux.from(index.find(in("_id", codes))))
                    .map(document -> ViewDocuments.fromDocument(document, FrameworkSummary.class))
                    .sort(Comparator.comparing(FrameworkSummary::code))
                    .collectList()

@@ -1,0 +1,167 @@
+package vn.xhht.ledger.infrastructure.web;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.reactivestreams.Publisher;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.infrastructure.eventstore.MongoDuplicateKeyResolver;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Idempotency-Key} on every command (POST and PUT under {@code /api/v1}): the first request with a key runs
+ * and its successful answer is kept in MongoDB ({@code idempotency}, per actor and key, so it survives restarts); the
+ * same key with the same method, path and body answers that first answer again and runs nothing; the same key with
+ * anything else is {@code 409 IDEMPOTENCY_KEY_REUSED}. A refused request keeps nothing, so it may be retried with the
+ * same key. A key whose first request is still running (or whose outcome was lost in a crash) is also a 409.
+ */
+@Component
+public class IdempotencyFilter implements WebFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final int MAX_BODY = 256 * 1024;
+
+    private final MongoCollection<Document> records;
+    private final Problems problems;
+
+    public IdempotencyFilter(MongoDatabase readDatabase, Problems problems) {
+        this.records = readDatabase.getCollection("idempotency");
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String key = exchange.getRequest().getHeaders().getFirst(HEADER);
+        HttpMethod method = exchange.getRequest().getMethod();
+        if (key == null || !(HttpMethod.POST.equals(method) || HttpMethod.PUT.equals(method))
+                || !exchange.getRequest().getPath().value().startsWith("/api/v1/")) {
+            return chain.filter(exchange);
+        }
+        if (!KEY.matcher(key).matches()) {
+            return problems.write(exchange, HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
+                                  "Idempotency-Key must be 1 to 100 letters, digits, '.', '_', ':' or '-'",
+                                  List.of(new Problems.FieldError(HEADER, "invalid")));
+        }
+        return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY)
+                              .map(IdempotencyFilter::bytes)
+                              .defaultIfEmpty(new byte[0])
+                              .zipWith(ReactiveSecurityContextHolder.getContext()
+                                                                    .map(c -> c.getAuthentication().getName())
+                                                                    .defaultIfEmpty("anonymous"))
+                              .flatMap(bodyAndActor -> {
+                                  byte[] body = bodyAndActor.getT1();
+                                  String id = bodyAndActor.getT2() + "\u0000" + key;
+                                  String fingerprint = fingerprint(method.name(), exchange.getRequest().getURI().getRawPath(),
+                                                                   exchange.getRequest().getURI().getRawQuery(), body);
+                                  return claim(id, fingerprint).flatMap(existing -> existing.isEmpty()
+                                          ? run(exchange, chain, id, body)
+                                          : answerAgain(exchange, existing, fingerprint));
+                              });
+    }
+
+    /** Inserts a pending record; answers an empty document when the key is new, or the record found. */
+    private Mono<Document> claim(String id, String fingerprint) {
+        Document pending = new Document("_id", id).append("fingerprint", fingerprint).append("createdAt", new Date());
+        return Mono.from(records.insertOne(pending)).map(r -> new Document())
+                   .onErrorResume(MongoDuplicateKeyResolver::isDuplicateKey,
+                                  e -> Mono.from(records.find(Filters.eq("_id", id)).first()));
+    }
+
+    private Mono<Void> answerAgain(ServerWebExchange exchange, Document record, String fingerprint) {
+        if (!fingerprint.equals(record.getString("fingerprint"))) {
+            return problems.write(exchange, HttpStatus.CONFLICT, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                                  "This Idempotency-Key was used for a different request", List.of());
+        }
+        Integer status = record.getInteger("status");
+        if (status == null) {
+            return problems.write(exchange, HttpStatus.CONFLICT, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                                  "The first request with this Idempotency-Key has not finished", List.of());
+        }
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatusCode.valueOf(status));
+        Document headers = record.get("headers", Document.class);
+        headers.forEach((name, value) -> response.getHeaders().set(name, (String) value));
+        response.getHeaders().set("Idempotent-Replayed", "true");
+        byte[] body = record.get("body", Binary.class).getData();
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    private Mono<Void> run(ServerWebExchange exchange, WebFilterChain chain, String id, byte[] body) {
+        ServerHttpRequestDecorator request = new ServerHttpRequestDecorator(exchange.getRequest()) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+            }
+        };
+        ServerHttpResponseDecorator response = new ServerHttpResponseDecorator(exchange.getResponse()) {
+            @Override
+            public Mono<Void> writeWith(Publisher<? extends DataBuffer> content) {
+                return DataBufferUtils.join(Flux.from(content)).flatMap(buffer -> {
+                    byte[] answer = bytes(buffer);
+                    HttpStatusCode status = getStatusCode() == null ? HttpStatus.OK : getStatusCode();
+                    Mono<?> keep = status.is2xxSuccessful()
+                            ? Mono.from(records.updateOne(Filters.eq("_id", id), new Document("$set", new Document(
+                                    "status", status.value()).append("headers", kept(getHeaders())).append("body", new Binary(answer)))))
+                            : Mono.from(records.deleteOne(Filters.eq("_id", id)));
+                    return keep.then(getDelegate().writeWith(Mono.just(getDelegate().bufferFactory().wrap(answer))));
+                });
+            }
+        };
+        return chain.filter(exchange.mutate().request(request).response(response).build())
+                    .onErrorResume(e -> Mono.from(records.deleteOne(Filters.eq("_id", id))).then(Mono.error(e)));
+    }
+
+    private static Document kept(HttpHeaders headers) {
+        Document kept = new Document();
+        for (String name : List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.CONTENT_TYPE)) {
+            String value = headers.getFirst(name);
+            if (value != null) {
+                kept.append(name, value);
+            }
+        }
+        return kept;
+    }
+
+    private static byte[] bytes(DataBuffer buffer) {
+        byte[] bytes = new byte[buffer.readableByteCount()];
+        buffer.read(bytes);
+        DataBufferUtils.release(buffer);
+        return bytes;
+    }
+
+    private static String fingerprint(String method, String path, String query, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((method + " " + path + "?" + (query == null ? "" : query) + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

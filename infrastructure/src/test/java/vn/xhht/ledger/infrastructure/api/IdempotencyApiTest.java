@@ -1,0 +1,58 @@
+package vn.xhht.ledger.infrastructure.api;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdempotencyApiTest extends ApiTest {
+
+    @Test
+    void theSameKeyWithTheSameBodyAnswersTheFirstAnswerAndStoresNothingNew() {
+        String district = provinceDistrictCommune()[1];
+        String key = UUID.randomUUID().toString();
+        var first = as("planner").post().uri("/plans").header("Idempotency-Key", key).bodyValue(PlansApiTest.plan(district))
+                                 .exchange().expectStatus().isCreated().expectBody(String.class).returnResult();
+        var again = as("planner").post().uri("/plans").header("Idempotency-Key", key).bodyValue(PlansApiTest.plan(district))
+                                 .exchange().expectStatus().isCreated()
+                                 .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                                 .expectBody(String.class).returnResult();
+        assertThat(again.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
+        assertThat(again.getResponseBody()).isEqualTo(first.getResponseBody());
+        as("auditor").get().uri("/plans?unitId={u}", district).exchange()
+                     .expectBody().jsonPath("$.items.length()").isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsAConflictAndARefusedRequestKeepsNothing() {
+        String district = provinceDistrictCommune()[1];
+        String key = UUID.randomUUID().toString();
+        as("planner").post().uri("/plans").header("Idempotency-Key", key).bodyValue(PlansApiTest.plan(district))
+                     .exchange().expectStatus().isCreated();
+        Map<String, Object> other = new java.util.HashMap<>(PlansApiTest.plan(district));
+        other.put("title", "Một kế hoạch khác");
+        as("planner").post().uri("/plans").header("Idempotency-Key", key).bodyValue(other)
+                     .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+        String retryable = UUID.randomUUID().toString();
+        Map<String, Object> broken = new java.util.HashMap<>(PlansApiTest.plan("no-such-unit"));
+        as("planner").post().uri("/plans").header("Idempotency-Key", retryable).bodyValue(broken)
+                     .exchange().expectStatus().isEqualTo(422);
+        as("planner").post().uri("/plans").header("Idempotency-Key", retryable).bodyValue(broken)
+                     .exchange().expectStatus().isEqualTo(422).expectHeader().doesNotExist("Idempotent-Replayed");
+        as("planner").post().uri("/plans").header("Idempotency-Key", "not a key!").bodyValue(broken)
+                     .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void keysBelongToTheirActor() {
+        String district = provinceDistrictCommune()[1];
+        String key = UUID.randomUUID().toString();
+        as("planner").post().uri("/plans").header("Idempotency-Key", key).bodyValue(PlansApiTest.plan(district))
+                     .exchange().expectStatus().isCreated();
+        as("cuchi").post().uri("/plans").header("Idempotency-Key", key).bodyValue(PlansApiTest.plan(district))
+                   .exchange().expectStatus().isForbidden();
+    }
+}
