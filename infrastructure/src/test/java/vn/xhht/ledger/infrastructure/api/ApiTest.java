@@ -17,7 +17,8 @@ import java.util.UUID;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {"xhht.mongodb.embedded.backend=memory",
-                              "xhht.security.users-file=target/no-such-users-file.yml"})
+                              "xhht.security.users-file=target/no-such-users-file.yml",
+                              "xhht.commands.timeout=PT100S"})
 public abstract class ApiTest {
 
     @LocalServerPort
@@ -37,7 +38,8 @@ public abstract class ApiTest {
         String password = user + "-demo";
         return WebTestClient.bindToServer()
                             .baseUrl("http://localhost:" + port + "/api/v1")
-                            .responseTimeout(Duration.ofSeconds(30))
+                            .responseTimeout(Duration.ofSeconds(120))
+                            .filter(SlowRequestWatchdog.FILTER)
                             .defaultHeaders(h -> h.setBasicAuth(user, password))
                             .defaultHeader("Content-Type", MediaType.APPLICATION_JSON_VALUE)
                             .build();

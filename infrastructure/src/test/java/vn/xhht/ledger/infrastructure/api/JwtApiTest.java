@@ -75,7 +75,7 @@ class JwtApiTest {
 
     private WebTestClient bearer(String token) {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/api/v1")
-                            .responseTimeout(Duration.ofSeconds(30))
+                            .responseTimeout(Duration.ofSeconds(120))
                             .defaultHeaders(h -> h.setBearerAuth(token))
                             .defaultHeader("Content-Type", "application/json").build();
     }

@@ -72,7 +72,7 @@ class RestartTest {
     private static WebTestClient client(ConfigurableApplicationContext app, String user) {
         String port = app.getEnvironment().getProperty("local.server.port");
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/api/v1")
-                            .responseTimeout(Duration.ofSeconds(30))
+                            .responseTimeout(Duration.ofSeconds(120))
                             .defaultHeaders(h -> h.setBasicAuth(user, user + "-demo"))
                             .defaultHeader("Content-Type", "application/json")
                             .build();
