@@ -138,6 +138,13 @@ class UnitsApiTest extends ApiTest {
     }
 
     @Test
+    void aRecordTimeReadIsRefusedRatherThanAnsweredWithTodaysKnowledge() {
+        String[] ids = provinceDistrictCommune();
+        as("auditor").get().uri("/units/{id}/children?asOf=2024-01-01T00:00:00Z", ids[1]).exchange()
+                     .expectStatus().isEqualTo(501).expectBody().jsonPath("$.code").isEqualTo("AS_OF_NOT_SUPPORTED");
+    }
+
+    @Test
     void onlyAnAdminManagesUnits() {
         as("planner").post().uri("/units")
                      .bodyValue(Map.of("id", fresh("tinh"), "name", "x", "kind", "PROVINCE", "validFrom", "2020-01-01"))

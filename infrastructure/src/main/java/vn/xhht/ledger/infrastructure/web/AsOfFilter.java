@@ -1,0 +1,36 @@
+package vn.xhht.ledger.infrastructure.web;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import vn.xhht.ledger.domain.common.ErrorCode;
+
+import java.util.List;
+
+/**
+ * Record-time reads ({@code ?asOf=<instant>}) are not served yet. Rather than answer with today's knowledge to a
+ * client that asked for the past — the worst answer an auditor can get — such reads are refused with
+ * {@code 501 AS_OF_NOT_SUPPORTED} until the replayed views exist.
+ */
+@Component
+public class AsOfFilter implements WebFilter {
+
+    private final Problems problems;
+
+    public AsOfFilter(Problems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (exchange.getRequest().getPath().value().startsWith("/api/v1/")
+                && exchange.getRequest().getQueryParams().containsKey("asOf")) {
+            return problems.write(exchange, Problems.statusOf(ErrorCode.AS_OF_NOT_SUPPORTED), ErrorCode.AS_OF_NOT_SUPPORTED,
+                                  "Reads as of a past instant (record time) are not available yet; ?on= (valid time) is",
+                                  List.of(new Problems.FieldError("asOf", "not supported yet")));
+        }
+        return chain.filter(exchange);
+    }
+}
