@@ -9,7 +9,6 @@ import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -89,31 +88,6 @@ final class EventDocumentCodec {
                                serialized(document, PAYLOAD, payloadType),
                                serialized(document, METADATA, METADATA_TYPE),
                                null);
-    }
-
-    /** The payload as a JSON tree, whichever way it was stored (for audit views and hashing). */
-    static JsonNode payloadJson(Document document, JacksonSerializer serializer) {
-        return json(document, PAYLOAD, serializer);
-    }
-
-    static JsonNode metaDataJson(Document document, JacksonSerializer serializer) {
-        return json(document, METADATA, serializer);
-    }
-
-    private static JsonNode json(Document document, String field, JacksonSerializer serializer) {
-        if (document.containsKey(field)) {
-            return BsonJson.toJson(document.get(field));
-        }
-        try {
-            String text = document.getString(field + JSON_TEXT_SUFFIX);
-            if (text != null) {
-                return serializer.getObjectMapper().readTree(text);
-            }
-            Binary bytes = document.get(field + BYTES_SUFFIX, Binary.class);
-            return bytes == null ? null : serializer.getObjectMapper().readTree(bytes.getData());
-        } catch (java.io.IOException e) {
-            return null;
-        }
     }
 
     private static void putJson(Document document, String field, JsonNode json) {

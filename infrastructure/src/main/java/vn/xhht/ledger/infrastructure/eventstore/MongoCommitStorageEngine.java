@@ -456,10 +456,6 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         return createHeadToken();
     }
 
-    /** The events collection, for audit and verification tooling. */
-    public MongoCollection<Document> eventsCollection() {
-        return events;
-    }
 
     // ------------------------------------------------------------------------------------------ builder
 

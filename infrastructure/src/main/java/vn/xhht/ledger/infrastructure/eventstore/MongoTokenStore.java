@@ -71,9 +71,6 @@ public class MongoTokenStore implements TokenStore {
         this.clock = clock;
     }
 
-    public String nodeId() {
-        return nodeId;
-    }
 
     private static String id(String processorName, int segment) {
         return processorName + "#" + segment;
@@ -229,17 +226,6 @@ public class MongoTokenStore implements TokenStore {
         return Optional.of(identity.getString("id"));
     }
 
-    /** The stored token of every segment of a processor (for admin views), without claiming anything. */
-    public List<TrackingToken> peekTokens(String processorName) {
-        List<TrackingToken> result = new ArrayList<>();
-        for (int segment : fetchSegments(processorName)) {
-            Document document = tokens.find(eq("_id", id(processorName, segment))).first();
-            if (document != null) {
-                result.add(readToken(document));
-            }
-        }
-        return result;
-    }
 
     private Bson claimable() {
         return or(eq(OWNER, null), eq(OWNER, nodeId), lt(CLAIMED_AT, Date.from(clock.instant().minus(claimTimeout))));

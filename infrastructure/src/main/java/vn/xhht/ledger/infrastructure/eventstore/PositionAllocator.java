@@ -62,9 +62,6 @@ final class PositionAllocator {
         }
     }
 
-    int blockSize() {
-        return blockSize;
-    }
 
     synchronized Reservation reserve(int count) {
         if (currentBlock < 0 || next + count - 1 > end) {

@@ -63,9 +63,6 @@ class StoredEvent implements TrackedEventData<Object> {
         }
     }
 
-    long position() {
-        return position;
-    }
 
     public String getType() {
         return type;
