@@ -10,6 +10,7 @@ import org.axonframework.deadline.SimpleDeadlineManager;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -30,7 +31,8 @@ import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Axon deadlines that survive a restart. Each schedule is stored in {@code deadlines} (name, trigger time, the
- * aggregate it belongs to, its payload); Axon's {@link SimpleDeadlineManager} does the timing. At start-up every
+ * aggregate it belongs to, its payload) when the command that scheduled it commits; Axon's
+ * {@link SimpleDeadlineManager} does the timing. At start-up every
  * stored schedule is armed again (one that fell due while the service was down fires at once), and a schedule is
  * deleted once its handler has run.
  */
@@ -89,11 +91,12 @@ public class PersistentDeadlineManager implements DeadlineManager {
         String id = UUID.randomUUID().toString();
         if (deadlineScope instanceof AggregateScopeDescriptor aggregate) {
             SerializedObject<String> payload = serializer.serialize(messageOrPayload, String.class);
-            store.insertOne(new Document("_id", id).append("name", deadlineName).append("at", Date.from(triggerDateTime))
-                                                   .append("scopeType", aggregate.getType())
-                                                   .append("scopeId", String.valueOf(aggregate.getIdentifier()))
-                                                   .append("payloadType", payload.getType().getName())
-                                                   .append("payload", payload.getData()));
+            Document record = new Document("_id", id).append("name", deadlineName).append("at", Date.from(triggerDateTime))
+                                                     .append("scopeType", aggregate.getType())
+                                                     .append("scopeId", String.valueOf(aggregate.getIdentifier()))
+                                                     .append("payloadType", payload.getType().getName())
+                                                     .append("payload", payload.getData());
+            afterCommit(() -> store.insertOne(record));
         } else {
             log.warn("Deadline {} of scope {} is kept in memory only", deadlineName, deadlineScope.scopeDescription());
         }
@@ -109,7 +112,7 @@ public class PersistentDeadlineManager implements DeadlineManager {
 
     @Override
     public void cancelSchedule(String deadlineName, String scheduleId) {
-        store.deleteOne(eq("_id", scheduleId));
+        afterCommit(() -> store.deleteOne(eq("_id", scheduleId)));
         String delegateId = delegateIds.remove(scheduleId);
         if (delegateId != null) {
             delegate.cancelSchedule(deadlineName, delegateId);
@@ -118,17 +121,30 @@ public class PersistentDeadlineManager implements DeadlineManager {
 
     @Override
     public void cancelAll(String deadlineName) {
-        store.deleteMany(eq("name", deadlineName));
+        afterCommit(() -> store.deleteMany(eq("name", deadlineName)));
         delegate.cancelAll(deadlineName);
     }
 
     @Override
     public void cancelAllWithinScope(String deadlineName, ScopeDescriptor scope) {
         if (scope instanceof AggregateScopeDescriptor aggregate) {
-            store.deleteMany(and(eq("name", deadlineName), eq("scopeType", aggregate.getType()),
-                                 eq("scopeId", String.valueOf(aggregate.getIdentifier()))));
+            String scopeId = String.valueOf(aggregate.getIdentifier());
+            afterCommit(() -> store.deleteMany(and(eq("name", deadlineName), eq("scopeType", aggregate.getType()),
+                                                   eq("scopeId", scopeId))));
         }
         delegate.cancelAllWithinScope(deadlineName, scope);
+    }
+
+    /**
+     * Stored schedules change with the command that asked for them: only once its unit of work commits (a refused
+     * or retried command leaves no orphan record and deletes none), or at once outside a unit of work.
+     */
+    private static void afterCommit(Runnable storeChange) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> storeChange.run());
+        } else {
+            storeChange.run();
+        }
     }
 
     @Override

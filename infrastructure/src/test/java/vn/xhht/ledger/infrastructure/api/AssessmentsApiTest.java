@@ -200,10 +200,16 @@ class AssessmentsApiTest extends ApiTest {
         WebTestClient.ResponseSpec refused = as("reviewer").post().uri("/assessments/{id}/review", id)
                                                            .bodyValue(Map.of("conclusion", Map.of("result", "TOT"))).exchange();
         refused.expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("PERIOD_CLOSED");
+        org.assertj.core.api.Assertions.assertThat(storedDeadlines(id)).as("a refused review keeps the filing deadline").isEqualTo(1);
         as("planner").post().uri(planPath + "/reopen").bodyValue(Map.of("reason", "Bổ sung kết quả thẩm định"))
                      .exchange().expectStatus().isOk();
         as("reviewer").post().uri("/assessments/{id}/review", id).bodyValue(Map.of("conclusion", Map.of("result", "TOT")))
                       .exchange().expectStatus().isOk().expectBody().jsonPath("$.result").isEqualTo("TOT");
+        org.assertj.core.api.Assertions.assertThat(storedDeadlines(id)).as("a concluded review cancels it").isZero();
+    }
+
+    private long storedDeadlines(String assessmentId) {
+        return eventDatabase.getCollection("deadlines").countDocuments(new org.bson.Document("scopeId", assessmentId));
     }
 
     @Test
