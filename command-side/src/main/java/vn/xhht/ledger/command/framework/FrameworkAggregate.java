@@ -6,8 +6,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import vn.xhht.ledger.domain.common.DomainException;
-import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.framework.CriteriaFramework.Problem;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkVersionPublishedEvent;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishFrameworkVersionCommand;
@@ -39,12 +38,7 @@ public class FrameworkAggregate {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     PublishResult handle(PublishFrameworkVersionCommand command) {
         CriteriaFramework document = command.framework();
-        var problems = document.problems();
-        if (!problems.isEmpty()) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "The framework document is invalid",
-                                      problems.stream().map(p -> new DomainException.FieldProblem(p.field(), p.message()))
-                                              .toList());
-        }
+        Problem.refuseAny(document.problems(), "The framework document is invalid");
         Integer existing = versionByHash.get(command.contentHash());
         if (existing != null) {
             return new PublishResult(command.code(), existing, false);

@@ -12,6 +12,9 @@ import vn.xhht.ledger.domain.plan.PlanCommands.ReopenPlanCommand;
 /**
  * Closing a plan freezes its period for the issuer's subtree: the plan's close and the issuer's period ledgers for
  * every year of the period are stored in one commit. Reopening thaws them the same way.
+ *
+ * <p>The ledgers are closed before the plan's close event is made, so that the close's instant is later than every
+ * fact the ledgers counted: a fact stored before the close is then always inside the figures read as of the close.
  */
 @Component
 public class PlanPeriodHandler {
@@ -27,13 +30,12 @@ public class PlanPeriodHandler {
     @CommandHandler
     public long handle(ClosePlanCommand command) throws Exception {
         Aggregate<PlanAggregate> plan = plans.load(command.planId(), command.expectedVersion());
-        long version = plan.invoke(p -> p.close(command));
         String issuer = plan.invoke(PlanAggregate::issuerUnitId);
         Period period = plan.invoke(PlanAggregate::period);
         for (int year = period.from().getYear(); year <= period.to().getYear(); year++) {
             ledgers.close(issuer, year, command.planId(), command.reason());
         }
-        return version;
+        return plan.invoke(p -> p.close(command));
     }
 
     @CommandHandler

@@ -1,5 +1,8 @@
 package vn.xhht.ledger.domain.framework;
 
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -52,6 +55,16 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
 
     /** One problem with a document, naming the field at fault. */
     public record Problem(String field, String message) {
+
+        /** Refuses a document with problems: VALIDATION_FAILED naming each field at fault. */
+        public static void refuseAny(List<Problem> problems, String message) {
+            if (!problems.isEmpty()) {
+                throw new DomainException(
+                        ErrorCode.VALIDATION_FAILED, message,
+                        problems.stream().map(p -> new DomainException.FieldProblem(p.field(), p.message()))
+                                .toList());
+            }
+        }
     }
 
     public static final String NOT_MET = "CHUA_DAT";

@@ -23,8 +23,20 @@ public final class PlanQueries {
     public record StatusChange(String actor, Instant at, String reason) {
     }
 
+    /**
+     * One close of a plan: {@code closedAt} is the instant whose figures the close froze (read them with
+     * {@code GET /indicators?asOf=<closedAt>}); the reopen fields are set once it was reopened.
+     */
+    public record Closure(Instant closedAt, String closedBy, String reason, Instant reopenedAt, String reopenedBy,
+                          String reopenReason) {
+    }
+
     public record PlanView(String id, String issuerUnitId, String number, String title, LocalDate issuedOn,
                            Period period, List<String> basis, PlanStatus status, List<Target> targets,
-                           List<Task> tasks, List<Deadline> deadlines, long version, StatusChange lastStatusChange) {
+                           List<Task> tasks, List<Deadline> deadlines, long version, StatusChange lastStatusChange,
+                           List<Closure> closes) {
+        public PlanView {
+            closes = closes == null ? List.of() : List.copyOf(closes);
+        }
     }
 }

@@ -46,20 +46,29 @@ public final class FrameworkDocuments {
     }
 
     public static CriteriaFramework fromYaml(byte[] yaml, String source) {
-        return read(YAML, yaml, source);
+        return fromYaml(yaml, CriteriaFramework.class, source);
     }
 
     public static CriteriaFramework fromJson(byte[] json) {
-        return read(JSON, json, "request body");
+        return fromJson(json, CriteriaFramework.class);
     }
 
-    private static CriteriaFramework read(ObjectMapper mapper, byte[] content, String source) {
+    /** Any data document of the repository (frameworks, the indicator catalogue), read strictly. */
+    public static <T> T fromYaml(byte[] yaml, Class<T> type, String source) {
+        return read(YAML, yaml, type, source);
+    }
+
+    public static <T> T fromJson(byte[] json, Class<T> type) {
+        return read(JSON, json, type, "request body");
+    }
+
+    private static <T> T read(ObjectMapper mapper, byte[] content, Class<T> type, String source) {
         try {
-            CriteriaFramework framework = mapper.readValue(content, CriteriaFramework.class);
-            if (framework == null) {
+            T document = mapper.readValue(content, type);
+            if (document == null) {
                 throw invalid("", source + " is empty");
             }
-            return framework;
+            return document;
         } catch (JsonMappingException e) {
             String field = path(e);
             throw invalid(field, source + ": " + (e.getOriginalMessage() == null ? "invalid" : e.getOriginalMessage()
@@ -75,8 +84,13 @@ public final class FrameworkDocuments {
                 f.code(), null, f.title(), f.subjectTitle(), f.regulation(), f.replaces(), f.effectiveFrom(),
                 f.effectiveTo(), f.decision(), f.criteria(), f.thresholds(), f.levels(), f.validityYears(),
                 f.upgrade(), f.filingDeadline(), f.authorities(), f.provisional(), f.notes());
+        return contentHash((Object) unversioned);
+    }
+
+    /** SHA-256 of a document's canonical JSON (properties and map entries sorted). */
+    public static String contentHash(Object document) {
         try {
-            byte[] canonical = CANONICAL.writeValueAsString(unversioned).getBytes(StandardCharsets.UTF_8);
+            byte[] canonical = CANONICAL.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalArgumentException(e);

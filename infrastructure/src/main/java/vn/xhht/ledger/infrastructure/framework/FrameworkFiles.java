@@ -43,8 +43,16 @@ public class FrameworkFiles implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
+        files("frameworks", directory).forEach(this::publish);
+    }
+
+    /**
+     * The {@code *.yml} files of a data folder by name: those packaged under {@code folder/} in the jar, overridden
+     * by those of {@code directory}.
+     */
+    static Map<String, byte[]> files(String folder, String directory) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
-        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:frameworks/*.yml")) {
+        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:" + folder + "/*.yml")) {
             try (InputStream in = resource.getInputStream()) {
                 files.put(resource.getFilename(), in.readAllBytes());
             }
@@ -57,7 +65,7 @@ public class FrameworkFiles implements ApplicationRunner {
                 }
             }
         }
-        files.forEach(this::publish);
+        return files;
     }
 
     private void publish(String name, byte[] content) {

@@ -10,12 +10,16 @@ import vn.xhht.ledger.domain.common.ErrorCode;
 import java.util.List;
 
 /**
- * Record-time reads ({@code ?asOf=<instant>}) are not served yet. Rather than answer with today's knowledge to a
+ * Record-time reads ({@code ?asOf=<instant>}) are served by the indicator view ({@code GET /indicators}) only so far.
+ * Elsewhere they are not served yet. Rather than answer with today's knowledge to a
  * client that asked for the past — the worst answer an auditor can get — such reads are refused with
  * {@code 501 AS_OF_NOT_SUPPORTED} until the replayed views exist.
  */
 @Component
 public class AsOfFilter implements WebFilter {
+
+    /** The reads that answer as of a past instant. */
+    private static final java.util.Set<String> SERVED = java.util.Set.of("/api/v1/indicators");
 
     private final Problems problems;
 
@@ -25,7 +29,8 @@ public class AsOfFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (exchange.getRequest().getPath().value().startsWith("/api/v1/")
+        String path = exchange.getRequest().getPath().value();
+        if (path.startsWith("/api/v1/") && !SERVED.contains(path)
                 && exchange.getRequest().getQueryParams().containsKey("asOf")) {
             return problems.write(exchange, Problems.statusOf(ErrorCode.AS_OF_NOT_SUPPORTED), ErrorCode.AS_OF_NOT_SUPPORTED,
                                   "Reads as of a past instant (record time) are not available yet; ?on= (valid time) is",

@@ -26,6 +26,7 @@ import vn.xhht.ledger.domain.plan.PlanEvents.PlanClosedEvent;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanDraftedEvent;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanIssuedEvent;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanReopenedEvent;
+import vn.xhht.ledger.domain.plan.PlanQueries.Closure;
 import vn.xhht.ledger.domain.plan.PlanQueries.FetchPlanQuery;
 import vn.xhht.ledger.domain.plan.PlanQueries.FetchPlansQuery;
 import vn.xhht.ledger.domain.plan.PlanQueries.PlanView;
@@ -70,7 +71,7 @@ public class PlanProjection {
         update(event.planId(), sequence, existing -> new PlanView(
                 event.planId(), event.issuerUnitId(), event.number(), event.title(), event.issuedOn(),
                 event.period(), event.basis(), PlanStatus.DRAFT, event.targets(), event.tasks(), event.deadlines(),
-                sequence, statusChange(metaData, at)));
+                sequence, statusChange(metaData, at), List.of()));
         Mono.from(index.updateOne(eq("_id", event.issuerUnitId()),
                                   Updates.set("plans." + event.planId(), ViewDocuments.toDocument(event.period())),
                                   new UpdateOptions().upsert(true))).block();
@@ -78,7 +79,7 @@ public class PlanProjection {
 
     @EventHandler
     void on(PlanIssuedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, MetaData metaData) {
-        update(event.planId(), sequence, plan -> withStatus(plan, PlanStatus.ISSUED, sequence, metaData, at));
+        update(event.planId(), sequence, plan -> withStatus(plan, PlanStatus.ISSUED, sequence, metaData, at, plan.closes()));
     }
 
     @EventHandler
@@ -86,17 +87,31 @@ public class PlanProjection {
         update(event.planId(), sequence, plan -> new PlanView(
                 plan.id(), plan.issuerUnitId(), plan.number(), plan.title(), plan.issuedOn(), plan.period(),
                 plan.basis(), plan.status(), event.targets(), event.tasks(), event.deadlines(), sequence,
-                plan.lastStatusChange()));
+                plan.lastStatusChange(), plan.closes()));
     }
 
     @EventHandler
     void on(PlanClosedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, MetaData metaData) {
-        update(event.planId(), sequence, plan -> withStatus(plan, PlanStatus.CLOSED, sequence, metaData, at));
+        update(event.planId(), sequence, plan -> {
+            StatusChange change = statusChange(metaData, at);
+            List<Closure> closes = new ArrayList<>(plan.closes());
+            closes.add(new Closure(at, change.actor(), event.reason(), null, null, null));
+            return withStatus(plan, PlanStatus.CLOSED, sequence, metaData, at, closes);
+        });
     }
 
     @EventHandler
     void on(PlanReopenedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, MetaData metaData) {
-        update(event.planId(), sequence, plan -> withStatus(plan, PlanStatus.ISSUED, sequence, metaData, at));
+        update(event.planId(), sequence, plan -> {
+            StatusChange change = statusChange(metaData, at);
+            List<Closure> closes = new ArrayList<>(plan.closes());
+            if (!closes.isEmpty()) {
+                Closure last = closes.remove(closes.size() - 1);
+                closes.add(new Closure(last.closedAt(), last.closedBy(), last.reason(), at, change.actor(),
+                                       event.reason()));
+            }
+            return withStatus(plan, PlanStatus.ISSUED, sequence, metaData, at, closes);
+        });
     }
 
     @ResetHandler
@@ -105,10 +120,10 @@ public class PlanProjection {
     }
 
     private static PlanView withStatus(PlanView plan, PlanStatus status, long sequence, MetaData metaData,
-                                       Instant at) {
+                                       Instant at, List<Closure> closes) {
         return new PlanView(plan.id(), plan.issuerUnitId(), plan.number(), plan.title(), plan.issuedOn(),
                             plan.period(), plan.basis(), status, plan.targets(), plan.tasks(), plan.deadlines(),
-                            sequence, statusChange(metaData, at));
+                            sequence, statusChange(metaData, at), closes);
     }
 
     private static StatusChange statusChange(MetaData metaData, Instant at) {

@@ -1,0 +1,103 @@
+package vn.xhht.ledger.infrastructure.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.indicator.IndicatorCatalogue;
+import vn.xhht.ledger.domain.indicator.IndicatorMessages.FetchIndicatorCatalogueQuery;
+import vn.xhht.ledger.domain.indicator.IndicatorMessages.FetchIndicatorsQuery;
+import vn.xhht.ledger.domain.indicator.IndicatorMessages.IndicatorRow;
+import vn.xhht.ledger.domain.indicator.IndicatorMessages.IndicatorTable;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
+import vn.xhht.ledger.infrastructure.security.Actor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Indicators (API.md: Indicators): the live view, a Server-Sent-Events stream of its changes, the view as it
+ * stood at a past instant ({@code asOf}, e.g. a plan's close), and the catalogue that defines them.
+ */
+@RestController
+public class IndicatorController {
+
+    private final Reads reads;
+    private final AccessPolicy access;
+    private final Duration streamPoll;
+
+    public IndicatorController(Reads reads, AccessPolicy access,
+                               @Value("${xhht.indicators.stream-poll:PT0.5S}") Duration streamPoll) {
+        this.reads = reads;
+        this.access = access;
+        this.streamPoll = streamPoll;
+    }
+
+    @GetMapping("/api/v1/indicators")
+    public Mono<IndicatorTable> indicators(@RequestParam String unitId, @RequestParam int year,
+                                           @RequestParam(required = false) String asOf,
+                                           @AuthenticationPrincipal Actor actor) {
+        FetchIndicatorsQuery query = new FetchIndicatorsQuery(Requests.unitId(unitId), year(year), instant(asOf));
+        return readable(actor, unitId).then(reads.ask(query, IndicatorTable.class));
+    }
+
+    /** The current rows first, then each row again whenever it changes; only for a unit the caller may read. */
+    @GetMapping(path = "/api/v1/indicators/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<IndicatorRow>> stream(@RequestParam String unitId, @RequestParam int year,
+                                                      @AuthenticationPrincipal Actor actor) {
+        FetchIndicatorsQuery query = new FetchIndicatorsQuery(Requests.unitId(unitId), year(year), null);
+        return readable(actor, unitId).thenMany(Flux.defer(() -> {
+            Map<String, IndicatorRow> sent = new HashMap<>();
+            return Flux.interval(Duration.ZERO, streamPoll)
+                       .onBackpressureDrop()
+                       .concatMap(tick -> reads.ask(query, IndicatorTable.class), 1)
+                       .concatMapIterable(table -> changed(table, sent))
+                       .map(row -> ServerSentEvent.builder(row).event("indicator")
+                                                  .id(unitId + "|" + year + "|" + row.indicator()).build());
+        }));
+    }
+
+    @GetMapping("/api/v1/indicators/catalogue")
+    public Mono<IndicatorCatalogue> catalogue() {
+        return reads.ask(new FetchIndicatorCatalogueQuery(), IndicatorCatalogue.class);
+    }
+
+    private static List<IndicatorRow> changed(IndicatorTable table, Map<String, IndicatorRow> sent) {
+        return table.items().stream().filter(row -> !row.equals(sent.put(row.indicator(), row))).toList();
+    }
+
+    private Mono<Void> readable(Actor actor, String unitId) {
+        return reads.ask(new FetchUnitQuery(unitId, java.time.LocalDate.now(java.time.ZoneOffset.UTC)), UnitView.class).then(access.requireRead(actor, unitId));
+    }
+
+    private static int year(int year) {
+        if (year < 2000 || year > 2100) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "year", "year must be between 2000 and 2100");
+        }
+        return year;
+    }
+
+    private static Instant instant(String asOf) {
+        if (asOf == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "asOf",
+                                      "An instant in UTC such as 2023-12-31T10:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package vn.xhht.ledger.query.indicator;
+
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.bson.Document;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * The indicator view's working state for one batch of events: the documents it touches, changed in memory and
+ * written together at the end of the batch, before the processor stores its token.
+ *
+ * <p>A batch's writes are made safe against a crash halfway through by a journal: all of them are first stored in one
+ * document (with the last position they cover), then applied, then the journal is marked done. A journal found
+ * pending is applied again (every write is an idempotent replace), and events at or below its position are known to
+ * be in the view already and are skipped — so an event is never counted twice, nor lost.
+ */
+final class FigureBook {
+
+    static final String FIGURES = "indicator_figures";
+    static final String VERSIONS = "indicator_figure_versions";
+    static final String UNITS = "indicator_units";
+    static final String JOURNAL = "indicator_journal";
+    private static final int MAX_DEPTH = 64;
+
+    private final MongoDatabase database;
+    private final MongoCollection<Document> journal;
+    private final Map<String, Figure> figures = new HashMap<>();
+    private final Map<String, Optional<UnitLine>> units = new HashMap<>();
+    private final Map<String, Map<String, Optional<Document>>> documents = new HashMap<>();
+    private final Set<Figure> dirtyFigures = new LinkedHashSet<>();
+    private final Set<UnitLine> dirtyUnits = new LinkedHashSet<>();
+    private final Map<String, Map<String, Document>> dirtyDocuments = new LinkedHashMap<>();
+    private final Set<Figure> touchedByEvent = new LinkedHashSet<>();
+    private final List<Document> versions = new ArrayList<>();
+    private long appliedThrough = Long.MIN_VALUE;
+    private long position;
+    private Instant timestamp;
+
+    FigureBook(MongoDatabase database) {
+        this.database = database;
+        this.journal = database.getCollection(JOURNAL);
+    }
+
+    // ------------------------------------------------------------------ batch life
+
+    /** Whether the event at {@code position} is already in the view (applied by an earlier, interrupted run). */
+    boolean alreadyApplied(long position) {
+        if (appliedThrough == Long.MIN_VALUE) {
+            appliedThrough = recoverJournal();
+        }
+        return position <= appliedThrough;
+    }
+
+    void begin(long position, Instant timestamp) {
+        this.position = position;
+        this.timestamp = timestamp;
+    }
+
+    Instant timestamp() {
+        return timestamp;
+    }
+
+    /** Ends one event: every figure it changed gets a new version, stamped with the event's record time. */
+    void end() {
+        for (Figure figure : touchedByEvent) {
+            figure.version++;
+            figure.at = figure.at == null || timestamp.isAfter(figure.at) ? timestamp : figure.at;
+            figure.position = position;
+            versions.add(figure.versionDocument());
+        }
+        touchedByEvent.clear();
+    }
+
+    /** Writes the batch: journal first, then every document, then the journal marked done. */
+    void flush() {
+        if (dirtyFigures.isEmpty() && dirtyUnits.isEmpty() && dirtyDocuments.isEmpty()) {
+            clear();
+            return;
+        }
+        List<Document> writes = new ArrayList<>();
+        dirtyFigures.forEach(f -> writes.add(write(FIGURES, f.toDocument())));
+        versions.forEach(v -> writes.add(write(VERSIONS, v)));
+        dirtyUnits.forEach(u -> writes.add(write(UNITS, u.toDocument())));
+        dirtyDocuments.forEach((collection, docs) -> docs.values().forEach(d -> writes.add(write(collection, d))));
+        Document entry = new Document("_id", "journal").append("through", position).append("pending", true)
+                                                       .append("writes", writes);
+        Mono.from(journal.replaceOne(eq("_id", "journal"), entry, new ReplaceOptions().upsert(true))).block();
+        apply(writes);
+        Mono.from(journal.replaceOne(eq("_id", "journal"),
+                                     new Document("_id", "journal").append("through", position).append("pending", false),
+                                     new ReplaceOptions().upsert(true))).block();
+        appliedThrough = position;
+        clear();
+    }
+
+    /** Forgets the batch (its unit of work rolled back: the events will be delivered again). */
+    void discard() {
+        clear();
+        appliedThrough = Long.MIN_VALUE;
+    }
+
+    private void clear() {
+        figures.clear();
+        units.clear();
+        documents.clear();
+        dirtyFigures.clear();
+        dirtyUnits.clear();
+        dirtyDocuments.clear();
+        touchedByEvent.clear();
+        versions.clear();
+    }
+
+    private static Document write(String collection, Document document) {
+        return new Document("c", collection).append("d", document);
+    }
+
+    private long recoverJournal() {
+        Document entry = Mono.from(journal.find(eq("_id", "journal")).first()).block();
+        if (entry == null) {
+            return -1;
+        }
+        if (entry.getBoolean("pending", false)) {
+            apply(entry.getList("writes", Document.class));
+            Mono.from(journal.replaceOne(eq("_id", "journal"),
+                                         new Document("_id", "journal").append("through", entry.get("through"))
+                                                                       .append("pending", false))).block();
+        }
+        return ((Number) entry.get("through")).longValue();
+    }
+
+    private void apply(List<Document> writes) {
+        Map<String, List<WriteModel<Document>>> byCollection = new LinkedHashMap<>();
+        for (Document write : writes) {
+            Document document = write.get("d", Document.class);
+            byCollection.computeIfAbsent(write.getString("c"), c -> new ArrayList<>())
+                        .add(new ReplaceOneModel<>(eq("_id", document.get("_id")), document,
+                                                   new ReplaceOptions().upsert(true)));
+        }
+        byCollection.forEach((collection, models) -> Mono.from(database.getCollection(collection).bulkWrite(models)).block());
+    }
+
+    // ------------------------------------------------------------------ documents
+
+    /** A document of a small collection (plans, targets, recognitions, the catalogue), or null. */
+    Document document(String collection, String id) {
+        return documents.computeIfAbsent(collection, c -> new HashMap<>())
+                        .computeIfAbsent(id, key -> Optional.ofNullable(
+                                Mono.from(database.getCollection(collection).find(eq("_id", key)).first()).block()))
+                        .orElse(null);
+    }
+
+    void save(String collection, Document document) {
+        String id = document.getString("_id");
+        documents.computeIfAbsent(collection, c -> new HashMap<>()).put(id, Optional.of(document));
+        dirtyDocuments.computeIfAbsent(collection, c -> new LinkedHashMap<>()).put(id, document);
+    }
+
+    UnitLine unit(String unitId) {
+        return units.computeIfAbsent(unitId, id -> Optional.ofNullable(
+                Mono.from(database.getCollection(UNITS).find(eq("_id", id)).first()).block()).map(UnitLine::fromDocument))
+                    .orElse(null);
+    }
+
+    void saveUnit(UnitLine unit) {
+        units.put(unit.unitId, Optional.of(unit));
+        dirtyUnits.add(unit);
+    }
+
+    Figure figure(String unitId, int year) {
+        String id = Figure.id(unitId, year);
+        Figure figure = figures.get(id);
+        if (figure == null) {
+            Document document = Mono.from(database.getCollection(FIGURES).find(eq("_id", id)).first()).block();
+            figure = document == null ? new Figure(unitId, year) : Figure.fromDocument(unitId, year, document);
+            figures.put(id, figure);
+            UnitLine unit = unit(unitId);
+            if (unit != null && unit.years.add(year)) {
+                saveUnit(unit);
+            }
+        }
+        return figure;
+    }
+
+    private void touch(Figure figure) {
+        dirtyFigures.add(figure);
+        touchedByEvent.add(figure);
+    }
+
+    // ------------------------------------------------------------------ changes and roll-up
+
+    String parentAtYearEnd(String unitId, int year) {
+        UnitLine unit = unit(unitId);
+        return unit == null ? null : unit.parentOn(UnitLine.yearEnd(year), null);
+    }
+
+    /** Sets a unit's own value of a quantity for a year (null: not given), and rolls the change up. */
+    void setOwn(String unitId, int year, String key, Long own) {
+        Figure figure = figure(unitId, year);
+        long before = figure.effective(key);
+        figure.quantity(key).own = own;
+        touch(figure);
+        rollUp(parentAtYearEnd(unitId, year), year, key, figure.effective(key) - before);
+    }
+
+    /** Adds to a unit's own value of an additive quantity for a year, and rolls the change up. */
+    void addOwn(String unitId, int year, String key, long delta) {
+        Figure figure = figure(unitId, year);
+        Long own = figure.quantity(key).own;
+        long next = (own == null ? 0 : own) + delta;
+        setOwn(unitId, year, key, next == 0 ? null : next);
+    }
+
+    /**
+     * Adds {@code delta} to the children's sum of {@code unitId} and carries on up while the effective value changes
+     * (a unit's own baseline stops a change of its children's sum from reaching its ancestors).
+     */
+    void rollUp(String unitId, int year, String key, long delta) {
+        for (int depth = 0; unitId != null && delta != 0 && depth < MAX_DEPTH; depth++) {
+            Figure figure = figure(unitId, year);
+            long before = figure.effective(key);
+            figure.quantity(key).kids += delta;
+            touch(figure);
+            delta = figure.effective(key) - before;
+            unitId = parentAtYearEnd(unitId, year);
+        }
+    }
+
+    /** Moves a unit's whole figures for a year from one parent's roll-up to another's. */
+    void moveFigures(String unitId, int year, String fromParent, String toParent) {
+        Figure figure = figure(unitId, year);
+        for (String key : List.copyOf(figure.keys())) {
+            long value = figure.effective(key);
+            if (value != 0) {
+                rollUp(fromParent, year, key, -value);
+                rollUp(toParent, year, key, value);
+            }
+        }
+    }
+}

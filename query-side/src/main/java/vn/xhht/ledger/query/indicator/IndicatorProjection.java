@@ -1,0 +1,345 @@
+package vn.xhht.ledger.query.indicator;
+
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import vn.xhht.ledger.domain.figures.FigureMessages.Baseline;
+import vn.xhht.ledger.domain.figures.FigureMessages.BaselineSetEvent;
+import vn.xhht.ledger.domain.figures.FigureMessages.IndicatorValueReportedEvent;
+import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchRecordedEvent;
+import vn.xhht.ledger.domain.indicator.IndicatorCatalogue;
+import vn.xhht.ledger.domain.indicator.IndicatorMessages.IndicatorCataloguePublishedEvent;
+import vn.xhht.ledger.domain.plan.PlanContent.Target;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanAmendedEvent;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanDraftedEvent;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanIssuedEvent;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionGrantedEvent;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionRevokedEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitMergedEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitMovedEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
+import vn.xhht.ledger.domain.unit.UnitKind;
+import vn.xhht.ledger.query.support.ViewDocuments;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static vn.xhht.ledger.domain.indicator.IndicatorCatalogue.baselineKey;
+import static vn.xhht.ledger.domain.indicator.IndicatorCatalogue.reportedDenominatorKey;
+import static vn.xhht.ledger.domain.indicator.IndicatorCatalogue.reportedNumeratorKey;
+import static vn.xhht.ledger.domain.indicator.IndicatorCatalogue.titleKey;
+import static vn.xhht.ledger.domain.indicator.IndicatorCatalogue.unitCountKey;
+
+/**
+ * The live indicator view (DOMAIN.md §5, §8). For every unit and year it keeps, per quantity, the unit's own figure
+ * and the sum of its children's as the hierarchy stood at the year's end; a fact changes its unit's figure and the
+ * change is carried up the lineage — so every unit's roll-up is Σ numerators / Σ denominators over its subtree,
+ * kept current event by event, with no nightly job. A move or merge carries the unit's whole figures from the old
+ * parent's roll-up to the new one, for the years whose end it changes.
+ *
+ * <p>Every change of a figure is kept as a version stamped with its record time, so the view can be read as it was
+ * at any instant (a close's frozen figures are the view as of the close). Targets come from plans, kept per issuing
+ * unit and year with their history; the nearest plan is found when reading.
+ */
+@Component
+@ProcessingGroup(IndicatorProjection.NAME)
+public class IndicatorProjection {
+
+    public static final String NAME = "indicators";
+    static final String RECOGNITIONS = "indicator_recognitions";
+    static final String PLANS = "indicator_plans";
+    static final String TARGETS = "indicator_targets";
+    static final String CATALOGUE = "indicator_catalogue";
+
+    private final MongoDatabase database;
+    private final FigureBook book;
+    private final int firstYear;
+    private final int lastYear;
+
+    public IndicatorProjection(MongoDatabase readDatabase,
+                               @Value("${xhht.indicators.first-year:2021}") int firstYear,
+                               @Value("${xhht.indicators.last-year:2030}") int lastYear) {
+        this.database = readDatabase;
+        this.book = new FigureBook(readDatabase);
+        this.firstYear = firstYear;
+        this.lastYear = lastYear;
+    }
+
+    // ------------------------------------------------------------------ hierarchy
+
+    @EventHandler
+    void on(UnitRegisteredEvent e, TrackingToken token, @Timestamp Instant at) {
+        apply(token, at, () -> {
+            UnitLine unit = new UnitLine(e.unitId(), e.kind().name(), e.validFrom());
+            unit.addLine(e.validFrom(), e.parentId(), at);
+            book.saveUnit(unit);
+            for (int year = Math.max(firstYear, e.validFrom().getYear()); year <= lastYear; year++) {
+                book.addOwn(e.unitId(), year, unitCountKey(e.kind()), 1);
+            }
+        });
+    }
+
+    @EventHandler
+    void on(UnitMovedEvent e, TrackingToken token, @Timestamp Instant at) {
+        apply(token, at, () -> reparent(e.unitId(), e.parentId(), e.validFrom(), at));
+    }
+
+    /** The merged unit's subtree rolls up through the unit it merged into; it no longer counts as a unit itself. */
+    @EventHandler
+    void on(UnitMergedEvent e, TrackingToken token, @Timestamp Instant at) {
+        apply(token, at, () -> {
+            UnitLine unit = reparent(e.unitId(), e.intoId(), e.validFrom(), at);
+            if (unit == null) {
+                return;
+            }
+            unit.mergedFrom = e.validFrom();
+            book.saveUnit(unit);
+            String key = unitCountKey(UnitKind.valueOf(unit.kind));
+            for (int year = Math.max(firstYear, e.validFrom().getYear()); year <= lastYear; year++) {
+                Long own = book.figure(e.unitId(), year).quantity(key).own;
+                if (own != null && own > 0 && !unit.standsOn(UnitLine.yearEnd(year))) {
+                    book.addOwn(e.unitId(), year, key, -own);
+                }
+            }
+        });
+    }
+
+    private UnitLine reparent(String unitId, String parentId, LocalDate validFrom, Instant at) {
+        UnitLine unit = book.unit(unitId);
+        if (unit == null) {
+            return null;
+        }
+        Map<Integer, String> before = new HashMap<>();
+        unit.years.forEach(year -> before.put(year, unit.parentOn(UnitLine.yearEnd(year), null)));
+        unit.addLine(validFrom, parentId, at);
+        unit.lines.sort(java.util.Comparator.comparing(UnitLine.Line::from));
+        book.saveUnit(unit);
+        for (int year : List.copyOf(unit.years)) {
+            String after = unit.parentOn(UnitLine.yearEnd(year), null);
+            if (!Objects.equals(before.get(year), after)) {
+                book.moveFigures(unitId, year, before.get(year), after);
+            }
+        }
+        return unit;
+    }
+
+    // ------------------------------------------------------------------ facts
+
+    /** Batch counts are valid from the decision's year through their validity (DOMAIN.md §8). */
+    @EventHandler
+    void on(RecognitionBatchRecordedEvent e, TrackingToken token, @Timestamp Instant at) {
+        apply(token, at, () -> {
+            for (int year = e.decidedOn().getYear(); year <= e.validThrough().getYear(); year++) {
+                book.addOwn(e.unitId(), year, titleKey(e.title()), e.count());
+            }
+        });
+    }
+
+    /** A unit holding a title counts once per year it is valid in, however many recognitions it holds. */
+    @EventHandler
+    void on(RecognitionGrantedEvent e, TrackingToken token, @Timestamp Instant at) {
+        apply(token, at, () -> {
+            int from = e.decidedOn().getYear();
+            int through = e.validThrough().getYear();
+            book.save(RECOGNITIONS, new Document("_id", e.recognitionId()).append("subject", e.subjectUnitId())
+                                                                          .append("title", e.title().name())
+                                                                          .append("from", from).append("through", through)
+                                                                          .append("revoked", false));
+            for (int year = from; year <= through; year++) {
+                hold(e.subjectUnitId(), year, e.title().name(), 1);
+            }
+        });
+    }
+
+    /** A revoked title stops counting for every period ending on or after the revocation. */
+    @EventHandler
+    void on(RecognitionRevokedEvent e, TrackingToken token, @Timestamp Instant at) {
+        apply(token, at, () -> {
+            Document grant = book.document(RECOGNITIONS, e.recognitionId());
+            if (grant == null || grant.getBoolean("revoked", false)) {
+                return;
+            }
+            book.save(RECOGNITIONS, new Document(grant).append("revoked", true));
+            for (int year = grant.getInteger("from"); year <= grant.getInteger("through"); year++) {
+                if (!e.revokedOn().isAfter(UnitLine.yearEnd(year))) {
+                    hold(e.subjectUnitId(), year, e.title().name(), -1);
+                }
+            }
+        });
+    }
+
+    private void hold(String unitId, int year, String title, int delta) {
+        Figure figure = book.figure(unitId, year);
+        int before = figure.held.getOrDefault(title, 0);
+        int after = Math.max(0, before + delta);
+        if (after == 0) {
+            figure.held.remove(title);
+        } else {
+            figure.held.put(title, after);
+        }
+        if ((before > 0) != (after > 0)) {
+            book.addOwn(unitId, year, "T_" + title, after > 0 ? 1 : -1);
+        }
+    }
+
+    @EventHandler
+    void on(BaselineSetEvent e, TrackingToken token, @Timestamp Instant at) {
+        apply(token, at, () -> {
+            Baseline b = e.baseline();
+            Map<String, Long> values = new HashMap<>();
+            values.put("households", b.households());
+            values.put("clans", b.clans());
+            values.put("villages", b.villages());
+            values.put("organisations", b.organisations());
+            values.put("citizens", b.citizens());
+            values.put("workingAgePeople", b.workingAgePeople());
+            for (String name : IndicatorCatalogue.BASELINES) {
+                book.setOwn(e.unitId(), e.year(), baselineKey(name), values.get(name));
+            }
+        });
+    }
+
+    @EventHandler
+    void on(IndicatorValueReportedEvent e, TrackingToken token, @Timestamp Instant at) {
+        apply(token, at, () -> {
+            book.setOwn(e.unitId(), e.year(), reportedNumeratorKey(e.indicator()), e.numerator());
+            book.setOwn(e.unitId(), e.year(), reportedDenominatorKey(e.indicator()), e.denominator());
+        });
+    }
+
+    // ------------------------------------------------------------------ targets and the catalogue
+
+    @EventHandler
+    void on(PlanDraftedEvent e, TrackingToken token, @Timestamp Instant at) {
+        apply(token, at, () -> book.save(PLANS, new Document("_id", e.planId()).append("issuer", e.issuerUnitId())
+                                                                               .append("from", e.period().from().toString())
+                                                                               .append("to", e.period().to().toString())
+                                                                               .append("issuedOn", String.valueOf(e.issuedOn()))
+                                                                               .append("issued", false)
+                                                                               .append("targets", targets(e.targets()))));
+    }
+
+    @EventHandler
+    void on(PlanIssuedEvent e, TrackingToken token, @Timestamp Instant at) {
+        apply(token, at, () -> {
+            Document plan = book.document(PLANS, e.planId());
+            if (plan != null) {
+                plan = new Document(plan).append("issued", true);
+                book.save(PLANS, plan);
+                publishTargets(plan, at);
+            }
+        });
+    }
+
+    @EventHandler
+    void on(PlanAmendedEvent e, TrackingToken token, @Timestamp Instant at) {
+        apply(token, at, () -> {
+            Document plan = book.document(PLANS, e.planId());
+            if (plan != null) {
+                plan = new Document(plan).append("targets", targets(e.targets()));
+                book.save(PLANS, plan);
+                if (plan.getBoolean("issued", false)) {
+                    publishTargets(plan, at);
+                }
+            }
+        });
+    }
+
+    /** Targets of the plans issued by a unit, per year of their periods, with the history of every change. */
+    private void publishTargets(Document plan, Instant at) {
+        LocalDate from = LocalDate.parse(plan.getString("from"));
+        LocalDate to = LocalDate.parse(plan.getString("to"));
+        Document entry = new Document("planId", plan.getString("_id")).append("from", plan.getString("from"))
+                                                                     .append("to", plan.getString("to"))
+                                                                     .append("issuedOn", plan.getString("issuedOn"))
+                                                                     .append("targets", plan.get("targets"));
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            String id = Figure.id(plan.getString("issuer"), year);
+            Document existing = book.document(TARGETS, id);
+            List<Document> history = existing == null ? new ArrayList<>()
+                                                      : new ArrayList<>(existing.getList("history", Document.class));
+            List<Document> plans = new ArrayList<>();
+            if (!history.isEmpty()) {
+                history.get(history.size() - 1).getList("plans", Document.class).stream()
+                       .filter(p -> !p.getString("planId").equals(entry.getString("planId"))).forEach(plans::add);
+            }
+            plans.add(entry);
+            history.add(new Document("at", Date.from(at)).append("plans", plans));
+            book.save(TARGETS, new Document("_id", id).append("history", history));
+        }
+    }
+
+    private static Document targets(List<Target> targets) {
+        Document document = new Document();
+        if (targets != null) {
+            targets.stream().filter(t -> t.scope() == null || t.scope().isBlank())
+                   .forEach(t -> document.append(t.indicator(), t.target().toPlainString()));
+        }
+        return document;
+    }
+
+    @EventHandler
+    void on(IndicatorCataloguePublishedEvent e, TrackingToken token, @Timestamp Instant at) {
+        apply(token, at, () -> {
+            Document current = book.document(CATALOGUE, "current");
+            if (current == null || current.getInteger("version", 0) <= e.version()) {
+                book.save(CATALOGUE, new Document("_id", "current").append("version", e.version())
+                                                                   .append("catalogue", ViewDocuments.toDocument(e.catalogue())));
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ batch handling
+
+    /**
+     * Runs one event's changes against the batch's working state; the last event of the batch writes it all.
+     * Events an interrupted run already wrote are skipped.
+     */
+    private void apply(TrackingToken token, Instant at, Runnable change) {
+        long position = token == null ? -1 : token.position().orElse(-1);
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
+        if (unitOfWork != null && isFirst(unitOfWork)) {
+            unitOfWork.onRollback(u -> book.discard());
+        }
+        if (position < 0 || !book.alreadyApplied(position)) {
+            book.begin(position, at);
+            change.run();
+            book.end();
+        }
+        if (unitOfWork == null || isLast(unitOfWork)) {
+            book.flush();
+        }
+    }
+
+    private static boolean isFirst(UnitOfWork<?> unitOfWork) {
+        return !(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isFirstMessage();
+    }
+
+    private static boolean isLast(UnitOfWork<?> unitOfWork) {
+        return !(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage();
+    }
+
+    @ResetHandler
+    void reset() {
+        book.discard();
+        Flux.just(FigureBook.FIGURES, FigureBook.VERSIONS, FigureBook.UNITS, FigureBook.JOURNAL, RECOGNITIONS, PLANS,
+                  TARGETS, CATALOGUE)
+            .concatMap(name -> database.getCollection(name).drop()).blockLast();
+    }
+}
