@@ -74,8 +74,15 @@ public class IndicatorController {
         return reads.ask(new FetchIndicatorCatalogueQuery(), IndicatorCatalogue.class);
     }
 
+    /** Rows whose figures, target or status differ from what was sent (not those only re-stamped). */
     private static List<IndicatorRow> changed(IndicatorTable table, Map<String, IndicatorRow> sent) {
-        return table.items().stream().filter(row -> !row.equals(sent.put(row.indicator(), row))).toList();
+        return table.items().stream().filter(row -> !unstamped(row).equals(sent.put(row.indicator(), unstamped(row))))
+                    .toList();
+    }
+
+    private static IndicatorRow unstamped(IndicatorRow row) {
+        return new IndicatorRow(row.indicator(), row.name(), row.target(), row.targetPlanId(), row.targetSetBy(),
+                                row.numerator(), row.denominator(), row.value(), row.status(), null);
     }
 
     private Mono<Void> readable(Actor actor, String unitId) {

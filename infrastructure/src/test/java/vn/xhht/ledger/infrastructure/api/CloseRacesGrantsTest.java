@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A plan's close racing grants dated in its period: every grant is either refused, or stored before the close (at a
- * lower global position), so any figure computed as of the close counts it. Never accepted and missing.
+ * lower global position) and counted in the figures frozen by the close. Never accepted and missing.
  */
 class CloseRacesGrantsTest extends ApiTest {
 
@@ -75,16 +75,38 @@ class CloseRacesGrantsTest extends ApiTest {
         assertThat(refusals).allMatch(r -> r.equals("409 PERIOD_CLOSED") || r.equals("409 CONCURRENT_MODIFICATION"));
         assertThat(accepted).isNotEmpty();
         String planId = planPath.substring(planPath.lastIndexOf('/') + 1);
-        long closedAt = position("planId", planId, "PlanClosedEvent");
+        long closePosition = position("planId", planId, "PlanClosedEvent");
         for (String recognitionId : accepted.values()) {
             assertThat(position("recognitionId", recognitionId, "RecognitionGrantedEvent"))
-                    .as("grant %s was stored before the close", recognitionId).isLessThan(closedAt);
+                    .as("grant %s was stored before the close", recognitionId).isLessThan(closePosition);
         }
+        // Every accepted grant is in the close's frozen figures: the district's communes titled as of the close.
+        String closedAt = as("auditor").get().uri(planPath).exchange().expectStatus().isOk()
+                                       .expectBody(Map.class).returnResult().getResponseBody()
+                                       .get("closes").toString().replaceAll("(?s).*closedAt=([^,}]+).*", "$1");
+        awaitCommunesTitled(district, null, accepted.size());
+        Map<?, ?> frozen = communesTitled(district, closedAt);
+        assertThat(frozen.get("numerator")).isEqualTo(accepted.size());
+        assertThat(frozen.get("denominator")).isEqualTo(COMMUNES + 1);
         // After the close, a grant in the closed year is refused; the next year is open.
         as("recognizer").post().uri("/recognitions")
                         .bodyValue(Map.of("title", "CONG_DONG_HOC_TAP_XA", "subjectUnitId", ids[2], "year", 2023,
                                           "level", "MUC_DO_1", "decisionNumber", "46/QĐ-UBND", "decidedOn", "2023-12-28"))
                         .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("PERIOD_CLOSED");
+    }
+
+    private Map<?, ?> communesTitled(String unit, String asOf) {
+        Map<?, ?> table = as("auditor").get().uri("/indicators?unitId=" + unit + "&year=2023" + (asOf == null ? "" : "&asOf=" + asOf))
+                                       .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return ((List<?>) table.get("items")).stream().map(Map.class::cast)
+                                            .filter(row -> "COMMUNES_TITLED".equals(row.get("indicator"))).findFirst().orElseThrow();
+    }
+
+    private void awaitCommunesTitled(String unit, String asOf, int expected) throws InterruptedException {
+        for (int i = 0; i < 200 && !Integer.valueOf(expected).equals(communesTitled(unit, asOf).get("numerator")); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(communesTitled(unit, asOf).get("numerator")).isEqualTo(expected);
     }
 
     /** The global position of the event of the given type whose payload has {@code field = value}. */

@@ -67,6 +67,13 @@ public class IndicatorProjection {
     static final String TARGETS = "indicator_targets";
     static final String CATALOGUE = "indicator_catalogue";
 
+    /**
+     * The kinds of unit counted per year (a subtree's communes, districts, provinces): the levels that earn
+     * learning-community titles. Villages and organisations are counted by their baselines (DOMAIN.md §8).
+     */
+    static final java.util.Set<UnitKind> COUNTED = java.util.EnumSet.of(UnitKind.COMMUNE, UnitKind.DISTRICT,
+                                                                         UnitKind.PROVINCE);
+
     private final MongoDatabase database;
     private final FigureBook book;
     private final int firstYear;
@@ -89,8 +96,10 @@ public class IndicatorProjection {
             UnitLine unit = new UnitLine(e.unitId(), e.kind().name(), e.validFrom());
             unit.addLine(e.validFrom(), e.parentId(), at);
             book.saveUnit(unit);
-            for (int year = Math.max(firstYear, e.validFrom().getYear()); year <= lastYear; year++) {
-                book.addOwn(e.unitId(), year, unitCountKey(e.kind()), 1);
+            if (COUNTED.contains(e.kind())) {
+                for (int year = Math.max(firstYear, e.validFrom().getYear()); year <= lastYear; year++) {
+                    book.addOwn(e.unitId(), year, unitCountKey(e.kind()), 1);
+                }
             }
         });
     }
