@@ -58,6 +58,9 @@ public class MongoConfiguration {
         return MongoClientSettings.builder()
                                   .applyConnectionString(new ConnectionString(endpoint.connectionString()))
                                   .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                                  // a reply that never comes fails the operation (and frees the request) instead of
+                                  // hanging it: no operation of ours legitimately runs this long
+                                  .applyToSocketSettings(s -> s.readTimeout(30, TimeUnit.SECONDS))
                                   .build();
     }
 

@@ -106,7 +106,8 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             return problems.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
                                   "Missing or bad credentials", List.of());
         }
-        if (error instanceof TimeoutException || hasCause(error, TimeoutException.class)) {
+        if (error instanceof TimeoutException || hasCause(error, TimeoutException.class)
+                || hasCause(error, com.mongodb.MongoSocketException.class) || hasCause(error, com.mongodb.MongoTimeoutException.class)) {
             return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
                                   "The service is busy; retry with the same Idempotency-Key", List.of());
         }

@@ -28,6 +28,9 @@ import static com.mongodb.client.model.Filters.eq;
  * document (with the last position they cover), then applied, then the journal is marked done. A journal found
  * pending is applied again (every write is an idempotent replace), and events at or below its position are known to
  * be in the view already and are skipped — so an event is never counted twice, nor lost.
+ *
+ * <p>Documents read or written are kept between batches while this book remains the only writer (checked against the
+ * journal at each batch), so a hot ancestor such as a province is read once, not once per event.
  */
 final class FigureBook {
 
@@ -36,6 +39,8 @@ final class FigureBook {
     static final String UNITS = "indicator_units";
     static final String JOURNAL = "indicator_journal";
     private static final int MAX_DEPTH = 64;
+    /** Documents kept between batches (figures and units); beyond this the cache starts afresh. */
+    private static final int MAX_CACHED = 400_000;
 
     private final MongoDatabase database;
     private final MongoCollection<Document> journal;
@@ -47,7 +52,8 @@ final class FigureBook {
     private final Map<String, Map<String, Document>> dirtyDocuments = new LinkedHashMap<>();
     private final Set<Figure> touchedByEvent = new LinkedHashSet<>();
     private final List<Document> versions = new ArrayList<>();
-    private long appliedThrough = Long.MIN_VALUE;
+    private long appliedThrough = -1;
+    private long lastFlushed = Long.MIN_VALUE;
     private long position;
     private Instant timestamp;
 
@@ -58,11 +64,30 @@ final class FigureBook {
 
     // ------------------------------------------------------------------ batch life
 
+    /**
+     * Starts a batch. The documents kept from earlier batches stay valid only while this book is the view's only
+     * writer: if the journal shows a position this book did not write (another node took over, or this one
+     * restarted), they are dropped and read again.
+     */
+    void beginBatch() {
+        Document entry = Mono.from(journal.find(eq("_id", "journal")).first()).block();
+        long through = entry == null ? -1 : ((Number) entry.get("through")).longValue();
+        if (entry != null && entry.getBoolean("pending", false)) {
+            apply(entry.getList("writes", Document.class));
+            Mono.from(journal.replaceOne(eq("_id", "journal"),
+                                         new Document("_id", "journal").append("through", through)
+                                                                       .append("pending", false))).block();
+            lastFlushed = Long.MIN_VALUE;
+        }
+        if (through != lastFlushed) {
+            clear();
+        }
+        appliedThrough = through;
+        lastFlushed = through;
+    }
+
     /** Whether the event at {@code position} is already in the view (applied by an earlier, interrupted run). */
     boolean alreadyApplied(long position) {
-        if (appliedThrough == Long.MIN_VALUE) {
-            appliedThrough = recoverJournal();
-        }
         return position <= appliedThrough;
     }
 
@@ -89,7 +114,6 @@ final class FigureBook {
     /** Writes the batch: journal first, then every document, then the journal marked done. */
     void flush() {
         if (dirtyFigures.isEmpty() && dirtyUnits.isEmpty() && dirtyDocuments.isEmpty()) {
-            clear();
             return;
         }
         List<Document> writes = new ArrayList<>();
@@ -105,13 +129,20 @@ final class FigureBook {
                                      new Document("_id", "journal").append("through", position).append("pending", false),
                                      new ReplaceOptions().upsert(true))).block();
         appliedThrough = position;
-        clear();
+        lastFlushed = position;
+        dirtyFigures.clear();
+        dirtyUnits.clear();
+        dirtyDocuments.clear();
+        versions.clear();
+        if (figures.size() + units.size() > MAX_CACHED) {
+            clear();
+        }
     }
 
     /** Forgets the batch (its unit of work rolled back: the events will be delivered again). */
     void discard() {
         clear();
-        appliedThrough = Long.MIN_VALUE;
+        lastFlushed = Long.MIN_VALUE;
     }
 
     private void clear() {
@@ -127,20 +158,6 @@ final class FigureBook {
 
     private static Document write(String collection, Document document) {
         return new Document("c", collection).append("d", document);
-    }
-
-    private long recoverJournal() {
-        Document entry = Mono.from(journal.find(eq("_id", "journal")).first()).block();
-        if (entry == null) {
-            return -1;
-        }
-        if (entry.getBoolean("pending", false)) {
-            apply(entry.getList("writes", Document.class));
-            Mono.from(journal.replaceOne(eq("_id", "journal"),
-                                         new Document("_id", "journal").append("through", entry.get("through"))
-                                                                       .append("pending", false))).block();
-        }
-        return ((Number) entry.get("through")).longValue();
     }
 
     private void apply(List<Document> writes) {

@@ -323,8 +323,11 @@ public class IndicatorProjection {
     private void apply(TrackingToken token, Instant at, Runnable change) {
         long position = token == null ? -1 : token.position().orElse(-1);
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
-        if (unitOfWork != null && isFirst(unitOfWork)) {
-            unitOfWork.onRollback(u -> book.discard());
+        if (unitOfWork == null || isFirst(unitOfWork)) {
+            book.beginBatch();
+            if (unitOfWork != null) {
+                unitOfWork.onRollback(u -> book.discard());
+            }
         }
         if (position < 0 || !book.alreadyApplied(position)) {
             book.begin(position, at);

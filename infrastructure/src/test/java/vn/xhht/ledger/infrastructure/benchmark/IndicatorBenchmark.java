@@ -1,0 +1,313 @@
+package vn.xhht.ledger.infrastructure.benchmark;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.xhht.ledger.domain.figures.FigureMessages;
+import vn.xhht.ledger.domain.figures.FigureMessages.Baseline;
+import vn.xhht.ledger.domain.figures.FigureMessages.BaselineSetEvent;
+import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchRecordedEvent;
+import vn.xhht.ledger.domain.plan.Period;
+import vn.xhht.ledger.domain.plan.PlanContent.Target;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanDraftedEvent;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanIssuedEvent;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
+import vn.xhht.ledger.domain.unit.UnitKind;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+/**
+ * The indicator view at national size: one province of 3,321 communes and 100,000 villages (DOMAIN.md §7), a
+ * household baseline per commune, a recognition batch per village and a provincial plan with a target — generated
+ * as events straight into the event store, then projected by the running service. Prints: the view's catch-up,
+ * {@code GET /indicators} for the province under 32 concurrent HTTP clients (p50/p99) against the raw driver's
+ * reads of the same documents on the same server, and the time from a new batch's acknowledgement to its row
+ * changing. Run with {@code ./benchmark}; figures are printed, not asserted.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = {"xhht.mongodb.embedded.backend=memory",
+                              "xhht.security.users-file=target/no-such-users-file.yml",
+                              "logging.level.root=WARN"})
+class IndicatorBenchmark {
+
+    private static final int COMMUNES = Integer.getInteger("bench.communes", 3_321);
+    private static final int VILLAGES = Integer.getInteger("bench.villages", 100_000);
+    private static final int CLIENTS = 32;
+    private static final int REQUESTS_PER_CLIENT = Integer.getInteger("bench.requests", 300);
+    private static final int LATENCY_SAMPLES = 20;
+    private static final Pattern NUMERATOR = Pattern.compile("\"indicator\":\"HOUSEHOLDS_TITLED\".*?\"numerator\":(\\d+)");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    MongoDatabase eventDatabase;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void printFigures() throws Exception {
+        String province = "tinh-" + UUID.randomUUID().toString().substring(0, 6);
+        System.out.printf(Locale.ROOT, "%nXHHT Ledger indicator benchmark: 1 province, %,d communes, %,d villages (%d cores)%n",
+                          COMMUNES, VILLAGES, Runtime.getRuntime().availableProcessors());
+
+        long start = System.nanoTime();
+        long[] expected = generate(province);
+        double generated = seconds(start);
+        long events = expected[2];
+        System.out.printf(Locale.ROOT, "  generated and stored %,d events in %.1f s%n", events, generated);
+        awaitNumerator(province, expected[0], Duration.ofMinutes(60));
+        double caughtUp = seconds(start);
+        System.out.printf(Locale.ROOT, "  indicator view caught up %.1f s after the first event was stored: %,.0f events/s "
+                                       + "(all %d projections catching up at once)%n", caughtUp, events / caughtUp,
+                          processing.eventProcessors().size());
+        awaitAllProcessors(Duration.ofMinutes(60));
+        System.out.printf(Locale.ROOT, "  every projection caught up after %.1f s; measuring on an idle service%n", seconds(start));
+
+        String path = "/api/v1/indicators?unitId=" + province + "&year=2023";
+        String body = get(path, "auditor");
+        System.out.printf(Locale.ROOT, "  province row: %s%n", body.replaceAll(".*?(\\{\"indicator\":\"HOUSEHOLDS_TITLED\"[^}]*\\}[^}]*\\}).*", "$1"));
+        for (int warm = 0; warm < 500; warm++) {
+            get(path, "auditor");
+        }
+        long[] single = load(1, () -> get(path, "auditor"));
+        long[] ours = load(CLIENTS, () -> get(path, "auditor"));
+        // the service's own synchronous client: the same server, the same database the read side uses
+        MongoDatabase read = eventDatabase;
+        String figure = province + "|2023";
+        long[] rawOne = load(CLIENTS, () -> read.getCollection("indicator_figures").find(eq("_id", figure)).first());
+        long[] rawSame = load(CLIENTS, () -> {
+            read.getCollection("indicator_catalogue").find(eq("_id", "current")).first();
+            read.getCollection("indicator_figures").find(eq("_id", figure)).first();
+            read.getCollection("indicator_units").find(eq("_id", province)).first();
+            read.getCollection("indicator_targets").find(in("_id", List.of(figure))).into(new ArrayList<>());
+            return read.getCollection("unit_records").find(eq("_id", province)).first();
+        });
+        System.out.printf(Locale.ROOT, "%n  GET /indicators for the province, %d concurrent clients, %,d requests%n",
+                          CLIENTS, ours.length);
+        report("HTTP GET /indicators (auth, scope, query bus, 5 keyed reads)", ours, null);
+        report("the same, one client alone", single, null);
+        report("raw driver: the same 5 keyed reads in sequence", rawSame, ours);
+        report("raw driver: one keyed read of the figure document", rawOne, ours);
+
+        double[] lags = new double[LATENCY_SAMPLES];
+        Random random = new Random(7);
+        long numerator = expected[0];
+        for (int i = 0; i < LATENCY_SAMPLES; i++) {
+            String village = "v-" + random.nextInt(VILLAGES);
+            post("/api/v1/recognition-batches", "{\"unitId\":\"" + village + "\",\"title\":\"GIA_DINH_HOC_TAP\",\"year\":2023,"
+                    + "\"count\":1,\"decisionNumber\":\"99/QĐ-UBND\",\"decidedOn\":\"2023-12-01\"}");
+            long acknowledged = System.nanoTime();
+            numerator++;
+            awaitNumerator(province, numerator, Duration.ofSeconds(30));
+            lags[i] = (System.nanoTime() - acknowledged) / 1e6;
+        }
+        Arrays.sort(lags);
+        System.out.printf(Locale.ROOT, "%n  event to row: a batch's acknowledgement (201) to the province row showing it, %d samples%n",
+                          LATENCY_SAMPLES);
+        System.out.printf(Locale.ROOT, "    median %.0f ms, max %.0f ms%n", lags[LATENCY_SAMPLES / 2], lags[LATENCY_SAMPLES - 1]);
+        Runtime.getRuntime().gc();
+        System.out.printf(Locale.ROOT, "  heap in use after GC: %,d MiB%n",
+                          (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+    }
+
+    /** Stores the dataset as events; answers {households titled, households, events}. */
+    private long[] generate(String province) {
+        Random random = new Random(42);
+        List<EventMessage<?>> chunk = new ArrayList<>();
+        long[] counts = new long[3];
+        LocalDate from = LocalDate.of(2020, 1, 1);
+        add(chunk, counts, "UnitAggregate", province, 0, new UnitRegisteredEvent(province, "Tỉnh thử nghiệm", UnitKind.PROVINCE, null, from));
+        for (int c = 0; c < COMMUNES; c++) {
+            add(chunk, counts, "UnitAggregate", "x-" + c, 0, new UnitRegisteredEvent("x-" + c, "Xã " + c, UnitKind.COMMUNE, province, from));
+        }
+        for (int v = 0; v < VILLAGES; v++) {
+            add(chunk, counts, "UnitAggregate", "v-" + v, 0,
+                new UnitRegisteredEvent("v-" + v, "Ấp " + v, UnitKind.VILLAGE, "x-" + (v % COMMUNES), from));
+        }
+        long[] villageHouseholds = new long[COMMUNES];
+        for (int v = 0; v < VILLAGES; v++) {
+            long households = 150 + random.nextInt(250);
+            villageHouseholds[v % COMMUNES] += households;
+            long titled = households * (45 + random.nextInt(35)) / 100;
+            counts[0] += titled;
+            String batch = UUID.randomUUID().toString();
+            add(chunk, counts, "RecognitionBatchAggregate", batch, 0, new RecognitionBatchRecordedEvent(
+                    batch, "v-" + v, Title.GIA_DINH_HOC_TAP, 2023, titled, "12/QĐ-UBND", LocalDate.of(2023, 11, 20),
+                    LocalDate.of(2023, 12, 31)));
+        }
+        for (int c = 0; c < COMMUNES; c++) {
+            counts[1] += villageHouseholds[c];
+            add(chunk, counts, "BaselineAggregate", FigureMessages.baselineId("x-" + c, 2023), 0,
+                new BaselineSetEvent("x-" + c, 2023, new Baseline(villageHouseholds[c], null, null, null, null, null), null));
+        }
+        String plan = UUID.randomUUID().toString();
+        Period period = new Period(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31));
+        add(chunk, counts, "PlanAggregate", plan, 0, new PlanDraftedEvent(plan, province, "1/KH-UBND", "Kế hoạch 2023",
+                                                                         LocalDate.of(2023, 2, 1), period, List.of(),
+                                                                         List.of(new Target("HOUSEHOLDS_TITLED", new BigDecimal("0.60"), null)),
+                                                                         List.of(), List.of()));
+        add(chunk, counts, "PlanAggregate", plan, 1, new PlanIssuedEvent(plan, province));
+        flush(chunk);
+        return counts;
+    }
+
+    private void add(List<EventMessage<?>> chunk, long[] counts, String type, String aggregate, long sequence, Object payload) {
+        chunk.add(new GenericDomainEventMessage<>(type, aggregate, sequence, payload,
+                                                  MetaData.with("actor", "benchmark").and("reason", "generated dataset")));
+        counts[2]++;
+        if (chunk.size() == 1_000) {
+            flush(chunk);
+        }
+    }
+
+    private void flush(List<EventMessage<?>> chunk) {
+        if (!chunk.isEmpty()) {
+            eventStore.publish(new ArrayList<>(chunk));
+            chunk.clear();
+        }
+    }
+
+    private long[] load(int clients, Callable<Object> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                long[] times = new long[REQUESTS_PER_CLIENT];
+                for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
+                    long t = System.nanoTime();
+                    request.call();
+                    times[i] = System.nanoTime() - t;
+                }
+                return times;
+            }));
+        }
+        long[] all = new long[clients * REQUESTS_PER_CLIENT];
+        int at = 0;
+        for (Future<long[]> future : futures) {
+            long[] times = future.get();
+            System.arraycopy(times, 0, all, at, times.length);
+            at += times.length;
+        }
+        pool.shutdown();
+        Arrays.sort(all);
+        return all;
+    }
+
+    private static void report(String what, long[] sorted, long[] against) {
+        double p50 = percentile(sorted, 0.50);
+        double p99 = percentile(sorted, 0.99);
+        String ratio = against == null ? ""
+                : String.format(Locale.ROOT, "   (HTTP p99 is %.1fx this)", percentile(against, 0.99) / p99);
+        System.out.printf(Locale.ROOT, "    %-62s p50 %6.2f ms  p99 %6.2f ms%s%n", what, p50, p99, ratio);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    private void awaitAllProcessors(Duration limit) throws InterruptedException {
+        long head = eventStore.createHeadToken().position().orElse(0);
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean all = processing.eventProcessors().values().stream()
+                                    .filter(TrackingEventProcessor.class::isInstance).map(TrackingEventProcessor.class::cast)
+                                    .allMatch(p -> p.processingStatus().values().stream().allMatch(
+                                            status -> status.getCurrentPosition().orElse(-1) >= head));
+            if (all) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the projections did not catch up");
+    }
+
+    private void awaitNumerator(String province, long expected, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher m = NUMERATOR.matcher(get("/api/v1/indicators?unitId=" + province + "&year=2023", "auditor"));
+            if (m.find() && Long.parseLong(m.group(1)) >= expected) {
+                return;
+            }
+            Thread.sleep(2);
+        }
+        throw new AssertionError("the province row never showed " + expected);
+    }
+
+    private String get(String path, String user) throws Exception {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            StringBuilder dump = new StringBuilder("REQUEST TIMED OUT: " + path + "\n");
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    dump.append("    at ").append(frame).append('\n');
+                }
+            });
+            System.out.println(dump);
+            throw e;
+        }
+        if (response.statusCode() != 200) {
+            throw new AssertionError(response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private void post(String path, String json) throws Exception {
+        HttpResponse<String> response = http.send(request(path, "recognizer")
+                                                          .header("Content-Type", "application/json")
+                                                          .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                                                  HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new AssertionError(response.statusCode() + " " + response.body());
+        }
+    }
+
+    private HttpRequest.Builder request(String path, String user) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Basic " + credentials)
+                          .timeout(Duration.ofSeconds(20));
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+}
