@@ -96,10 +96,6 @@ final class FigureBook {
         this.timestamp = timestamp;
     }
 
-    Instant timestamp() {
-        return timestamp;
-    }
-
     /** Ends one event: every figure it changed gets a new version, stamped with the event's record time. */
     void end() {
         for (Figure figure : touchedByEvent) {

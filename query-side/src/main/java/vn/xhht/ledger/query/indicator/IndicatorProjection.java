@@ -34,11 +34,14 @@ import vn.xhht.ledger.query.support.ViewDocuments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import static vn.xhht.ledger.domain.indicator.IndicatorCatalogue.baselineKey;
 import static vn.xhht.ledger.domain.indicator.IndicatorCatalogue.reportedDenominatorKey;
@@ -71,7 +74,7 @@ public class IndicatorProjection {
      * The kinds of unit counted per year (a subtree's communes, districts, provinces): the levels that earn
      * learning-community titles. Villages and organisations are counted by their baselines (DOMAIN.md §8).
      */
-    static final java.util.Set<UnitKind> COUNTED = java.util.EnumSet.of(UnitKind.COMMUNE, UnitKind.DISTRICT,
+    static final Set<UnitKind> COUNTED = EnumSet.of(UnitKind.COMMUNE, UnitKind.DISTRICT,
                                                                          UnitKind.PROVINCE);
 
     private final MongoDatabase database;
@@ -137,7 +140,7 @@ public class IndicatorProjection {
         Map<Integer, String> before = new HashMap<>();
         unit.years.forEach(year -> before.put(year, unit.parentOn(UnitLine.yearEnd(year), null)));
         unit.addLine(validFrom, parentId, at);
-        unit.lines.sort(java.util.Comparator.comparing(UnitLine.Line::from));
+        unit.lines.sort(Comparator.comparing(UnitLine.Line::from));
         book.saveUnit(unit);
         for (int year : List.copyOf(unit.years)) {
             String after = unit.parentOn(UnitLine.yearEnd(year), null);

@@ -64,11 +64,6 @@ final class UnitLine {
         return chosen == null ? null : chosen.parent();
     }
 
-    /** Known at {@code asOf} at all. */
-    boolean knownAt(Instant asOf) {
-        return asOf == null || lines.stream().anyMatch(line -> !line.at().isAfter(asOf));
-    }
-
     /** Whether the unit stands on its own on {@code date}: registered, and not merged into another. */
     boolean standsOn(LocalDate date) {
         return !registeredFrom.isAfter(date) && (mergedFrom == null || mergedFrom.isAfter(date));
