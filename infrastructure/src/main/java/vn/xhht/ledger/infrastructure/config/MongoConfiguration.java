@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.xhht.ledger.infrastructure.mongo.EmbeddedMongo;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,24 +55,26 @@ public class MongoConfiguration {
         return new MongoEndpoint(embedded.connectionString(), embedded);
     }
 
-    private static MongoClientSettings settings(MongoEndpoint endpoint) {
+    private static MongoClientSettings settings(MongoEndpoint endpoint, Duration readTimeout) {
         return MongoClientSettings.builder()
                                   .applyConnectionString(new ConnectionString(endpoint.connectionString()))
                                   .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
                                   // a reply that never comes fails the operation (and frees the request) instead of
                                   // hanging it: no operation of ours legitimately runs this long
-                                  .applyToSocketSettings(s -> s.readTimeout(30, TimeUnit.SECONDS))
+                                  .applyToSocketSettings(s -> s.readTimeout((int) readTimeout.toMillis(), TimeUnit.MILLISECONDS))
                                   .build();
     }
 
     @Bean(destroyMethod = "close")
-    public MongoClient syncMongoClient(MongoEndpoint endpoint) {
-        return MongoClients.create(settings(endpoint));
+    public MongoClient syncMongoClient(MongoEndpoint endpoint,
+                                       @Value("${xhht.mongodb.read-timeout:PT30S}") Duration readTimeout) {
+        return MongoClients.create(settings(endpoint, readTimeout));
     }
 
     @Bean(destroyMethod = "close")
-    public com.mongodb.reactivestreams.client.MongoClient reactiveMongoClient(MongoEndpoint endpoint) {
-        return com.mongodb.reactivestreams.client.MongoClients.create(settings(endpoint));
+    public com.mongodb.reactivestreams.client.MongoClient reactiveMongoClient(
+            MongoEndpoint endpoint, @Value("${xhht.mongodb.read-timeout:PT30S}") Duration readTimeout) {
+        return com.mongodb.reactivestreams.client.MongoClients.create(settings(endpoint, readTimeout));
     }
 
     /** The database of the event store (sync driver). */

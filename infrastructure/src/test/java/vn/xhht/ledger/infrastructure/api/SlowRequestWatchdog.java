@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Test diagnostics: when a request of the HTTP tests is still unanswered after 20 seconds, prints the stack of every
- * thread once, so that a rare stall (seen twice under the full suite's load, never in isolation) names its cause.
+ * thread once. It caught the rare stall that turned out to be Reactor Netty not reading a keep-alive connection again
+ * (see {@code KeepAliveReadGuard}, {@code KeepAliveTest}); it stays to name the cause of any other.
  */
 final class SlowRequestWatchdog {
 
