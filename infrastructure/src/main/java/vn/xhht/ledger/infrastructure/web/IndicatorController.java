@@ -22,10 +22,14 @@ import vn.xhht.ledger.infrastructure.security.Actor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Indicators (API.md: Indicators): the live view, a Server-Sent-Events stream of its changes, the view as it
@@ -34,9 +38,13 @@ import java.util.Map;
 @RestController
 public class IndicatorController {
 
+    private static final int KNOWN_UNITS_KEPT = 200_000;
+
     private final Reads reads;
     private final AccessPolicy access;
     private final Duration streamPoll;
+    /** Units seen to exist: a unit, once registered, exists on every later day (merged units keep their record). */
+    private final Set<String> knownUnits = ConcurrentHashMap.newKeySet();
 
     public IndicatorController(Reads reads, AccessPolicy access,
                                @Value("${xhht.indicators.stream-poll:PT0.5S}") Duration streamPoll) {
@@ -86,7 +94,22 @@ public class IndicatorController {
     }
 
     private Mono<Void> readable(Actor actor, String unitId) {
-        return reads.ask(new FetchUnitQuery(unitId, java.time.LocalDate.now(java.time.ZoneOffset.UTC)), UnitView.class).then(access.requireRead(actor, unitId));
+        return exists(unitId).then(access.requireRead(actor, unitId));
+    }
+
+    /** 404 for a unit that does not exist today. */
+    private Mono<Void> exists(String unitId) {
+        if (knownUnits.contains(unitId)) {
+            return Mono.empty();
+        }
+        return reads.ask(new FetchUnitQuery(unitId, LocalDate.now(ZoneOffset.UTC)), UnitView.class)
+                    .doOnNext(unit -> {
+                        if (knownUnits.size() >= KNOWN_UNITS_KEPT) {
+                            knownUnits.clear();
+                        }
+                        knownUnits.add(unitId);
+                    })
+                    .then();
     }
 
     private static int year(int year) {

@@ -10,7 +10,13 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.server.WebFilter;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import reactor.core.publisher.Hooks;
 import vn.xhht.ledger.domain.figures.FigureMessages;
 import vn.xhht.ledger.domain.figures.FigureMessages.Baseline;
 import vn.xhht.ledger.domain.figures.FigureMessages.BaselineSetEvent;
@@ -30,18 +36,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,10 +88,31 @@ class IndicatorBenchmark {
     @Autowired
     MongoDatabase eventDatabase;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Requests the client sent and the server saw: a request lost between them is named when it times out. */
+    static final AtomicLong CLIENT_SENT = new AtomicLong();
+    static final AtomicLong SERVER_SEEN = new AtomicLong();
+    static final Map<Long, String> SERVER_IN_FLIGHT = new ConcurrentHashMap<>();
+
+    @TestConfiguration
+    static class Tracing {
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        WebFilter inFlight() {
+            return (exchange, chain) -> {
+                long id = SERVER_SEEN.incrementAndGet();
+                SERVER_IN_FLIGHT.put(id, exchange.getRequest().getURI() + " since " + Instant.now());
+                return chain.filter(exchange).doFinally(signal -> SERVER_IN_FLIGHT.remove(id));
+            };
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                                                 .connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void printFigures() throws Exception {
+        // spring-security-test hooks every Reactor operator of the test JVM (for @WithMockUser); the service never runs so
+        Hooks.resetOnLastOperator();
         String province = "tinh-" + UUID.randomUUID().toString().substring(0, 6);
         System.out.printf(Locale.ROOT, "%nXHHT Ledger indicator benchmark: 1 province, %,d communes, %,d villages (%d cores)%n",
                           COMMUNES, VILLAGES, Runtime.getRuntime().availableProcessors());
@@ -271,10 +302,13 @@ class IndicatorBenchmark {
 
     private String get(String path, String user) throws Exception {
         HttpResponse<String> response;
+        CLIENT_SENT.incrementAndGet();
         try {
             response = http.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.net.http.HttpTimeoutException e) {
-            StringBuilder dump = new StringBuilder("REQUEST TIMED OUT: " + path + "\n");
+            StringBuilder dump = new StringBuilder("REQUEST TIMED OUT: " + path + " at " + Instant.now() + "; client sent "
+                                                   + CLIENT_SENT.get() + ", server saw " + SERVER_SEEN.get()
+                                                   + ", in flight on the server: " + SERVER_IN_FLIGHT + "\n");
             Thread.getAllStackTraces().forEach((thread, stack) -> {
                 dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
                 for (StackTraceElement frame : stack) {

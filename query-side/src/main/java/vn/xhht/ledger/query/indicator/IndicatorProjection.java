@@ -81,14 +81,16 @@ public class IndicatorProjection {
     private final FigureBook book;
     private final int firstYear;
     private final int lastYear;
+    private final IndicatorTableCache answered;
 
-    public IndicatorProjection(MongoDatabase readDatabase,
+    public IndicatorProjection(MongoDatabase readDatabase, IndicatorTableCache answered,
                                @Value("${xhht.indicators.first-year:2021}") int firstYear,
                                @Value("${xhht.indicators.last-year:2030}") int lastYear) {
         this.database = readDatabase;
         this.book = new FigureBook(readDatabase);
         this.firstYear = firstYear;
         this.lastYear = lastYear;
+        this.answered = answered;
     }
 
     // ------------------------------------------------------------------ hierarchy
@@ -339,6 +341,7 @@ public class IndicatorProjection {
         }
         if (unitOfWork == null || isLast(unitOfWork)) {
             book.flush();
+            answered.invalidateAll();
         }
     }
 
@@ -353,6 +356,7 @@ public class IndicatorProjection {
     @ResetHandler
     void reset() {
         book.discard();
+        answered.invalidateAll();
         Flux.just(FigureBook.FIGURES, FigureBook.VERSIONS, FigureBook.UNITS, FigureBook.JOURNAL, RECOGNITIONS, PLANS,
                   TARGETS, CATALOGUE)
             .concatMap(name -> database.getCollection(name).drop()).blockLast();

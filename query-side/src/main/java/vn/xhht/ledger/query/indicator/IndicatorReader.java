@@ -46,8 +46,10 @@ public class IndicatorReader {
     private final MongoCollection<Document> units;
     private final MongoCollection<Document> targets;
     private final MongoCollection<Document> catalogue;
+    private final IndicatorTableCache answered;
 
-    public IndicatorReader(MongoDatabase readDatabase) {
+    public IndicatorReader(MongoDatabase readDatabase, IndicatorTableCache answered) {
+        this.answered = answered;
         this.figures = readDatabase.getCollection(FigureBook.FIGURES);
         this.versions = readDatabase.getCollection(FigureBook.VERSIONS);
         this.units = readDatabase.getCollection(FigureBook.UNITS);
@@ -65,9 +67,26 @@ public class IndicatorReader {
 
     @QueryHandler
     public CompletableFuture<IndicatorTable> handle(FetchIndicatorsQuery query) {
-        return Mono.fromCallable(() -> read(query.unitId(), query.year(), query.asOf()))
+        if (query.asOf() == null) {
+            IndicatorTable cached = answered.get(query.unitId(), query.year());
+            if (cached != null) {
+                return CompletableFuture.completedFuture(cached);
+            }
+        }
+        return Mono.fromCallable(() -> readAndKeep(query))
                    .subscribeOn(Schedulers.boundedElastic())
                    .toFuture();
+    }
+
+    private IndicatorTable readAndKeep(FetchIndicatorsQuery query) {
+        if (query.asOf() != null) {
+            return read(query.unitId(), query.year(), query.asOf());
+        }
+        long generation = answered.generation();
+        long readAt = answered.now();
+        IndicatorTable table = read(query.unitId(), query.year(), null);
+        answered.put(query.unitId(), query.year(), generation, readAt, table);
+        return table;
     }
 
     private IndicatorTable read(String unitId, int year, Instant asOf) {
@@ -91,7 +110,7 @@ public class IndicatorReader {
                                       IndicatorRules.status(numerator, denominator, target == null ? null : target.value()),
                                       figure.at));
         }
-        return new IndicatorTable(unitId, year, asOf, rows);
+        return new IndicatorTable(unitId, year, asOf, List.copyOf(rows));
     }
 
     /** The unit's figures for the year as they stood at {@code asOf}: the last version recorded at or before it. */
