@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import vn.xhht.ledger.domain.common.AuditMetaData;
+import vn.xhht.ledger.infrastructure.eventstore.LogSeal;
 import vn.xhht.ledger.infrastructure.eventstore.MongoCommitStorageEngine;
 import vn.xhht.ledger.infrastructure.eventstore.MongoTokenStore;
 
@@ -60,13 +61,24 @@ public class AxonConfiguration {
     @Bean
     public EventStorageEngine eventStorageEngine(MongoDatabase eventDatabase, Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 org.axonframework.config.Configuration configuration) {
+                                                 org.axonframework.config.Configuration configuration,
+                                                 LogSeal seal) {
         return MongoCommitStorageEngine.builder()
                                        .database(eventDatabase)
+                                       .seal(seal)
                                        .snapshotSerializer(serializer)
                                        .eventSerializer(eventSerializer)
                                        .upcasterChain(configuration.upcasterChain())
                                        .build();
+    }
+
+    /**
+     * The service's signing key for the event log: {@code xhht.audit.signing-key-file}, created on first start. It is
+     * the service's identity as a witness — keep it with the data and out of the database.
+     */
+    @Bean
+    public LogSeal logSeal(@Value("${xhht.audit.signing-key-file:${xhht.data-dir:./data}/log-signing.key}") String file) {
+        return LogSeal.fromFile(java.nio.file.Path.of(file));
     }
 
     @Bean

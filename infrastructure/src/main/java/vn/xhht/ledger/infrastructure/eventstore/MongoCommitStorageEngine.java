@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
     private static final char APPLICATION_EVENT_PREFIX = '\u0002';
     private static final int MAX_COMMIT_ATTEMPTS = 3;
     private static final int COMMIT_LOG_SIZE = 20_000;
+    private static final int RECENT_HASHES = 50_000;
     private static final Document COMMIT_HEADER = new Document(COUNT, 1).append(RESERVED_AT, 1);
 
     private final MongoCollection<Document> events;
@@ -96,6 +98,15 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
      * gaps below them) and how many events they hold (to resume a token that points inside a commit).
      */
     private final ConcurrentNavigableMap<Long, CommitInfo> commitLog = new ConcurrentSkipListMap<>();
+    private final LogSeal seal;
+    /** Hashes of events recently written or read, by stream key: what the next event of the aggregate chains to. */
+    private final Map<String, byte[]> recentHashes = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+                    return size() > RECENT_HASHES;
+                }
+            });
 
     private record CommitInfo(long reservedAtMillis, int count) {
         long last(long first) {
@@ -109,6 +120,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         this.events = database.getCollection(builder.eventsCollection);
         this.snapshots = database.getCollection(builder.snapshotsCollection);
         this.clock = builder.clock;
+        this.seal = builder.seal != null ? builder.seal : LogSeal.generate();
         this.allocator = new PositionAllocator(database.getCollection(builder.blocksCollection), builder.blockSize,
                                                builder.blockTtl.toNanos(), builder.clock);
         this.maxCommitDelayNanos = builder.maxCommitDelay.toNanos();
@@ -147,13 +159,16 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
             keys.add(key);
             eventDocuments.add(EventDocumentCodec.encode(event, serializer));
         }
+        Map<String, byte[]> previousHashes = previousHashes(eventMessages);
         for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
             PositionAllocator.Reservation reservation = allocator.reserve(eventMessages.size());
+            List<byte[]> hashes = chain(eventMessages, eventDocuments, reservation.first(), previousHashes);
             Document commit = new Document("_id", reservation.first())
                     .append(COUNT, eventMessages.size())
                     .append(RESERVED_AT, reservation.claimedAt())
                     .append(KEYS, keys)
-                    .append(EVENTS, eventDocuments);
+                    .append(EVENTS, eventDocuments)
+                    .append(LogSeal.SIGNATURE, seal.sign(reservation.first(), hashes));
             beforeInsert(reservation.first(), commit);
             if (System.nanoTime() - reservation.claimedNanos() > maxCommitDelayNanos) {
                 // Readers may give up on these positions before we are visible: take fresh ones instead.
@@ -163,6 +178,9 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
             }
             try {
                 events.insertOne(commit);
+                for (int i = 0; i < eventMessages.size(); i++) {
+                    rememberHash(keys.get(i), hashes.get(i));
+                }
                 return;
             } catch (MongoException e) {
                 if (MongoDuplicateKeyResolver.isDuplicateKey(e)) {
@@ -173,6 +191,76 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         }
         throw new EventStoreException("Could not write the commit within " + Duration.ofNanos(maxCommitDelayNanos)
                                               + " of reserving its positions, " + MAX_COMMIT_ATTEMPTS + " times");
+    }
+
+    /**
+     * The hash each domain event of the commit chains to, when its predecessor is not in the same commit: from the
+     * events recently written or read here, else one keyed read. An event stored before the log was sealed has no
+     * hash: its successor starts the chain.
+     */
+    private Map<String, byte[]> previousHashes(List<? extends EventMessage<?>> eventMessages) {
+        Map<String, byte[]> previous = new HashMap<>();
+        Set<String> inCommit = new HashSet<>();
+        for (EventMessage<?> event : eventMessages) {
+            inCommit.add(streamKey(event));
+        }
+        for (EventMessage<?> event : eventMessages) {
+            if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getSequenceNumber() > 0) {
+                String key = domainEvent.getAggregateIdentifier() + SEQUENCE_SEPARATOR + (domainEvent.getSequenceNumber() - 1);
+                if (!inCommit.contains(key)) {
+                    byte[] hash = recentHashes.get(key);
+                    previous.put(key, hash != null ? hash : storedHash(domainEvent.getAggregateIdentifier(),
+                                                                         domainEvent.getSequenceNumber() - 1));
+                }
+            }
+        }
+        return previous;
+    }
+
+    private byte[] storedHash(String aggregateIdentifier, long sequence) {
+        Document commit = events.find(eq(KEYS, aggregateIdentifier + SEQUENCE_SEPARATOR + sequence)).first();
+        if (commit == null) {
+            return null;
+        }
+        for (Document event : commit.getList(EVENTS, Document.class)) {
+            Number seq = (Number) event.get(EventDocumentCodec.SEQUENCE);
+            if (aggregateIdentifier.equals(event.getString(EventDocumentCodec.AGGREGATE_ID)) && seq != null
+                    && seq.longValue() == sequence) {
+                return hashOf(event);
+            }
+        }
+        return null;
+    }
+
+    /** Chains the commit's events at their positions; answers their hashes in order. */
+    private static List<byte[]> chain(List<? extends EventMessage<?>> eventMessages, List<Document> eventDocuments,
+                                      long first, Map<String, byte[]> previousHashes) {
+        Map<String, byte[]> inCommit = new HashMap<>();
+        List<byte[]> hashes = new ArrayList<>(eventDocuments.size());
+        for (int i = 0; i < eventDocuments.size(); i++) {
+            byte[] previous = null;
+            String key = streamKey(eventMessages.get(i));
+            if (eventMessages.get(i) instanceof DomainEventMessage<?> domainEvent && domainEvent.getSequenceNumber() > 0) {
+                String previousKey = domainEvent.getAggregateIdentifier() + SEQUENCE_SEPARATOR
+                        + (domainEvent.getSequenceNumber() - 1);
+                previous = inCommit.containsKey(previousKey) ? inCommit.get(previousKey) : previousHashes.get(previousKey);
+            }
+            byte[] hash = LogSeal.chain(previous, first + i, eventDocuments.get(i));
+            inCommit.put(key, hash);
+            hashes.add(hash);
+        }
+        return hashes;
+    }
+
+    static byte[] hashOf(Document event) {
+        org.bson.types.Binary hash = event.get(LogSeal.HASH, org.bson.types.Binary.class);
+        return hash == null ? null : hash.getData();
+    }
+
+    private void rememberHash(String key, byte[] hash) {
+        if (hash != null) {
+            recentHashes.put(key, hash);
+        }
     }
 
     /**
@@ -227,6 +315,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
                 Number seq = (Number) event.get(EventDocumentCodec.SEQUENCE);
                 if (aggregateIdentifier.equals(event.getString(EventDocumentCodec.AGGREGATE_ID))
                         && seq != null && seq.longValue() >= firstSequenceNumber) {
+                    rememberHash(aggregateIdentifier + SEQUENCE_SEPARATOR + seq.longValue(), hashOf(event));
                     result.add((StoredEvent.Domain) EventDocumentCodec.decode(event, position + i));
                 }
             }
@@ -471,6 +560,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         private Duration gapTimeout = Duration.ofSeconds(60);
         private int maxGapOffset = 10_000;
         private Clock clock = Clock.systemUTC();
+        private LogSeal seal;
 
         public Builder() {
             persistenceExceptionResolver(new MongoDuplicateKeyResolver());
@@ -518,6 +608,12 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
 
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /** The key that signs every commit; a fresh one per engine when not given (tests). */
+        public Builder seal(LogSeal seal) {
+            this.seal = seal;
             return this;
         }
 

@@ -1,0 +1,161 @@
+package vn.xhht.ledger.infrastructure.api;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The log's tamper evidence, as an auditor sees it: {@code /audit/verify} is ok on the untouched log and names the
+ * broken position after each kind of tampering done through the raw driver — a payload edited, an event deleted,
+ * two events swapped, a forged event inserted. Each test restores the log afterwards.
+ */
+class AuditVerifyApiTest extends ApiTest {
+
+    private MongoCollection<Document> events;
+    private List<Document> original;
+
+    @BeforeEach
+    void keepTheLog() {
+        events = eventDatabase.getCollection("events");
+        original = events.find().into(new ArrayList<>());
+    }
+
+    @AfterEach
+    void restoreTheLog() {
+        events.deleteMany(new Document());
+        events.insertMany(original);
+    }
+
+    @Test
+    void theUntouchedLogVerifies() {
+        String[] units = provinceDistrictCommune();
+
+        Map<?, ?> report = verify();
+
+        assertThat(report.get("ok")).isEqualTo(true);
+        assertThat(((Number) report.get("checkedEvents")).longValue()).isGreaterThanOrEqualTo(3);
+        assertThat(report.containsKey("firstBrokenPosition")).isFalse();
+        assertThat(units).hasSize(3);
+    }
+
+    @Test
+    void anEditedPayloadIsNamedByItsPosition() {
+        String unit = fresh("xa");
+        register(unit, "PROVINCE", null, "2020-01-01");
+        Document commit = commitOf(unit, 0);
+        List<Document> stored = commit.getList("events", Document.class);
+        stored.get(0).get("p", Document.class).put("name", "Tên đã bị sửa");
+        events.replaceOne(eq("_id", commit.get("_id")), commit);
+
+        Map<?, ?> report = verify();
+
+        assertThat(report.get("ok")).isEqualTo(false);
+        assertThat(position(report)).isEqualTo(commit.getLong("_id"));
+    }
+
+    @Test
+    void aDeletedEventIsNamedAtTheAggregatesNextEvent() {
+        String[] units = provinceDistrictCommune();
+        String commune = units[2];
+        rename(commune, "Tên mới 1");
+        rename(commune, "Tên mới 2");
+        Document deleted = commitOf(commune, 1);
+        Document next = commitOf(commune, 2);
+        events.deleteOne(eq("_id", deleted.get("_id")));
+
+        Map<?, ?> report = verify();
+
+        assertThat(report.get("ok")).isEqualTo(false);
+        assertThat(position(report)).isEqualTo(next.getLong("_id"));
+    }
+
+    @Test
+    void twoSwappedEventsAreNamedAtTheFirstOfThem() {
+        String a = fresh("tinh");
+        String b = fresh("tinh");
+        register(a, "PROVINCE", null, "2020-01-01");
+        register(b, "PROVINCE", null, "2020-01-01");
+        Document first = commitOf(a, 0);
+        Document second = commitOf(b, 0);
+        Object firstPosition = first.get("_id");
+        Object secondPosition = second.get("_id");
+        events.deleteOne(eq("_id", firstPosition));
+        events.deleteOne(eq("_id", secondPosition));
+        first.put("_id", secondPosition);
+        second.put("_id", firstPosition);
+        events.insertOne(first);
+        events.insertOne(second);
+
+        Map<?, ?> report = verify();
+
+        assertThat(report.get("ok")).isEqualTo(false);
+        assertThat(position(report)).isEqualTo(Math.min((Long) firstPosition, (Long) secondPosition));
+    }
+
+    @Test
+    void aForgedEventWithCorrectHashesButNoValidSignatureIsNamed() {
+        String unit = fresh("tinh");
+        register(unit, "PROVINCE", null, "2020-01-01");
+        Document genuine = commitOf(unit, 0);
+        Document last = events.find().sort(Sorts.descending("_id")).first();
+        long forgedAt = last.getLong("_id") + last.getInteger("n") + 1000;
+        // a forger who knows the hash recipe: the next event of the aggregate, hashed correctly, signed with junk
+        Document event = new Document(genuine.getList("events", Document.class).get(0));
+        event.put("id", "forged-" + unit);
+        event.put("seq", 1L);
+        event.get("p", Document.class).put("name", "Đơn vị giả mạo");
+        byte[] previous = ((Binary) genuine.getList("events", Document.class).get(0).get("h")).getData();
+        byte[] hash = vn.xhht.ledger.infrastructure.eventstore.LogSeal.hash(previous, forgedAt, event);
+        event.put("ph", previous);
+        event.put("h", hash);
+        events.insertOne(new Document("_id", forgedAt).append("n", 1).append("at", new java.util.Date())
+                                                      .append("keys", List.of(unit + "\u00011"))
+                                                      .append("events", List.of(event))
+                                                      .append("sig", new byte[64]));
+
+        Map<?, ?> report = verify();
+
+        assertThat(report.get("ok")).isEqualTo(false);
+        assertThat(position(report)).isEqualTo(forgedAt);
+        assertThat((String) report.get("problem")).contains("signature");
+    }
+
+    @Test
+    void onlyAuditorsAndAdministratorsMayVerify() {
+        as("viewer").get().uri("/audit/verify").exchange().expectStatus().isForbidden()
+                    .expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN_ROLE");
+        as("admin").get().uri("/audit/verify").exchange().expectStatus().isOk();
+    }
+
+    private Map<?, ?> verify() {
+        return as("auditor").get().uri("/audit/verify").exchange().expectStatus().isOk()
+                            .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    private static long position(Map<?, ?> report) {
+        return ((Number) report.get("firstBrokenPosition")).longValue();
+    }
+
+    private Document commitOf(String aggregate, long sequence) {
+        Document commit = events.find(eq("keys", aggregate + "\u0001" + sequence)).first();
+        assertThat(commit).as("commit of %s #%d", aggregate, sequence).isNotNull();
+        return commit;
+    }
+
+    private void rename(String unit, String name) {
+        as("admin").post().uri("/units/" + unit + "/rename")
+                   .bodyValue(Map.of("name", name, "validFrom", "2024-01-01", "reason", "đổi tên"))
+                   .exchange().expectStatus().is2xxSuccessful();
+    }
+}
