@@ -150,7 +150,7 @@ public final class LogSeal {
         return buffer.array();
     }
 
-    private static byte[] bson(Document document) {
+    static byte[] bson(Document document) {
         BasicOutputBuffer buffer = new BasicOutputBuffer();
         try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
             CODEC.encode(writer, document, EncoderContext.builder().build());

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,7 @@ public class IndicatorController {
     public Mono<IndicatorTable> indicators(@RequestParam String unitId, @RequestParam int year,
                                            @RequestParam(required = false) String asOf,
                                            @AuthenticationPrincipal Actor actor) {
-        FetchIndicatorsQuery query = new FetchIndicatorsQuery(Requests.unitId(unitId), year(year), instant(asOf));
+        FetchIndicatorsQuery query = new FetchIndicatorsQuery(Requests.unitId(unitId), year(year), Requests.instant(asOf, "asOf"));
         return readable(actor, unitId).then(reads.ask(query, IndicatorTable.class));
     }
 
@@ -117,17 +116,5 @@ public class IndicatorController {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "year", "year must be between 2000 and 2100");
         }
         return year;
-    }
-
-    private static Instant instant(String asOf) {
-        if (asOf == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "asOf",
-                                      "An instant in UTC such as 2023-12-31T10:00:00Z");
-        }
     }
 }

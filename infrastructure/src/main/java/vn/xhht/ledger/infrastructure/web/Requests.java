@@ -4,7 +4,9 @@ import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -14,6 +16,7 @@ public final class Requests {
     public static final String UNIT_ID = "[a-z0-9][a-z0-9-]{0,63}";
     public static final String INDICATOR_CODE = "[A-Z][A-Z0-9_]{0,63}";
     private static final Pattern UNIT_ID_PATTERN = Pattern.compile(UNIT_ID);
+    private static final Pattern AGGREGATE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:|-]{0,199}");
     private static final Pattern VERSION = Pattern.compile("(W/)?\"?(\\d{1,18})\"?");
 
     private Requests() {
@@ -33,6 +36,27 @@ public final class Requests {
         } catch (IllegalArgumentException e) {
             return fail(notFound);
         }
+    }
+
+    /** An optional instant in a query string ({@code asOf}, {@code from}, {@code to}). */
+    public static Instant instant(String text, String field) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, field, "An instant in UTC such as 2023-12-31T10:00:00Z");
+        }
+    }
+
+    /** An aggregate id as the log holds them: a unit id, a UUID, or a key such as {@code cu-chi|2023}. */
+    public static String aggregateId(String id) {
+        if (id == null || !AGGREGATE_ID.matcher(id).matches()) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "aggregateId",
+                                      "An aggregate id of letters, digits and - _ . : | (at most 200)");
+        }
+        return id;
     }
 
     private static String fail(ErrorCode notFound) {

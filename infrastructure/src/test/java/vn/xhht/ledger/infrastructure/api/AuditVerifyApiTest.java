@@ -132,10 +132,55 @@ class AuditVerifyApiTest extends ApiTest {
     }
 
     @Test
+    void anAggregatesExportVerifiesOfflineWithNothingButSha256AndEd25519() throws Exception {
+        String unit = fresh("tinh");
+        register(unit, "PROVINCE", null, "2020-01-01");
+        rename(unit, "Tên mới 1");
+        rename(unit, "Tên mới 2");
+
+        String body = as("auditor").get().uri("/audit/export?aggregateId=" + unit).exchange().expectStatus().isOk()
+                                   .expectBody(String.class).returnResult().getResponseBody();
+
+        // the documented procedure (README, "Verifying an export"), with the JDK alone
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> lines = body.lines().toList();
+        java.util.Base64.Decoder base64 = java.util.Base64.getDecoder();
+        java.security.PublicKey key = java.security.KeyFactory.getInstance("Ed25519").generatePublic(
+                new java.security.spec.X509EncodedKeySpec(base64.decode(json.readTree(lines.get(0)).get("publicKey").asText())));
+        assertThat(lines).hasSize(4); // the key, then one commit per event of the unit
+        byte[] previous = new byte[0];
+        for (String line : lines.subList(1, lines.size())) {
+            com.fasterxml.jackson.databind.JsonNode commit = json.readTree(line);
+            java.io.ByteArrayOutputStream signed = new java.io.ByteArrayOutputStream();
+            signed.write(java.nio.ByteBuffer.allocate(8).putLong(commit.get("position").asLong()).array());
+            for (com.fasterxml.jackson.databind.JsonNode event : commit.get("events")) {
+                java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+                byte[] previousHash = base64.decode(event.get("previousHash").asText());
+                assertThat(previousHash).as("chained to the event before").isEqualTo(previous);
+                sha256.update(previousHash);
+                sha256.update(java.nio.ByteBuffer.allocate(8).putLong(event.get("position").asLong()).array());
+                sha256.update(base64.decode(event.get("bson").asText()));
+                byte[] hash = sha256.digest();
+                assertThat(hash).isEqualTo(base64.decode(event.get("hash").asText()));
+                signed.write(hash);
+                previous = hash;
+            }
+            java.security.Signature signature = java.security.Signature.getInstance("Ed25519");
+            signature.initVerify(key);
+            signature.update(signed.toByteArray());
+            assertThat(signature.verify(base64.decode(commit.get("signature").asText()))).isTrue();
+        }
+        assertThat(lines.get(3)).contains("Tên mới 2");
+    }
+
+    @Test
     void onlyAuditorsAndAdministratorsMayVerify() {
         as("viewer").get().uri("/audit/verify").exchange().expectStatus().isForbidden()
                     .expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN_ROLE");
         as("admin").get().uri("/audit/verify").exchange().expectStatus().isOk();
+        as("planner").get().uri("/audit/export").exchange().expectStatus().isForbidden();
+        as("auditor").get().uri("/audit/export?aggregateId={id}", "{\"$gt\":\"\"}").exchange()
+                     .expectStatus().isBadRequest();
     }
 
     private Map<?, ?> verify() {

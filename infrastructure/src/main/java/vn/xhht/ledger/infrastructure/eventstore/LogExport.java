@@ -1,0 +1,89 @@
+package vn.xhht.ledger.infrastructure.eventstore;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import org.bson.types.Binary;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.regex;
+
+/**
+ * The log, or part of it, as JSON lines an auditor can verify offline with nothing but SHA-256 and Ed25519
+ * (README, "Verifying an export"). The first line names the public key; then one line per commit:
+ * {@code {"position", "signature", "events": [{"position", "hash", "previousHash", "bson", "event"}]}} where
+ * {@code bson} is the Base64 of exactly the bytes that were hashed and {@code event} the same document as
+ * readable JSON. A commit is exported whole, so its signature can be checked.
+ */
+public class LogExport {
+
+    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+
+    private final MongoCollection<Document> events;
+    private final LogSeal seal;
+
+    public LogExport(MongoDatabase database, LogSeal seal) {
+        this.events = database.getCollection(MongoCommitStorageEngine.EVENTS);
+        this.seal = seal;
+    }
+
+    /**
+     * Writes the commits holding an event of {@code aggregateId} (if given) stamped in [{@code from}, {@code to})
+     * (if given), in position order, one line each.
+     */
+    public void export(String aggregateId, Instant from, Instant to, Consumer<String> line) {
+        line.accept(new Document("publicKey", seal.publicKey()).append("algorithm", "Ed25519")
+                            .append("hash", "SHA-256(previousHash || int64 big-endian position || bson)")
+                            .append("signed", "int64 big-endian position of the commit || hash of each of its events")
+                            .toJson(JSON));
+        List<Bson> filters = new ArrayList<>();
+        if (aggregateId != null) {
+            filters.add(regex(MongoCommitStorageEngine.KEYS, "^" + Pattern.quote(aggregateId) + "\u0001"));
+        }
+        String timestamp = MongoCommitStorageEngine.EVENTS + "." + EventDocumentCodec.TIMESTAMP;
+        if (from != null) {
+            filters.add(gte(timestamp, Date.from(from)));
+        }
+        if (to != null) {
+            filters.add(lt(timestamp, Date.from(to)));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : and(filters);
+        Base64.Encoder base64 = Base64.getEncoder();
+        for (Document commit : events.find(filter).sort(Sorts.ascending("_id")).batchSize(1_000)) {
+            long first = ((Number) commit.get("_id")).longValue();
+            List<Document> lines = new ArrayList<>();
+            List<Document> eventDocuments = commit.getList(MongoCommitStorageEngine.EVENTS, Document.class);
+            for (int i = 0; i < eventDocuments.size(); i++) {
+                Document event = eventDocuments.get(i);
+                Document content = new Document(event);
+                content.remove(LogSeal.HASH);
+                content.remove(LogSeal.PREVIOUS_HASH);
+                Binary hash = event.get(LogSeal.HASH, Binary.class);
+                Binary previous = event.get(LogSeal.PREVIOUS_HASH, Binary.class);
+                lines.add(new Document("position", first + i)
+                                  .append("hash", hash == null ? null : base64.encodeToString(hash.getData()))
+                                  .append("previousHash", previous == null ? null : base64.encodeToString(previous.getData()))
+                                  .append("bson", base64.encodeToString(LogSeal.bson(content)))
+                                  .append("event", content));
+            }
+            Binary signature = commit.get(LogSeal.SIGNATURE, Binary.class);
+            line.accept(new Document("position", first)
+                                .append("signature", signature == null ? null : base64.encodeToString(signature.getData()))
+                                .append("events", lines).toJson(JSON));
+        }
+    }
+}
