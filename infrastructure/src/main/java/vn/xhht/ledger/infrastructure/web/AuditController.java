@@ -9,6 +9,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Page;
+import vn.xhht.ledger.infrastructure.audit.AuditTrail;
 import vn.xhht.ledger.infrastructure.eventstore.LogExport;
 import vn.xhht.ledger.infrastructure.eventstore.LogSeal;
 import vn.xhht.ledger.infrastructure.eventstore.LogVerifier;
@@ -16,20 +20,58 @@ import vn.xhht.ledger.infrastructure.security.Actor;
 import vn.xhht.ledger.infrastructure.security.Role;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /** Audit (API.md: History and audit): the log's tamper check and its export, for auditors and administrators. */
 @RestController
 @RequestMapping("/api/v1/audit")
 public class AuditController {
 
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
+    private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z0-9]{0,100}");
+    private static final Pattern CURSOR = Pattern.compile("\\d{1,18}");
+
     private final AccessPolicy access;
     private final LogVerifier verifier;
     private final LogExport export;
+    private final AuditTrail trail;
 
     public AuditController(AccessPolicy access, MongoDatabase eventDatabase, LogSeal seal) {
         this.access = access;
+        this.trail = new AuditTrail(eventDatabase);
         this.verifier = new LogVerifier(eventDatabase, seal);
         this.export = new LogExport(eventDatabase, seal);
+    }
+
+    /**
+     * The event log with who, why and the field-level before → after of each event, oldest first, paged over the
+     * global position ({@code cursor} is the last position of the previous page).
+     */
+    @GetMapping("/events")
+    public Mono<Page<AuditTrail.Item>> events(@RequestParam(required = false) String aggregateId,
+                                             @RequestParam(required = false) String actor,
+                                             @RequestParam(required = false) String type,
+                                             @RequestParam(required = false) String from,
+                                             @RequestParam(required = false) String to,
+                                             @RequestParam(required = false) String cursor,
+                                             @RequestParam(defaultValue = "50") int limit,
+                                             @AuthenticationPrincipal Actor caller) {
+        AuditTrail.Filter filter = new AuditTrail.Filter(
+                aggregateId == null ? null : Requests.aggregateId(aggregateId), checked(actor, USERNAME, "actor"),
+                checked(type, TYPE, "type"), Requests.instant(from, "from"), Requests.instant(to, "to"));
+        long after = cursor == null ? 0 : Long.parseLong(checked(cursor, CURSOR, "cursor"));
+        if (limit < 1 || limit > 500) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "limit", "limit is between 1 and 500");
+        }
+        return access.requireRole(caller, Role.AUDITOR, Role.ADMIN)
+                     .then(Mono.fromCallable(() -> trail.page(filter, after, limit)).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    private static String checked(String value, Pattern pattern, String field) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, field, field + " must match " + pattern.pattern());
+        }
+        return value;
     }
 
     /** Reads the whole log once (sync driver, off the event loop) and names the first broken position. */

@@ -16,19 +16,13 @@ import vn.xhht.ledger.domain.indicator.IndicatorMessages.FetchIndicatorCatalogue
 import vn.xhht.ledger.domain.indicator.IndicatorMessages.FetchIndicatorsQuery;
 import vn.xhht.ledger.domain.indicator.IndicatorMessages.IndicatorRow;
 import vn.xhht.ledger.domain.indicator.IndicatorMessages.IndicatorTable;
-import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitQuery;
-import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
 import vn.xhht.ledger.infrastructure.security.Actor;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Indicators (API.md: Indicators): the live view, a Server-Sent-Events stream of its changes, the view as it
@@ -37,18 +31,16 @@ import java.util.concurrent.ConcurrentHashMap;
 @RestController
 public class IndicatorController {
 
-    private static final int KNOWN_UNITS_KEPT = 200_000;
-
     private final Reads reads;
     private final AccessPolicy access;
     private final Duration streamPoll;
-    /** Units seen to exist: a unit, once registered, exists on every later day (merged units keep their record). */
-    private final Set<String> knownUnits = ConcurrentHashMap.newKeySet();
+    private final KnownUnits units;
 
-    public IndicatorController(Reads reads, AccessPolicy access,
+    public IndicatorController(Reads reads, AccessPolicy access, KnownUnits units,
                                @Value("${xhht.indicators.stream-poll:PT0.5S}") Duration streamPoll) {
         this.reads = reads;
         this.access = access;
+        this.units = units;
         this.streamPoll = streamPoll;
     }
 
@@ -93,22 +85,7 @@ public class IndicatorController {
     }
 
     private Mono<Void> readable(Actor actor, String unitId) {
-        return exists(unitId).then(access.requireRead(actor, unitId));
-    }
-
-    /** 404 for a unit that does not exist today. */
-    private Mono<Void> exists(String unitId) {
-        if (knownUnits.contains(unitId)) {
-            return Mono.empty();
-        }
-        return reads.ask(new FetchUnitQuery(unitId, LocalDate.now(ZoneOffset.UTC)), UnitView.class)
-                    .doOnNext(unit -> {
-                        if (knownUnits.size() >= KNOWN_UNITS_KEPT) {
-                            knownUnits.clear();
-                        }
-                        knownUnits.add(unitId);
-                    })
-                    .then();
+        return units.requireExists(unitId).then(access.requireRead(actor, unitId));
     }
 
     private static int year(int year) {

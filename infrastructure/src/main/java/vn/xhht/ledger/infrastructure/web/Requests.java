@@ -4,9 +4,9 @@ import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -45,7 +45,7 @@ public final class Requests {
         }
         try {
             return Instant.parse(text);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) { // DateTimeParseException, or a day that does not exist
             throw new DomainException(ErrorCode.VALIDATION_FAILED, field, "An instant in UTC such as 2023-12-31T10:00:00Z");
         }
     }

@@ -71,4 +71,16 @@ public abstract class ApiTest {
         register(commune, "COMMUNE", district, "2020-01-01");
         return new String[]{province, district, commune};
     }
+
+    /** A plan of {@link PlansApiTest#plan} drafted and issued by the planner; answers its id. */
+    protected String createIssued(String issuer) {
+        String location = as("planner").post().uri("/plans").bodyValue(PlansApiTest.plan(issuer)).exchange()
+                                       .expectStatus().isCreated()
+                                       .expectBody().jsonPath("$.status").isEqualTo("DRAFT")
+                                       .returnResult().getResponseHeaders().getLocation().getPath();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        as("planner").post().uri("/plans/{id}/issue", id).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.status").isEqualTo("ISSUED").jsonPath("$.version").isEqualTo(1);
+        return id;
+    }
 }

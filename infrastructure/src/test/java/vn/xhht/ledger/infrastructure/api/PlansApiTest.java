@@ -22,17 +22,6 @@ class PlansApiTest extends ApiTest {
                       "deadlines", List.of(Map.of("what", "Báo cáo năm", "due", "2023-12-10")));
     }
 
-    String createIssued(String issuer) {
-        String location = as("planner").post().uri("/plans").bodyValue(plan(issuer)).exchange()
-                                       .expectStatus().isCreated()
-                                       .expectBody().jsonPath("$.status").isEqualTo("DRAFT")
-                                       .returnResult().getResponseHeaders().getLocation().getPath();
-        String id = location.substring(location.lastIndexOf('/') + 1);
-        as("planner").post().uri("/plans/{id}/issue", id).exchange().expectStatus().isOk()
-                     .expectBody().jsonPath("$.status").isEqualTo("ISSUED").jsonPath("$.version").isEqualTo(1);
-        return id;
-    }
-
     @Test
     void aPlannerDraftsIssuesAmendsClosesAndReopensAPlanAndEachStepIsAttributed() {
         String district = provinceDistrictCommune()[1];

@@ -4,7 +4,6 @@ import org.bson.Document;
 import vn.xhht.ledger.domain.indicator.IndicatorCatalogue;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -84,15 +83,13 @@ final class Figure {
                 q.append(key, new Document("o", value.own).append("k", value.kids));
             }
         });
-        return document.append("v", version).append("at", at == null ? null : Date.from(at))
-                       .append("position", position).append("q", q);
+        return RecordTime.put(document.append("v", version), "at", at).append("position", position).append("q", q);
     }
 
     static Figure fromDocument(String unitId, int year, Document document) {
         Figure figure = new Figure(unitId, year);
         figure.version = ((Number) document.get("v")).longValue();
-        Date at = document.getDate("at");
-        figure.at = at == null ? null : at.toInstant();
+        figure.at = RecordTime.get(document, "at");
         figure.position = ((Number) document.get("position")).longValue();
         Document q = document.get("q", Document.class);
         if (q != null) {

@@ -36,7 +36,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -294,7 +293,7 @@ public class IndicatorProjection {
                        .filter(p -> !p.getString("planId").equals(entry.getString("planId"))).forEach(plans::add);
             }
             plans.add(entry);
-            history.add(new Document("at", Date.from(at)).append("plans", plans));
+            history.add(RecordTime.put(new Document(), "at", at).append("plans", plans));
             book.save(TARGETS, new Document("_id", id).append("history", history));
         }
     }

@@ -129,7 +129,7 @@ public class IndicatorReader {
         while (low <= high) {
             long middle = (low + high) >>> 1;
             Document version = block(versions.find(eq("_id", Figure.versionId(unitId, year, middle))).first());
-            if (version != null && !version.getDate("at").toInstant().isAfter(asOf)) {
+            if (version != null && !RecordTime.get(version, "at").isAfter(asOf)) {
                 found = version;
                 low = middle + 1;
             } else {
@@ -169,7 +169,7 @@ public class IndicatorReader {
             }
             Document state = null;
             for (Document entry : document.getList("history", Document.class)) {
-                if (asOf == null || !entry.getDate("at").toInstant().isAfter(asOf)) {
+                if (asOf == null || !RecordTime.get(entry, "at").isAfter(asOf)) {
                     state = entry;
                 }
             }

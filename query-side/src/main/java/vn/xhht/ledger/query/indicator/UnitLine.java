@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -72,8 +71,8 @@ final class UnitLine {
     Document toDocument() {
         List<Document> docs = new ArrayList<>();
         for (Line line : lines) {
-            docs.add(new Document("from", line.from().toString()).append("parent", line.parent())
-                                                                  .append("at", Date.from(line.at())));
+            docs.add(RecordTime.put(new Document("from", line.from().toString()).append("parent", line.parent()),
+                                    "at", line.at()));
         }
         return new Document("_id", unitId).append("kind", kind).append("registeredFrom", registeredFrom.toString())
                                           .append("mergedFrom", mergedFrom == null ? null : mergedFrom.toString())
@@ -87,7 +86,7 @@ final class UnitLine {
         unit.mergedFrom = merged == null ? null : LocalDate.parse(merged);
         for (Document line : document.getList("lines", Document.class)) {
             unit.addLine(LocalDate.parse(line.getString("from")), line.getString("parent"),
-                         line.getDate("at").toInstant());
+                         RecordTime.get(line, "at"));
         }
         for (Object year : document.getList("years", Object.class)) {
             unit.years.add(((Number) year).intValue());

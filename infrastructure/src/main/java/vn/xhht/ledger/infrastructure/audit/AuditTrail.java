@@ -1,0 +1,216 @@
+package vn.xhht.ledger.infrastructure.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import vn.xhht.ledger.domain.common.Page;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.regex;
+
+/**
+ * {@code GET /audit/events}: the event log as an auditor reads it — who, with which roles, why, under which
+ * correlation id, what the event said, and {@code changes}: for every field the event sets, the value the aggregate
+ * held before and the value after (a plan's target 0.55 → 0.60, a unit's parent, a score). The state before is
+ * folded from the aggregate's earlier events, field by field ({@link StatePaths}); nothing is kept besides the log,
+ * so the answer cannot drift from it. Paged over the global position, whole commits at a time.
+ */
+public class AuditTrail {
+
+    private static final char SEQUENCE_SEPARATOR = '\u0001';
+    private static final int SCAN_BATCH = 500;
+
+    private final MongoCollection<Document> events;
+
+    public AuditTrail(MongoDatabase database) {
+        this.events = database.getCollection("events");
+    }
+
+    /** What to list; every part optional. {@code type} is the event's simple name, e.g. {@code PlanAmendedEvent}. */
+    public record Filter(String aggregateId, String actor, String type, Instant from, Instant to) {
+    }
+
+    public record Change(String field, Object before, Object after) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Item(long position, String eventId, String type, String aggregateType, String aggregateId,
+                       Long sequence, Instant timestamp, String actor, Object roles, String reason,
+                       String correlationId, Object payload, List<Change> changes) {
+    }
+
+    public Page<Item> page(Filter filter, long after, int limit) {
+        List<Bson> conditions = new ArrayList<>();
+        conditions.add(gt("_id", after));
+        if (filter.aggregateId() != null) {
+            conditions.add(regex("keys", "^" + Pattern.quote(filter.aggregateId()) + SEQUENCE_SEPARATOR));
+        }
+        if (filter.actor() != null) {
+            conditions.add(eq("events.m.actor", filter.actor()));
+        }
+        if (filter.type() != null) {
+            conditions.add(regex("events.ptype", "[.$]" + Pattern.quote(filter.type()) + "$"));
+        }
+        if (filter.from() != null) {
+            conditions.add(gte("events.ts", Date.from(filter.from())));
+        }
+        if (filter.to() != null) {
+            conditions.add(lt("events.ts", Date.from(filter.to())));
+        }
+        List<Item> items = new ArrayList<>();
+        Map<String, List<Document>> streams = new HashMap<>();
+        long last = after;
+        boolean more = false;
+        for (Document commit : events.find(and(conditions)).sort(Sorts.ascending("_id")).batchSize(SCAN_BATCH)) {
+            if (items.size() >= limit) {
+                more = true;
+                break;
+            }
+            long first = ((Number) commit.get("_id")).longValue();
+            List<Document> eventDocuments = commit.getList("events", Document.class);
+            for (int i = 0; i < eventDocuments.size(); i++) {
+                Document event = eventDocuments.get(i);
+                if (matches(event, filter)) {
+                    items.add(item(first + i, event, streams));
+                }
+            }
+            last = first + eventDocuments.size() - 1;
+        }
+        return new Page<>(items, more ? Long.toString(last) : null);
+    }
+
+    private static boolean matches(Document event, Filter filter) {
+        Document meta = event.get("m", Document.class);
+        Date at = event.getDate("ts");
+        String type = simpleName(event.getString("ptype"));
+        return (filter.aggregateId() == null || filter.aggregateId().equals(event.getString("agg")))
+                && (filter.actor() == null || (meta != null && filter.actor().equals(meta.getString("actor"))))
+                && (filter.type() == null || filter.type().equals(type))
+                && (filter.from() == null || !at.toInstant().isBefore(filter.from()))
+                && (filter.to() == null || at.toInstant().isBefore(filter.to()));
+    }
+
+    private Item item(long position, Document event, Map<String, List<Document>> streams) {
+        Document meta = event.get("m", Document.class);
+        Document payload = event.get("p", Document.class);
+        String aggregate = event.getString("agg");
+        Number sequence = (Number) event.get("seq");
+        List<Change> changes = List.of();
+        if (aggregate != null && sequence != null && payload != null) {
+            List<Document> stream = streams.computeIfAbsent(aggregate, this::stream);
+            StatePaths before = new StatePaths();
+            for (Document earlier : stream) {
+                Number earlierSequence = (Number) earlier.get("seq");
+                if (earlierSequence != null && earlierSequence.longValue() < sequence.longValue()
+                        && earlier.get("p") instanceof Document earlierPayload) {
+                    before.apply(earlierPayload);
+                }
+            }
+            changes = before.changesBy(payload).stream()
+                            .map(c -> new Change(c.path(), StatePaths.plain(c.before()), StatePaths.plain(c.after())))
+                            .toList();
+        }
+        Instant timestamp = event.getDate("ts").toInstant();
+        Integer nanos = event.getInteger("tn");
+        return new Item(position, event.getString("id"), simpleName(event.getString("ptype")), event.getString("type"),
+                        aggregate, sequence == null ? null : sequence.longValue(),
+                        nanos == null ? timestamp : timestamp.plusNanos(nanos),
+                        meta == null ? null : meta.getString("actor"),
+                        meta == null ? null : StatePaths.plain(meta.get("roles")),
+                        meta == null ? null : meta.getString("reason"),
+                        meta == null ? null : meta.getString("correlationId"),
+                        StatePaths.plain(payload), changes);
+    }
+
+    /** The aggregate's events in order (one keyed query on the stream keys). */
+    private List<Document> stream(String aggregate) {
+        List<Document> result = new ArrayList<>();
+        for (Document commit : events.find(regex("keys", "^" + Pattern.quote(aggregate) + SEQUENCE_SEPARATOR))
+                                     .sort(Sorts.ascending("_id"))) {
+            for (Document event : commit.getList("events", Document.class)) {
+                if (Objects.equals(aggregate, event.getString("agg"))) {
+                    result.add(event);
+                }
+            }
+        }
+        result.sort((a, b) -> Long.compare(((Number) a.get("seq")).longValue(), ((Number) b.get("seq")).longValue()));
+        return result;
+    }
+
+    /** One entry of a unit's history: the sentence in both languages and the event as {@code /audit/events} shows it. */
+    public record HistoryEntry(long position, Instant timestamp, String actor, String vi, String en, Item event) {
+    }
+
+    /**
+     * Everything that happened to the units (a unit and its subtree), newest first, before {@code before}: their own
+     * events, and every event of an aggregate that names one of them (a plan it issued, an assessment or title of
+     * it, a batch or baseline at it).
+     */
+    public Page<HistoryEntry> history(Collection<String> unitIds, long before, int limit) {
+        Set<String> aggregates = new HashSet<>(unitIds);
+        Bson naming = or(in("events.p.unitId", unitIds), in("events.p.subjectUnitId", unitIds),
+                         in("events.p.issuerUnitId", unitIds), in("events.p.intoId", unitIds));
+        for (Document commit : events.find(naming).projection(new Document("events.agg", 1))) {
+            for (Document event : commit.getList("events", Document.class)) {
+                if (event.getString("agg") != null) {
+                    aggregates.add(event.getString("agg"));
+                }
+            }
+        }
+        List<HistoryEntry> entries = new ArrayList<>();
+        Map<String, List<Document>> streams = new HashMap<>();
+        long first = before;
+        boolean more = false;
+        Bson filter = before == Long.MAX_VALUE ? in("events.agg", aggregates)
+                : and(in("events.agg", aggregates), lt("_id", before));
+        for (Document commit : events.find(filter).sort(Sorts.descending("_id")).batchSize(SCAN_BATCH)) {
+            if (entries.size() >= limit) {
+                more = true;
+                break;
+            }
+            long start = ((Number) commit.get("_id")).longValue();
+            List<Document> eventDocuments = commit.getList("events", Document.class);
+            for (int i = eventDocuments.size() - 1; i >= 0; i--) {
+                Document event = eventDocuments.get(i);
+                if (aggregates.contains(event.getString("agg"))) {
+                    Item item = item(start + i, event, streams);
+                    HistorySentences.Sentence sentence = HistorySentences.of(
+                            item.type(), item.payload() instanceof Map<?, ?> map ? map : Map.of(), item.actor());
+                    entries.add(new HistoryEntry(item.position(), item.timestamp(), item.actor(), sentence.vi(),
+                                                 sentence.en(), item));
+                }
+            }
+            first = start;
+        }
+        return new Page<>(entries, more ? Long.toString(first) : null);
+    }
+
+    static String simpleName(String type) {
+        if (type == null) {
+            return null;
+        }
+        int cut = Math.max(type.lastIndexOf('.'), type.lastIndexOf('$'));
+        return type.substring(cut + 1);
+    }
+}

@@ -1,0 +1,85 @@
+package vn.xhht.ledger.infrastructure.audit;
+
+import java.util.Map;
+
+/**
+ * One event of a unit's history as a sentence in Vietnamese and in English, from its type and payload; events
+ * without a sentence of their own get a plain one naming the type. Values come from the stored payload as is.
+ */
+final class HistorySentences {
+
+    record Sentence(String vi, String en) {
+    }
+
+    private HistorySentences() {
+    }
+
+    static Sentence of(String type, Map<?, ?> p, String actor) {
+        String who = actor == null ? "hệ thống" : actor;
+        String by = actor == null ? "the system" : actor;
+        return switch (type == null ? "" : type) {
+            case "UnitRegisteredEvent" -> new Sentence(
+                    who + " đăng ký đơn vị " + p.get("name") + " (" + p.get("kind") + ") từ " + p.get("validFrom")
+                            + under(p.get("parentId"), " thuộc "),
+                    by + " registered " + p.get("name") + " (" + p.get("kind") + ") from " + p.get("validFrom")
+                            + under(p.get("parentId"), " under "));
+            case "UnitRenamedEvent" -> new Sentence(
+                    who + " đổi tên " + p.get("previousName") + " thành " + p.get("name") + " từ " + p.get("validFrom"),
+                    by + " renamed " + p.get("previousName") + " to " + p.get("name") + " from " + p.get("validFrom"));
+            case "UnitMovedEvent" -> new Sentence(
+                    who + " chuyển " + p.get("unitId") + " từ " + p.get("previousParentId") + " sang " + p.get("parentId")
+                            + " từ " + p.get("validFrom"),
+                    by + " moved " + p.get("unitId") + " from " + p.get("previousParentId") + " to " + p.get("parentId")
+                            + " from " + p.get("validFrom"));
+            case "UnitMergedEvent" -> new Sentence(
+                    who + " sáp nhập " + p.get("unitId") + " vào " + p.get("intoId") + " từ " + p.get("validFrom"),
+                    by + " merged " + p.get("unitId") + " into " + p.get("intoId") + " from " + p.get("validFrom"));
+            case "PlanDraftedEvent" -> new Sentence(
+                    who + " soạn kế hoạch " + p.get("number") + " của " + p.get("issuerUnitId"),
+                    by + " drafted plan " + p.get("number") + " of " + p.get("issuerUnitId"));
+            case "PlanIssuedEvent" -> new Sentence(who + " ban hành kế hoạch " + p.get("planId"),
+                                                   by + " issued plan " + p.get("planId"));
+            case "PlanAmendedEvent" -> new Sentence(who + " điều chỉnh kế hoạch " + p.get("planId"),
+                                                    by + " amended plan " + p.get("planId"));
+            case "PlanClosedEvent" -> new Sentence(who + " khóa số liệu kế hoạch " + p.get("planId"),
+                                                   by + " closed plan " + p.get("planId"));
+            case "PlanReopenedEvent" -> new Sentence(who + " mở lại kế hoạch " + p.get("planId"),
+                                                     by + " reopened plan " + p.get("planId"));
+            case "RecognitionGrantedEvent" -> new Sentence(
+                    who + " công nhận danh hiệu " + p.get("title") + " năm " + p.get("year") + " cho "
+                            + p.get("subjectUnitId") + " (QĐ " + p.get("decisionNumber") + ")",
+                    by + " granted the title " + p.get("title") + " for " + p.get("year") + " to "
+                            + p.get("subjectUnitId") + " (decision " + p.get("decisionNumber") + ")");
+            case "RecognitionRevokedEvent" -> new Sentence(
+                    who + " thu hồi danh hiệu " + p.get("title") + " của " + p.get("subjectUnitId"),
+                    by + " revoked the title " + p.get("title") + " of " + p.get("subjectUnitId"));
+            case "RecognitionBatchRecordedEvent" -> new Sentence(
+                    who + " ghi nhận " + p.get("count") + " " + p.get("title") + " năm " + p.get("year") + " tại "
+                            + p.get("unitId") + " (QĐ " + p.get("decisionNumber") + ")",
+                    by + " recorded " + p.get("count") + " " + p.get("title") + " for " + p.get("year") + " at "
+                            + p.get("unitId") + " (decision " + p.get("decisionNumber") + ")");
+            case "BaselineSetEvent" -> new Sentence(
+                    who + " đặt số liệu nền năm " + p.get("year") + " của " + p.get("unitId"),
+                    by + " set the " + p.get("year") + " baseline of " + p.get("unitId"));
+            case "IndicatorValueReportedEvent" -> new Sentence(
+                    who + " báo cáo " + p.get("indicator") + " năm " + p.get("year") + " của " + p.get("unitId") + ": "
+                            + p.get("numerator") + "/" + p.get("denominator"),
+                    by + " reported " + p.get("indicator") + " for " + p.get("year") + " at " + p.get("unitId") + ": "
+                            + p.get("numerator") + "/" + p.get("denominator"));
+            case "AssessmentOpenedEvent" -> new Sentence(
+                    who + " mở đánh giá " + p.get("framework") + " cho " + p.get("subjectUnitId"),
+                    by + " opened a " + p.get("framework") + " assessment of " + p.get("subjectUnitId"));
+            case "PeriodClosedEvent" -> new Sentence(
+                    who + " khóa kỳ " + p.get("year") + " của " + p.get("unitId"),
+                    by + " closed the " + p.get("year") + " period of " + p.get("unitId"));
+            case "PeriodReopenedEvent" -> new Sentence(
+                    who + " mở lại kỳ " + p.get("year") + " của " + p.get("unitId"),
+                    by + " reopened the " + p.get("year") + " period of " + p.get("unitId"));
+            default -> new Sentence(who + " ghi sự kiện " + type, by + " recorded " + type);
+        };
+    }
+
+    private static String under(Object parent, String word) {
+        return parent == null ? "" : word + parent;
+    }
+}

@@ -1,0 +1,67 @@
+package vn.xhht.ledger.infrastructure.web;
+
+import com.mongodb.client.MongoDatabase;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Page;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitSubtreeView;
+import vn.xhht.ledger.infrastructure.audit.AuditTrail;
+import vn.xhht.ledger.infrastructure.security.Actor;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * {@code GET /units/{id}/history} (API.md: History and audit): everything that happened to a unit and its subtree
+ * (as it stands today), newest first, each as a Vietnamese and an English sentence plus the event with its
+ * before → after. Readable by whoever may read the unit.
+ */
+@RestController
+public class HistoryController {
+
+    private final Reads reads;
+    private final AccessPolicy access;
+    private final AuditTrail trail;
+    private final KnownUnits units;
+
+    public HistoryController(Reads reads, AccessPolicy access, KnownUnits units, MongoDatabase eventDatabase) {
+        this.reads = reads;
+        this.units = units;
+        this.access = access;
+        this.trail = new AuditTrail(eventDatabase);
+    }
+
+    @GetMapping("/api/v1/units/{id}/history")
+    public Mono<Page<AuditTrail.HistoryEntry>> history(@PathVariable String id,
+                                                       @RequestParam(required = false) String cursor,
+                                                       @RequestParam(defaultValue = "50") int limit,
+                                                       @AuthenticationPrincipal Actor actor) {
+        Requests.unitId(id);
+        if (limit < 1 || limit > 500) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "limit", "limit is between 1 and 500");
+        }
+        if (cursor != null && !cursor.matches("\\d{1,18}")) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "cursor", "Not a cursor of this list");
+        }
+        long before = cursor == null ? Long.MAX_VALUE : Long.parseLong(cursor);
+        return units.requireExists(id)
+                    .then(reads.ask(new FetchUnitSubtreeQuery(id, LocalDate.now(ZoneOffset.UTC)), UnitSubtreeView.class))
+                    .flatMap(subtree -> access.requireRead(actor, id).thenReturn(subtree))
+                    .flatMap(subtree -> {
+                        Set<String> units = new LinkedHashSet<>(subtree.unitIds());
+                        units.add(id);
+                        return Mono.fromCallable(() -> trail.history(units, before, limit))
+                                   .subscribeOn(Schedulers.boundedElastic());
+                    });
+    }
+}

@@ -1,0 +1,42 @@
+package vn.xhht.ledger.infrastructure.web;
+
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code 404} for a unit that does not exist today, asked of the unit view once per unit: a unit, once it exists,
+ * exists on every later day (a merged unit keeps its record), so a positive answer never goes stale.
+ */
+@Component
+public class KnownUnits {
+
+    private static final int KEPT = 200_000;
+
+    private final Reads reads;
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    public KnownUnits(Reads reads) {
+        this.reads = reads;
+    }
+
+    public Mono<Void> requireExists(String unitId) {
+        if (known.contains(unitId)) {
+            return Mono.empty();
+        }
+        return reads.ask(new FetchUnitQuery(unitId, LocalDate.now(ZoneOffset.UTC)), UnitView.class)
+                    .doOnNext(unit -> {
+                        if (known.size() >= KEPT) {
+                            known.clear();
+                        }
+                        known.add(unitId);
+                    })
+                    .then();
+    }
+}
