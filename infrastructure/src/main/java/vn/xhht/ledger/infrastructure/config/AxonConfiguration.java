@@ -11,12 +11,14 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import vn.xhht.ledger.domain.common.AuditMetaData;
+import vn.xhht.ledger.infrastructure.eventstore.LogNotary;
 import vn.xhht.ledger.infrastructure.eventstore.LogSeal;
 import vn.xhht.ledger.infrastructure.eventstore.MongoCommitStorageEngine;
 import vn.xhht.ledger.infrastructure.eventstore.MongoTokenStore;
@@ -79,6 +81,13 @@ public class AxonConfiguration {
     @Bean
     public LogSeal logSeal(@Value("${xhht.audit.signing-key-file:${xhht.data-dir:./data}/log-signing.key}") String file) {
         return LogSeal.fromFile(java.nio.file.Path.of(file));
+    }
+
+    /** Signed checkpoints over the log, every {@code xhht.audit.checkpoint-interval} while events arrive. */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    public LogNotary logNotary(EventStore eventStore, MongoDatabase eventDatabase, LogSeal seal,
+                               @Value("${xhht.audit.checkpoint-interval:PT1M}") Duration interval) {
+        return new LogNotary(eventStore, eventDatabase, seal, interval);
     }
 
     @Bean

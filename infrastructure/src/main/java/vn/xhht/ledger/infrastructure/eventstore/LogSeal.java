@@ -125,6 +125,29 @@ public final class LogSeal {
         }
     }
 
+    /** A signature over a document's BSON (a checkpoint, before its {@code sig} is added). */
+    public byte[] signDocument(Document document) {
+        try {
+            Signature signature = Signature.getInstance("Ed25519");
+            signature.initSign(privateKey);
+            signature.update(bson(document));
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean verifyDocument(Document document, byte[] signatureBytes) {
+        try {
+            Signature signature = Signature.getInstance("Ed25519");
+            signature.initVerify(publicKey);
+            signature.update(bson(document));
+            return signature.verify(signatureBytes);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public boolean verify(long firstPosition, List<byte[]> hashes, byte[] signatureBytes) {
         return verify(publicKey, firstPosition, hashes, signatureBytes);
     }

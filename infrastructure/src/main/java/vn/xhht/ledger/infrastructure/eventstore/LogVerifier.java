@@ -10,6 +10,7 @@ import org.bson.types.Binary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -27,10 +28,12 @@ public class LogVerifier {
     private static final int BATCH = 1_000;
 
     private final MongoCollection<Document> events;
+    private final MongoCollection<Document> checkpoints;
     private final LogSeal seal;
 
     public LogVerifier(MongoDatabase database, LogSeal seal) {
         this.events = database.getCollection(MongoCommitStorageEngine.EVENTS);
+        this.checkpoints = database.getCollection(LogNotary.CHECKPOINTS);
         this.seal = seal;
     }
 
@@ -50,9 +53,21 @@ public class LogVerifier {
         long unsealed = 0;
         boolean sealedSeen = false;
         long nextFree = 1;
+        Iterator<Document> checkpointCursor = checkpoints.find().sort(Sorts.ascending("_id")).batchSize(BATCH).iterator();
+        Document checkpoint = checkpointCursor.hasNext() ? checkpointCursor.next() : null;
+        byte[] previousSignature = new byte[0];
         for (Document commit : events.find().sort(Sorts.ascending("_id")).batchSize(BATCH)) {
             commits++;
             long first = ((Number) commit.get("_id")).longValue();
+            while (checkpoint != null && checkpoint.getLong("_id") < first) {
+                long beyond = Math.max(0, nextFree - 1 - checkpoint.getLong("_id")); // a commit straddling it
+                String problem = checkpointProblem(checkpoint, checked - beyond, heads, previousSignature);
+                if (problem != null) {
+                    return broken(position(checkpoint, problem), problem, checked, commits, unsealed);
+                }
+                previousSignature = checkpoint.get("sig", Binary.class).getData();
+                checkpoint = checkpointCursor.hasNext() ? checkpointCursor.next() : null;
+            }
             List<Document> eventDocuments = commit.getList(MongoCommitStorageEngine.EVENTS, Document.class);
             Number count = (Number) commit.get(MongoCommitStorageEngine.COUNT);
             if (first < nextFree) {
@@ -117,7 +132,60 @@ public class LogVerifier {
                               commits, unsealed);
             }
         }
+        while (checkpoint != null) {
+            long beyond = Math.max(0, nextFree - 1 - checkpoint.getLong("_id"));
+            String problem = checkpointProblem(checkpoint, checked - beyond, heads, previousSignature);
+            if (problem != null) {
+                return broken(position(checkpoint, problem), problem, checked, commits, unsealed);
+            }
+            previousSignature = checkpoint.get("sig", Binary.class).getData();
+            checkpoint = checkpointCursor.hasNext() ? checkpointCursor.next() : null;
+        }
         return new Report(true, checked, commits, unsealed, null, null, seal.publicKey());
+    }
+
+    /**
+     * Checks a checkpoint once every commit at or below its position has been read: its signature and chain, the
+     * number of events up to it, and that each aggregate's head it recorded is still the head at that point.
+     */
+    private String checkpointProblem(Document checkpoint, long counted, Map<String, Head> heads, byte[] previous) {
+        Binary signature = checkpoint.get("sig", Binary.class);
+        Document signed = new Document(checkpoint);
+        signed.remove("sig");
+        if (signature == null || !seal.verifyDocument(signed, signature.getData())) {
+            return "checkpoint signature does not match";
+        }
+        Binary chained = checkpoint.get("prev", Binary.class);
+        if (chained == null || !Arrays.equals(chained.getData(), previous)) {
+            return "checkpoint is not chained to the one before it: a checkpoint was removed";
+        }
+        for (Document head : checkpoint.getList("heads", Document.class)) {
+            Head now = heads.get(head.getString("agg"));
+            long sequence = ((Number) head.get("seq")).longValue();
+            byte[] hash = head.get("hash", Binary.class).getData();
+            boolean changed = now != null && now.sequence() == sequence && hash.length > 0
+                    && !Arrays.equals(hash, now.hash());
+            if (now == null || now.sequence() < sequence || changed) {
+                return "event " + sequence + " of aggregate " + head.getString("agg") + " recorded at position "
+                        + head.get("position") + " is missing or changed";
+            }
+        }
+        long expected = ((Number) checkpoint.get("count")).longValue();
+        if (expected != counted) {
+            return (expected - counted) + " event(s) at or below position " + checkpoint.getLong("_id")
+                    + " are missing (checkpoint counted " + expected + ", the log holds " + counted + ")";
+        }
+        return null;
+    }
+
+    /** The position a broken checkpoint names: the missing head event's, else the checkpoint's. */
+    private static long position(Document checkpoint, String problem) {
+        for (Document head : checkpoint.getList("heads", Document.class)) {
+            if (problem.contains("recorded at position " + head.get("position") + " ")) {
+                return ((Number) head.get("position")).longValue();
+            }
+        }
+        return checkpoint.getLong("_id");
     }
 
     private Report broken(long position, String problem, long checked, long commits, long unsealed) {

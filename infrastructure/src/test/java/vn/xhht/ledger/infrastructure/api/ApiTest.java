@@ -18,7 +18,8 @@ import java.util.UUID;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {"xhht.mongodb.embedded.backend=memory",
                               "xhht.security.users-file=target/no-such-users-file.yml",
-                              "xhht.commands.timeout=PT100S"})
+                              "xhht.commands.timeout=PT100S",
+                              "xhht.audit.checkpoint-interval=PT0.3S"})
 public abstract class ApiTest {
 
     @LocalServerPort

@@ -26,15 +26,22 @@ class AuditVerifyApiTest extends ApiTest {
     private List<Document> original;
 
     @BeforeEach
-    void keepTheLog() {
+    void openTheLog() {
         events = eventDatabase.getCollection("events");
+        original = null;
+    }
+
+    /** Keeps the log as it is now (after the test's own commands), to be put back after the tampering. */
+    private void beforeTampering() {
         original = events.find().into(new ArrayList<>());
     }
 
     @AfterEach
-    void restoreTheLog() {
-        events.deleteMany(new Document());
-        events.insertMany(original);
+    void undoTheTampering() {
+        if (original != null) {
+            events.deleteMany(new Document());
+            events.insertMany(original);
+        }
     }
 
     @Test
@@ -54,6 +61,7 @@ class AuditVerifyApiTest extends ApiTest {
         String unit = fresh("xa");
         register(unit, "PROVINCE", null, "2020-01-01");
         Document commit = commitOf(unit, 0);
+        beforeTampering();
         List<Document> stored = commit.getList("events", Document.class);
         stored.get(0).get("p", Document.class).put("name", "Tên đã bị sửa");
         events.replaceOne(eq("_id", commit.get("_id")), commit);
@@ -72,12 +80,30 @@ class AuditVerifyApiTest extends ApiTest {
         rename(commune, "Tên mới 2");
         Document deleted = commitOf(commune, 1);
         Document next = commitOf(commune, 2);
+        beforeTampering();
         events.deleteOne(eq("_id", deleted.get("_id")));
 
         Map<?, ?> report = verify();
 
         assertThat(report.get("ok")).isEqualTo(false);
         assertThat(position(report)).isEqualTo(next.getLong("_id"));
+    }
+
+    @Test
+    void anAggregatesDeletedLastEventIsNamedByTheSignedCheckpointThatRecordedIt() throws InterruptedException {
+        String unit = fresh("tinh");
+        register(unit, "PROVINCE", null, "2020-01-01");
+        rename(unit, "Tên mới");
+        Document last = commitOf(unit, 1);
+        awaitCheckpointAtOrAbove(last.getLong("_id"));
+        beforeTampering();
+        events.deleteOne(eq("_id", last.get("_id")));
+
+        Map<?, ?> report = verify();
+
+        assertThat(report.get("ok")).isEqualTo(false);
+        assertThat(position(report)).isEqualTo(last.getLong("_id"));
+        assertThat((String) report.get("problem")).contains("missing");
     }
 
     @Test
@@ -90,6 +116,7 @@ class AuditVerifyApiTest extends ApiTest {
         Document second = commitOf(b, 0);
         Object firstPosition = first.get("_id");
         Object secondPosition = second.get("_id");
+        beforeTampering();
         events.deleteOne(eq("_id", firstPosition));
         events.deleteOne(eq("_id", secondPosition));
         first.put("_id", secondPosition);
@@ -108,6 +135,7 @@ class AuditVerifyApiTest extends ApiTest {
         String unit = fresh("tinh");
         register(unit, "PROVINCE", null, "2020-01-01");
         Document genuine = commitOf(unit, 0);
+        beforeTampering();
         Document last = events.find().sort(Sorts.descending("_id")).first();
         long forgedAt = last.getLong("_id") + last.getInteger("n") + 1000;
         // a forger who knows the hash recipe: the next event of the aggregate, hashed correctly, signed with junk
@@ -181,6 +209,15 @@ class AuditVerifyApiTest extends ApiTest {
         as("planner").get().uri("/audit/export").exchange().expectStatus().isForbidden();
         as("auditor").get().uri("/audit/export?aggregateId={id}", "{\"$gt\":\"\"}").exchange()
                      .expectStatus().isBadRequest();
+    }
+
+    private void awaitCheckpointAtOrAbove(long position) throws InterruptedException {
+        MongoCollection<Document> checkpoints = eventDatabase.getCollection("event_checkpoints");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (checkpoints.find(com.mongodb.client.model.Filters.gte("_id", position)).first() == null) {
+            assertThat(System.nanoTime()).as("a checkpoint covering position %d", position).isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private Map<?, ?> verify() {
