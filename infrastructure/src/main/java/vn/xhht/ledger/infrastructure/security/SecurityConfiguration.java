@@ -70,6 +70,17 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Requests Spring Security's firewall refuses before anything else runs (an encoded {@code /}, {@code .} or NUL in
+     * the path, {@code ..} segments): a 400 problem+json like every other refusal, not an empty 400.
+     */
+    @Bean
+    public org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler exchangeRejectedHandler(
+            Problems problems) {
+        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
+                                                      "The request's path or headers are not acceptable", List.of());
+    }
+
     static Actor actorOf(Jwt token, String rolesClaim, String unitsClaim) {
         String username = token.getClaimAsString("preferred_username");
         Set<Role> roles = new HashSet<>();

@@ -1,10 +1,12 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 
 import java.util.List;
@@ -32,6 +34,12 @@ public class AsOfFilter implements WebFilter {
         String path = exchange.getRequest().getPath().value();
         if (path.startsWith("/api/v1/") && !SERVED.contains(path)
                 && exchange.getRequest().getQueryParams().containsKey("asOf")) {
+            try {
+                Requests.instant(exchange.getRequest().getQueryParams().getFirst("asOf"), "asOf");
+            } catch (DomainException e) {
+                return problems.write(exchange, HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, e.getMessage(),
+                                      List.of(new Problems.FieldError("asOf", e.getMessage())));
+            }
             return problems.write(exchange, Problems.statusOf(ErrorCode.AS_OF_NOT_SUPPORTED), ErrorCode.AS_OF_NOT_SUPPORTED,
                                   "Reads as of a past instant (record time) are not available yet; ?on= (valid time) is",
                                   List.of(new Problems.FieldError("asOf", "not supported yet")));

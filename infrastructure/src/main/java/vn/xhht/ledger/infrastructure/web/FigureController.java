@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.indicator.IndicatorCatalogue;
+import vn.xhht.ledger.domain.indicator.IndicatorMessages.FetchIndicatorCatalogueQuery;
 import vn.xhht.ledger.domain.figures.FigureMessages;
 import vn.xhht.ledger.domain.figures.FigureMessages.Baseline;
 import vn.xhht.ledger.domain.figures.FigureMessages.BaselineView;
@@ -80,6 +83,10 @@ public class FigureController {
                                                     @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
         Requests.unitId(id);
         year(year);
+        if (request.households() == null && request.clans() == null && request.villages() == null
+                && request.organisations() == null && request.citizens() == null && request.workingAgePeople() == null) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "baseline", "A baseline sets at least one figure");
+        }
         Baseline baseline = new Baseline(request.households(), request.clans(), request.villages(),
                                          request.organisations(), request.citizens(), request.workingAgePeople());
         return access.requireRoleAndScope(actor, id, Role.PLANNER, Role.ADMIN)
@@ -122,6 +129,7 @@ public class FigureController {
                                                     @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
         Requests.unitId(id);
         return access.requireRoleAndScope(actor, id, Role.PLANNER, Role.ADMIN)
+                     .then(reported(request.indicator()))
                      .then(commands.send(new ReportIndicatorValueCommand(
                              FigureMessages.reportedValueId(id, request.indicator(), request.year()), id, request.indicator(),
                              request.year(), request.numerator(), request.denominator(), request.source().strip()),
@@ -130,6 +138,19 @@ public class FigureController {
                              new FetchReportedValueQuery(id, request.indicator(), request.year()), ReportedValueView.class),
                                                       ReportedValueView::version))
                      .map(answer -> ResponseEntity.ok().eTag(Requests.etag(answer.version())).body(answer.body()));
+    }
+
+    /** A value can be reported only for an indicator of the catalogue whose figures come from surveys. */
+    private Mono<Void> reported(String indicator) {
+        return reads.ask(new FetchIndicatorCatalogueQuery(), IndicatorCatalogue.class)
+                    .flatMap(catalogue -> catalogue.indicators().stream()
+                                                   .filter(d -> d.code().equals(indicator)
+                                                           && d.numerator().kind() == IndicatorCatalogue.Quantity.Kind.REPORTED)
+                                                   .findFirst()
+                                                   .map(d -> Mono.<Void>empty())
+                                                   .orElseGet(() -> Mono.error(new DomainException(
+                                                           ErrorCode.VALIDATION_FAILED, "indicator",
+                                                           "Not a survey-reported indicator of the catalogue: " + indicator))));
     }
 
     @GetMapping("/api/v1/units/{id}/indicator-values")

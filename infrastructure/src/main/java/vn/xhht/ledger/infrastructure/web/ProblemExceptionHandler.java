@@ -94,7 +94,9 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             return problems.write(exchange, HttpStatus.CONFLICT, ErrorCode.CONCURRENT_MODIFICATION,
                                   "Another change to the same resource was stored first; retry", List.of());
         }
-        if (error instanceof AggregateNotFoundException) {
+        if (error instanceof AggregateNotFoundException
+                || error instanceof org.axonframework.eventsourcing.IncompatibleAggregateException) {
+            // (the latter: an id that names an aggregate of another type, e.g. a unit id given as a framework code)
             return problems.write(exchange, HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND,
                                   "No such resource", List.of());
         }
