@@ -3,6 +3,8 @@ package vn.xhht.ledger.infrastructure.mongo;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.io.IOException;
@@ -10,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The in-process MongoDB used when no {@code MONGODB_URI} is configured: mongo-java-server, listening on a
@@ -42,7 +46,34 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
         }
-        return new EmbeddedMongo(new H2Backend(dataDir.resolve("xhht.mv").toString()), host, port);
+        return new EmbeddedMongo(new DurableH2Backend(dataDir.resolve("xhht.mv").toString()), host, port);
+    }
+
+    /**
+     * The H2 backend, committing its MVStore before it answers a write. Left alone, H2 commits about once a second,
+     * so a {@code kill -9} lost writes the service had already acknowledged (found by {@code CrashIT}: 4 of 30
+     * registered units gone). Committing hands the data to the operating system, which keeps it through a process
+     * crash; surviving a power cut needs a real MongoDB with journaling.
+     */
+    static final class DurableH2Backend extends H2Backend {
+
+        private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
+                                                         "dropindexes", "drop", "dropdatabase", "create",
+                                                         "renamecollection");
+
+        DurableH2Backend(String file) {
+            super(file);
+        }
+
+        @Override
+        public Document handleMessage(MongoMessage message) {
+            Document answer = super.handleMessage(message);
+            if (!message.getDocument().isEmpty()
+                    && WRITES.contains(message.getDocument().keySet().iterator().next().toLowerCase(Locale.ROOT))) {
+                commit();
+            }
+            return answer;
+        }
     }
 
     /** A server keeping everything in memory, on a free loopback port. */
