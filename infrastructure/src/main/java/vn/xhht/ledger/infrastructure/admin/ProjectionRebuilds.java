@@ -228,8 +228,7 @@ public class ProjectionRebuilds {
             ids.addAll(actual.keySet());
             for (Object id : ids) {
                 if (!Objects.equals(expected.get(id), actual.get(id)) && differences.size() < 20) {
-                    differences.add(collection + " " + id + ": rebuilt " + brief(expected.get(id)) + ", live "
-                                            + brief(actual.get(id)));
+                    differences.add(collection + " " + id + ": " + difference(expected.get(id), actual.get(id)));
                 }
             }
         }
@@ -242,6 +241,31 @@ public class ProjectionRebuilds {
             documents.put(document.get("_id"), document);
         }
         return documents;
+    }
+
+    /** Where two versions of a document differ: the paths whose values differ, rebuilt → live. */
+    private static String difference(Document rebuilt, Document live) {
+        if (rebuilt == null || live == null) {
+            return "rebuilt " + brief(rebuilt) + ", live " + brief(live);
+        }
+        List<String> paths = new ArrayList<>();
+        differingPaths("", rebuilt, live, paths);
+        return String.join("; ", paths.subList(0, Math.min(paths.size(), 10)));
+    }
+
+    private static void differingPaths(String prefix, Document rebuilt, Document live, List<String> paths) {
+        Set<String> keys = new TreeSet<>(rebuilt.keySet());
+        keys.addAll(live.keySet());
+        for (String key : keys) {
+            Object a = rebuilt.get(key);
+            Object b = live.get(key);
+            if (a instanceof Document x && b instanceof Document y) {
+                differingPaths(prefix + key + ".", x, y, paths);
+            } else if (!Objects.equals(a, b)) {
+                paths.add(prefix + key + ": rebuilt " + (rebuilt.containsKey(key) ? a : "(absent)") + ", live "
+                                  + (live.containsKey(key) ? b : "(absent)"));
+            }
+        }
     }
 
     private static String brief(Document document) {

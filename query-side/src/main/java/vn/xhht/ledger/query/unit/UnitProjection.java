@@ -101,8 +101,8 @@ public class UnitProjection {
             return; // already applied (redelivery after a crash)
         }
         UnitRecord updated = change.apply(existing);
-        Document document = ViewDocuments.toDocument(updated).append("_id", unitId);
-        Mono.from(records.replaceOne(eq("_id", unitId), document, new ReplaceOptions().upsert(true))).block();
+        // The parents' children entries first, the unit's record last: the record's version is what marks the
+        // event applied, so a crash between the writes replays the event and sets the same entries again.
         Map<String, List<UnitRecord.Interval>> intervals = updated.intervalsByParent();
         List<String> parents = new ArrayList<>(updated.allParents());
         if (existing != null) {
@@ -115,6 +115,8 @@ public class UnitProjection {
                     : Updates.set("children." + unitId, stretches.stream().map(ViewDocuments::toDocument).toList());
             Mono.from(children.updateOne(eq("_id", parent), change2, new UpdateOptions().upsert(true))).block();
         }
+        Document document = ViewDocuments.toDocument(updated).append("_id", unitId);
+        Mono.from(records.replaceOne(eq("_id", unitId), document, new ReplaceOptions().upsert(true))).block();
     }
 
     private Mono<UnitRecord> find(String unitId) {
