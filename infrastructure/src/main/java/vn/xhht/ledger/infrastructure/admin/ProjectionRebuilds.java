@@ -8,9 +8,12 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -37,6 +40,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+
+import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Verified rebuilds (issue #5): replays the whole log into fresh instances of every projection writing to a scratch
@@ -76,14 +81,19 @@ public class ProjectionRebuilds {
     private final int firstYear;
     private final int lastYear;
     private final Map<String, Progress> running = new ConcurrentHashMap<>();
+    private final TokenStore tokenStore;
+    private final IndicatorProjection indicatorProjection;
 
     public ProjectionRebuilds(EventStore eventStore, EventProcessingConfiguration processing, MongoClient syncClient,
+                              TokenStore tokenStore, IndicatorProjection indicatorProjection,
                               com.mongodb.reactivestreams.client.MongoClient reactiveClient,
                               @Value("${xhht.mongodb.database:xhht}") String database,
                               @Value("${xhht.indicators.first-year:2021}") int firstYear,
                               @Value("${xhht.indicators.last-year:2030}") int lastYear) {
         this.eventStore = eventStore;
         this.processing = processing;
+        this.tokenStore = tokenStore;
+        this.indicatorProjection = indicatorProjection;
         this.syncClient = syncClient;
         this.reactiveClient = reactiveClient;
         this.database = database;
@@ -94,7 +104,7 @@ public class ProjectionRebuilds {
     public record Status(String name, long position, long lag, Long rebuildEvents) {
     }
 
-    public record Result(String name, long events, boolean equal, List<String> differences) {
+    public record Result(String name, long events, boolean equal, List<String> differences, boolean swapped) {
     }
 
     /** A rebuild under way: how many events it has replayed. */
@@ -115,6 +125,15 @@ public class ProjectionRebuilds {
     }
 
     public Result rebuild(String name) {
+        return rebuild(name, false);
+    }
+
+    /**
+     * Rebuilds and compares; with {@code swap}, then stops the live processor, puts the rebuilt documents in place of
+     * the live ones, moves its token to where the replay ended, and starts it again: it continues with the events
+     * stored since.
+     */
+    public Result rebuild(String name, boolean swap) {
         if (!COLLECTIONS.containsKey(name)) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No projection named " + name);
         }
@@ -127,17 +146,57 @@ public class ProjectionRebuilds {
         try {
             scratch.drop();
             long head = eventStore.createHeadToken().position().orElse(0);
-            long events = replay(reactiveClient.getDatabase(scratchName), head, progress.events());
+            TrackingToken[] replayedTo = new TrackingToken[1];
+            long events = replay(reactiveClient.getDatabase(scratchName), head, progress.events(), replayedTo);
             awaitLive(name, head);
             List<String> differences = compare(name, scratch, syncClient.getDatabase(database));
-            return new Result(name, events, differences.isEmpty(), differences);
+            if (swap) {
+                swapIn(name, scratch, replayedTo[0]);
+            }
+            return new Result(name, events, differences.isEmpty(), differences, swap);
         } finally {
             scratch.drop();
             running.remove(name);
         }
     }
 
-    private long replay(com.mongodb.reactivestreams.client.MongoDatabase target, long head, AtomicLong counter) {
+    private void swapIn(String name, MongoDatabase rebuilt, TrackingToken replayedTo) {
+        TrackingEventProcessor processor = processing.eventProcessor(name, TrackingEventProcessor.class)
+                                                     .orElseThrow(() -> new IllegalStateException("No processor " + name));
+        processor.shutDown();
+        try {
+            MongoDatabase live = syncClient.getDatabase(database);
+            List<String> collections = new ArrayList<>(COLLECTIONS.get(name));
+            if (name.equals(IndicatorProjection.NAME)) {
+                collections.add("indicator_journal"); // its batch bookkeeping must match the documents
+            }
+            for (String collection : collections) {
+                Set<Object> kept = new HashSet<>();
+                for (Document document : rebuilt.getCollection(collection).find()) {
+                    kept.add(document.get("_id"));
+                    live.getCollection(collection).replaceOne(eq("_id", document.get("_id")), document,
+                                                              new ReplaceOptions().upsert(true));
+                }
+                for (Document document : live.getCollection(collection).find().projection(new Document("_id", 1))) {
+                    if (!kept.contains(document.get("_id"))) {
+                        live.getCollection(collection).deleteOne(eq("_id", document.get("_id")));
+                    }
+                }
+            }
+            for (int segment : tokenStore.fetchSegments(name)) {
+                tokenStore.storeToken(replayedTo, name, segment);
+                tokenStore.releaseClaim(name, segment);
+            }
+            if (name.equals(IndicatorProjection.NAME)) {
+                indicatorProjection.forgetCachedDocuments();
+            }
+        } finally {
+            processor.start();
+        }
+    }
+
+    private long replay(com.mongodb.reactivestreams.client.MongoDatabase target, long head, AtomicLong counter,
+                        TrackingToken[] replayedTo) {
         List<AnnotationEventHandlerAdapter> handlers = new ArrayList<>();
         for (Function<com.mongodb.reactivestreams.client.MongoDatabase, Object> factory : factories()) {
             handlers.add(new AnnotationEventHandlerAdapter(factory.apply(target)));
@@ -149,6 +208,7 @@ public class ProjectionRebuilds {
                 if (event.trackingToken().position().orElse(0) > head) {
                     break;
                 }
+                replayedTo[0] = event.trackingToken();
                 batch.add(event);
                 if (batch.size() == BATCH) {
                     handle(handlers, batch);

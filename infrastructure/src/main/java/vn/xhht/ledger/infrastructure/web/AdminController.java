@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -37,10 +38,15 @@ public class AdminController {
                                .subscribeOn(Schedulers.boundedElastic()));
     }
 
-    /** {@code {name, events, equal, differences}} once the replay and the comparison are done. */
+    /**
+     * {@code {name, events, equal, differences, swapped}} once the replay and the comparison are done;
+     * {@code ?swap=true} then puts the rebuilt copy in place of the live one.
+     */
     @PostMapping("/{name}/rebuild")
-    public Mono<ProjectionRebuilds.Result> rebuild(@PathVariable String name, @AuthenticationPrincipal Actor actor) {
+    public Mono<ProjectionRebuilds.Result> rebuild(@PathVariable String name,
+                                                   @RequestParam(defaultValue = "false") boolean swap,
+                                                   @AuthenticationPrincipal Actor actor) {
         return access.requireRole(actor, Role.ADMIN)
-                     .then(Mono.fromCallable(() -> rebuilds.rebuild(name)).subscribeOn(Schedulers.boundedElastic()));
+                     .then(Mono.fromCallable(() -> rebuilds.rebuild(name, swap)).subscribeOn(Schedulers.boundedElastic()));
     }
 }

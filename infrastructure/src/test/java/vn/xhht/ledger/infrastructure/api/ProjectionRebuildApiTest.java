@@ -70,6 +70,30 @@ class ProjectionRebuildApiTest extends ApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aSwappedInRebuildRepairsALiveViewAndTheProjectionCarriesOn() {
+        String[] ids = provinceDistrictCommune();
+        var records = eventDatabase.getCollection("unit_records");
+        records.updateOne(com.mongodb.client.model.Filters.eq("_id", ids[2]),
+                          new org.bson.Document("$set", new org.bson.Document("kind", "PROVINCE")));
+
+        Map<String, Object> swapped = as("admin").post().uri("/admin/projections/units/rebuild?swap=true").exchange()
+                                                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(swapped.get("equal")).isEqualTo(false);
+        assertThat(swapped.get("swapped")).isEqualTo(true);
+        as("auditor").get().uri("/units/{id}", ids[2]).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.kind").isEqualTo("COMMUNE");
+        String later = fresh("xa");
+        register(later, "COMMUNE", ids[1], "2020-01-01");
+        as("auditor").get().uri("/units/{id}/children", ids[1]).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.items.length()").isEqualTo(2);
+        Map<String, Object> again = as("admin").post().uri("/admin/projections/units/rebuild").exchange()
+                                               .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(again.get("equal")).as("%s", again.get("differences")).isEqualTo(true);
+    }
+
+    @Test
     void onlyAdministratorsRebuildAndUnknownProjectionsAreNotFound() {
         as("auditor").post().uri("/admin/projections/units/rebuild").exchange().expectStatus().isForbidden();
         as("viewer").get().uri("/admin/projections").exchange().expectStatus().isForbidden();

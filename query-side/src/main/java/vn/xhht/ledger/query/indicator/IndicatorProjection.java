@@ -364,6 +364,15 @@ public class IndicatorProjection {
         return !(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage();
     }
 
+    /**
+     * Forgets what it keeps in memory between batches, because the view's documents were replaced underneath it (a
+     * rebuilt copy swapped in while its processor was stopped).
+     */
+    public void forgetCachedDocuments() {
+        book.discard();
+        answered.invalidateAll();
+    }
+
     @ResetHandler
     void reset() {
         book.discard();
