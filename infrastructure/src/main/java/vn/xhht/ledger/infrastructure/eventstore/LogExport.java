@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -25,19 +27,22 @@ import static com.mongodb.client.model.Filters.regex;
 /**
  * The log, or part of it, as JSON lines an auditor can verify offline with nothing but SHA-256 and Ed25519
  * (README, "Verifying an export"). The first line names the public key; then one line per commit:
- * {@code {"position", "signature", "events": [{"position", "hash", "previousHash", "bson", "event"}]}} where
- * {@code bson} is the Base64 of exactly the bytes that were hashed and {@code event} the same document as
- * readable JSON. A commit is exported whole, so its signature can be checked.
+ * {@code {"position", "events": [{"position", "hash", "previousHash", "bson", "event"}]}} where {@code bson} is the
+ * Base64 of exactly the bytes that were hashed and {@code event} the same document as readable JSON; then every
+ * signed checkpoint recording a head of an exported aggregate: {@code {"checkpoint", "signed", "signature",
+ * "heads"}}, {@code signed} being the exact BSON the signature covers.
  */
 public class LogExport {
 
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private final MongoCollection<Document> events;
+    private final MongoCollection<Document> checkpoints;
     private final LogSeal seal;
 
     public LogExport(MongoDatabase database, LogSeal seal) {
         this.events = database.getCollection(MongoCommitStorageEngine.EVENTS);
+        this.checkpoints = database.getCollection(LogNotary.CHECKPOINTS);
         this.seal = seal;
     }
 
@@ -48,8 +53,9 @@ public class LogExport {
     public void export(String aggregateId, Instant from, Instant to, Consumer<String> line) {
         line.accept(new Document("publicKey", seal.publicKey()).append("algorithm", "Ed25519")
                             .append("hash", "SHA-256(previousHash || int64 big-endian position || bson)")
-                            .append("signed", "int64 big-endian position of the commit || hash of each of its events")
+                            .append("checkpoints", "Ed25519 over the checkpoint's signed BSON; heads anchor the chains")
                             .toJson(JSON));
+        Set<String> aggregates = new HashSet<>();
         List<Bson> filters = new ArrayList<>();
         if (aggregateId != null) {
             filters.add(regex(MongoCommitStorageEngine.KEYS, "^" + Pattern.quote(aggregateId) + "\u0001"));
@@ -72,6 +78,9 @@ public class LogExport {
                 Document content = new Document(event);
                 content.remove(LogSeal.HASH);
                 content.remove(LogSeal.PREVIOUS_HASH);
+                if (event.getString(EventDocumentCodec.AGGREGATE_ID) != null) {
+                    aggregates.add(event.getString(EventDocumentCodec.AGGREGATE_ID));
+                }
                 Binary hash = event.get(LogSeal.HASH, Binary.class);
                 Binary previous = event.get(LogSeal.PREVIOUS_HASH, Binary.class);
                 lines.add(new Document("position", first + i)
@@ -80,10 +89,25 @@ public class LogExport {
                                   .append("bson", base64.encodeToString(LogSeal.bson(content)))
                                   .append("event", content));
             }
-            Binary signature = commit.get(LogSeal.SIGNATURE, Binary.class);
-            line.accept(new Document("position", first)
-                                .append("signature", signature == null ? null : base64.encodeToString(signature.getData()))
-                                .append("events", lines).toJson(JSON));
+            line.accept(new Document("position", first).append("events", lines).toJson(JSON));
+        }
+        // the signed checkpoints recording a head of an exported aggregate: they anchor its chain
+        for (Document checkpoint : checkpoints.find().sort(Sorts.ascending("_id")).batchSize(1_000)) {
+            List<Document> heads = checkpoint.getList("heads", Document.class).stream()
+                                             .filter(head -> aggregates.contains(head.getString("agg"))).toList();
+            if (heads.isEmpty()) {
+                continue;
+            }
+            Document signed = new Document(checkpoint);
+            signed.remove("sig");
+            line.accept(new Document("checkpoint", checkpoint.get("_id"))
+                                .append("signed", base64.encodeToString(LogSeal.bson(signed)))
+                                .append("signature", base64.encodeToString(checkpoint.get("sig", Binary.class).getData()))
+                                .append("heads", heads.stream().map(head -> new Document("agg", head.getString("agg"))
+                                        .append("seq", head.get("seq")).append("position", head.get("position"))
+                                        .append("hash", base64.encodeToString(head.get("hash", Binary.class).getData())))
+                                        .toList())
+                                .toJson(JSON));
         }
     }
 }

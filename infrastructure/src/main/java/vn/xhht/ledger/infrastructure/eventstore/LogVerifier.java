@@ -78,10 +78,11 @@ public class LogVerifier {
                 return broken(first, "commit does not hold the events it declares", checked, commits, unsealed);
             }
             nextFree = first + eventDocuments.size();
+            Binary mac = commit.get(LogSeal.MAC, Binary.class);
             Binary signature = commit.get(LogSeal.SIGNATURE, Binary.class);
-            if (signature == null) {
+            if (mac == null && signature == null) {
                 if (sealedSeen) {
-                    return broken(first, "commit carries no signature", checked, commits, unsealed);
+                    return broken(first, "commit carries no signature (seal)", checked, commits, unsealed);
                 }
                 unsealed += eventDocuments.size();
                 checked += eventDocuments.size();
@@ -127,8 +128,10 @@ public class LogVerifier {
                 hashes.add(stored);
                 checked++;
             }
-            if (!seal.verify(first, hashes, signature.getData())) {
-                return broken(first, "commit signature does not match: not written by this service", checked,
+            boolean sealed = mac != null ? seal.verifyMac(first, hashes, mac.getData())
+                    : seal.verify(first, hashes, signature.getData());
+            if (!sealed) {
+                return broken(first, "commit signature (seal) does not match: not written by this service", checked,
                               commits, unsealed);
             }
         }
