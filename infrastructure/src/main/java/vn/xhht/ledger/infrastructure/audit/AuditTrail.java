@@ -7,6 +7,7 @@ import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import vn.xhht.ledger.domain.common.Page;
+import vn.xhht.ledger.infrastructure.eventstore.MongoCommitStorageEngine;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,13 +39,12 @@ import static com.mongodb.client.model.Filters.regex;
  */
 public class AuditTrail {
 
-    private static final char SEQUENCE_SEPARATOR = '\u0001';
     private static final int SCAN_BATCH = 500;
 
     private final MongoCollection<Document> events;
 
     public AuditTrail(MongoDatabase database) {
-        this.events = database.getCollection("events");
+        this.events = database.getCollection(MongoCommitStorageEngine.EVENTS);
     }
 
     /** What to list; every part optional. {@code type} is the event's simple name, e.g. {@code PlanAmendedEvent}. */
@@ -64,7 +64,7 @@ public class AuditTrail {
         List<Bson> conditions = new ArrayList<>();
         conditions.add(gt("_id", after));
         if (filter.aggregateId() != null) {
-            conditions.add(regex("keys", "^" + Pattern.quote(filter.aggregateId()) + SEQUENCE_SEPARATOR));
+            conditions.add(MongoCommitStorageEngine.aggregateStream(filter.aggregateId()));
         }
         if (filter.actor() != null) {
             conditions.add(eq("events.m.actor", filter.actor()));
@@ -146,7 +146,7 @@ public class AuditTrail {
     /** The aggregate's events in order (one keyed query on the stream keys). */
     private List<Document> stream(String aggregate) {
         List<Document> result = new ArrayList<>();
-        for (Document commit : events.find(regex("keys", "^" + Pattern.quote(aggregate) + SEQUENCE_SEPARATOR))
+        for (Document commit : events.find(MongoCommitStorageEngine.aggregateStream(aggregate))
                                      .sort(Sorts.ascending("_id"))) {
             for (Document event : commit.getList("events", Document.class)) {
                 if (Objects.equals(aggregate, event.getString("agg"))) {

@@ -17,12 +17,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.regex;
 
 /**
  * The log, or part of it, as JSON lines an auditor can verify offline with nothing but SHA-256 and Ed25519
@@ -58,7 +56,7 @@ public class LogExport {
         Set<String> aggregates = new HashSet<>();
         List<Bson> filters = new ArrayList<>();
         if (aggregateId != null) {
-            filters.add(regex(MongoCommitStorageEngine.KEYS, "^" + Pattern.quote(aggregateId) + "\u0001"));
+            filters.add(MongoCommitStorageEngine.aggregateStream(aggregateId));
         }
         String timestamp = MongoCommitStorageEngine.EVENTS + "." + EventDocumentCodec.TIMESTAMP;
         if (from != null) {
@@ -75,9 +73,7 @@ public class LogExport {
             List<Document> eventDocuments = commit.getList(MongoCommitStorageEngine.EVENTS, Document.class);
             for (int i = 0; i < eventDocuments.size(); i++) {
                 Document event = eventDocuments.get(i);
-                Document content = new Document(event);
-                content.remove(LogSeal.HASH);
-                content.remove(LogSeal.PREVIOUS_HASH);
+                Document content = LogSeal.hashedContent(event);
                 if (event.getString(EventDocumentCodec.AGGREGATE_ID) != null) {
                     aggregates.add(event.getString(EventDocumentCodec.AGGREGATE_ID));
                 }

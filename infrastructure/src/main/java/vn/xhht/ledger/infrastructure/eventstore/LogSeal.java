@@ -45,8 +45,6 @@ public final class LogSeal {
 
     public static final String HASH = "h";
     public static final String PREVIOUS_HASH = "ph";
-    /** Commits sealed before the HMAC: an Ed25519 signature (too slow per commit: ~1.5 ms on this JVM). */
-    public static final String SIGNATURE = "sig";
     public static final String MAC = "mac";
     private static final DocumentCodec CODEC = new DocumentCodec();
     private static final byte[] NONE = new byte[0];
@@ -120,11 +118,17 @@ public final class LogSeal {
         return Base64.getEncoder().encodeToString(publicKey.getEncoded());
     }
 
-    /** The hash of a stored event document at {@code position}, its own {@code h} and {@code ph} left out. */
-    public static byte[] hash(byte[] previous, long position, Document event) {
+    /** What an event's hash covers: the stored event document without its own {@code h} and {@code ph}. */
+    public static Document hashedContent(Document event) {
         Document content = new Document(event);
         content.remove(HASH);
         content.remove(PREVIOUS_HASH);
+        return content;
+    }
+
+    /** The hash of a stored event document at {@code position}. */
+    public static byte[] hash(byte[] previous, long position, Document event) {
+        Document content = hashedContent(event);
         MessageDigest sha256 = sha256();
         sha256.update(previous == null ? NONE : previous);
         sha256.update(ByteBuffer.allocate(Long.BYTES).putLong(position).array());
@@ -138,17 +142,6 @@ public final class LogSeal {
         event.put(PREVIOUS_HASH, previous == null ? NONE : previous);
         event.put(HASH, hash);
         return hash;
-    }
-
-    public byte[] sign(long firstPosition, List<byte[]> hashes) {
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(privateKey);
-            signature.update(signedBytes(firstPosition, hashes));
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A signature over a document's BSON (a checkpoint, before its {@code sig} is added). */
@@ -170,24 +163,6 @@ public final class LogSeal {
             signature.update(bson(document));
             return signature.verify(signatureBytes);
         } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    public boolean verify(long firstPosition, List<byte[]> hashes, byte[] signatureBytes) {
-        return verify(publicKey, firstPosition, hashes, signatureBytes);
-    }
-
-    public static boolean verify(PublicKey key, long firstPosition, List<byte[]> hashes, byte[] signatureBytes) {
-        if (signatureBytes == null) {
-            return false;
-        }
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initVerify(key);
-            signature.update(signedBytes(firstPosition, hashes));
-            return signature.verify(signatureBytes);
-        } catch (GeneralSecurityException e) {
             return false;
         }
     }

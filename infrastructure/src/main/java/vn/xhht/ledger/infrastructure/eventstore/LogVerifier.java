@@ -79,8 +79,7 @@ public class LogVerifier {
             }
             nextFree = first + eventDocuments.size();
             Binary mac = commit.get(LogSeal.MAC, Binary.class);
-            Binary signature = commit.get(LogSeal.SIGNATURE, Binary.class);
-            if (mac == null && signature == null) {
+            if (mac == null) {
                 if (sealedSeen) {
                     return broken(first, "commit carries no signature (seal)", checked, commits, unsealed);
                 }
@@ -128,9 +127,7 @@ public class LogVerifier {
                 hashes.add(stored);
                 checked++;
             }
-            boolean sealed = mac != null ? seal.verifyMac(first, hashes, mac.getData())
-                    : seal.verify(first, hashes, signature.getData());
-            if (!sealed) {
+            if (!seal.verifyMac(first, hashes, mac.getData())) {
                 return broken(first, "commit signature (seal) does not match: not written by this service", checked,
                               commits, unsealed);
             }

@@ -20,6 +20,7 @@ import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static com.mongodb.client.model.Filters.and;
@@ -49,6 +51,7 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.regex;
 
 /**
  * XHHT Ledger's event storage engine on the MongoDB sync driver.
@@ -74,10 +77,10 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
 
     private static final Logger log = LoggerFactory.getLogger(MongoCommitStorageEngine.class);
 
-    static final String KEYS = "keys";
+    public static final String KEYS = "keys";
     static final String COUNT = "n";
     static final String RESERVED_AT = "at";
-    static final String EVENTS = "events";
+    public static final String EVENTS = "events";
     private static final char SEQUENCE_SEPARATOR = '\u0001';
     private static final char APPLICATION_EVENT_PREFIX = '\u0002';
     private static final int MAX_COMMIT_ATTEMPTS = 3;
@@ -268,6 +271,11 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
      * writers and prove that late commits are still seen.
      */
     protected void beforeInsert(long firstPosition, Document commit) {
+    }
+
+    /** The commits holding events of an aggregate: its stream keys all start with its id and the separator. */
+    public static Bson aggregateStream(String aggregateIdentifier) {
+        return regex(KEYS, "^" + Pattern.quote(aggregateIdentifier) + SEQUENCE_SEPARATOR);
     }
 
     private static String streamKey(EventMessage<?> event) {

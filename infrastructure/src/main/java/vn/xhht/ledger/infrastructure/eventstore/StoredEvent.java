@@ -63,7 +63,6 @@ class StoredEvent implements TrackedEventData<Object> {
         }
     }
 
-
     public String getType() {
         return type;
     }

@@ -25,7 +25,6 @@ import vn.xhht.ledger.domain.assessment.AssessmentMessages.ReturnAssessmentComma
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.ReviewAssessmentCommand;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.SubmitAssessmentCommand;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.UpdateAssessmentScoresCommand;
-import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.Page;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeQuery;
@@ -136,10 +135,7 @@ public class AssessmentController {
                                            @RequestParam(required = false) String cursor,
                                            @AuthenticationPrincipal Actor actor) {
         Requests.unitId(unitId);
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > 500) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "limit", "limit must be between 1 and 500");
-        }
+        int size = Requests.limit(limit);
         return access.requireRead(actor, unitId)
                      .then(reads.ask(new FetchUnitSubtreeQuery(unitId, LocalDate.now()), UnitSubtreeView.class))
                      .flatMap(subtree -> reads.ask(new FetchAssessmentsQuery(subtree.unitIds(), year, status, overdue,

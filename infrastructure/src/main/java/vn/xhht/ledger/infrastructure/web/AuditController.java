@@ -29,7 +29,6 @@ public class AuditController {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
     private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z0-9]{0,100}");
-    private static final Pattern CURSOR = Pattern.compile("\\d{1,18}");
 
     private final AccessPolicy access;
     private final LogVerifier verifier;
@@ -54,17 +53,15 @@ public class AuditController {
                                              @RequestParam(required = false) String from,
                                              @RequestParam(required = false) String to,
                                              @RequestParam(required = false) String cursor,
-                                             @RequestParam(defaultValue = "50") int limit,
+                                             @RequestParam(required = false) Integer limit,
                                              @AuthenticationPrincipal Actor caller) {
         AuditTrail.Filter filter = new AuditTrail.Filter(
                 aggregateId == null ? null : Requests.aggregateId(aggregateId), checked(actor, USERNAME, "actor"),
                 checked(type, TYPE, "type"), Requests.instant(from, "from"), Requests.instant(to, "to"));
-        long after = cursor == null ? 0 : Long.parseLong(checked(cursor, CURSOR, "cursor"));
-        if (limit < 1 || limit > 500) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "limit", "limit is between 1 and 500");
-        }
+        long after = Requests.positionCursor(cursor);
+        int size = Requests.limit(limit);
         return access.requireRole(caller, Role.AUDITOR, Role.ADMIN)
-                     .then(Mono.fromCallable(() -> trail.page(filter, after, limit)).subscribeOn(Schedulers.boundedElastic()));
+                     .then(Mono.fromCallable(() -> trail.page(filter, after, size)).subscribeOn(Schedulers.boundedElastic()));
     }
 
     private static String checked(String value, Pattern pattern, String field) {

@@ -8,8 +8,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import vn.xhht.ledger.domain.common.DomainException;
-import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.Page;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitSubtreeView;
@@ -44,23 +42,18 @@ public class HistoryController {
     @GetMapping("/api/v1/units/{id}/history")
     public Mono<Page<AuditTrail.HistoryEntry>> history(@PathVariable String id,
                                                        @RequestParam(required = false) String cursor,
-                                                       @RequestParam(defaultValue = "50") int limit,
+                                                       @RequestParam(required = false) Integer limit,
                                                        @AuthenticationPrincipal Actor actor) {
         Requests.unitId(id);
-        if (limit < 1 || limit > 500) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "limit", "limit is between 1 and 500");
-        }
-        if (cursor != null && !cursor.matches("\\d{1,18}")) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "cursor", "Not a cursor of this list");
-        }
-        long before = cursor == null ? Long.MAX_VALUE : Long.parseLong(cursor);
+        int size = Requests.limit(limit);
+        long before = cursor == null ? Long.MAX_VALUE : Requests.positionCursor(cursor);
         return units.requireExists(id)
                     .then(reads.ask(new FetchUnitSubtreeQuery(id, LocalDate.now(ZoneOffset.UTC)), UnitSubtreeView.class))
                     .flatMap(subtree -> access.requireRead(actor, id).thenReturn(subtree))
                     .flatMap(subtree -> {
                         Set<String> units = new LinkedHashSet<>(subtree.unitIds());
                         units.add(id);
-                        return Mono.fromCallable(() -> trail.history(units, before, limit))
+                        return Mono.fromCallable(() -> trail.history(units, before, size))
                                    .subscribeOn(Schedulers.boundedElastic());
                     });
     }

@@ -36,7 +36,6 @@ import vn.xhht.ledger.infrastructure.web.PlanRequests.TargetBody;
 import vn.xhht.ledger.infrastructure.web.PlanRequests.TaskBody;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -47,8 +46,6 @@ import static vn.xhht.ledger.infrastructure.web.PlanRequests.map;
 @RequestMapping("/api/v1/plans")
 public class PlanController {
 
-    private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 500;
 
     private final Commands commands;
     private final Reads reads;
@@ -133,10 +130,7 @@ public class PlanController {
         if (year != null && (year < 1900 || year > 2200)) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "year", "year must be between 1900 and 2200");
         }
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "limit", "limit must be between 1 and " + MAX_LIMIT);
-        }
+        int size = Requests.limit(limit);
         Mono<Void> allowed = unitId == null ? Mono.empty() : access.requireRead(actor, unitId);
         return allowed.then(reads.ask(new FetchPlansQuery(unitId, year, size, cursor), Page.class))
                       .map(page -> (Page<PlanView>) page)

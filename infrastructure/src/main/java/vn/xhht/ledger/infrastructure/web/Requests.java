@@ -38,6 +38,26 @@ public final class Requests {
         }
     }
 
+    /** A list's page size: {@code ?limit=}, 50 when absent, at most 500 (API.md conventions). */
+    public static int limit(Integer limit) {
+        int size = limit == null ? 50 : limit;
+        if (size < 1 || size > 500) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "limit", "limit must be between 1 and 500");
+        }
+        return size;
+    }
+
+    /** A cursor that is a global position of the log ({@code 0}, the start, when absent). */
+    public static long positionCursor(String cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        if (!cursor.matches("\\d{1,18}")) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "cursor", "Not a cursor of this list");
+        }
+        return Long.parseLong(cursor);
+    }
+
     /** An optional instant in a query string ({@code asOf}, {@code from}, {@code to}). */
     public static Instant instant(String text, String field) {
         if (text == null) {
