@@ -85,7 +85,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
     private static final char APPLICATION_EVENT_PREFIX = '\u0002';
     private static final int MAX_COMMIT_ATTEMPTS = 3;
     private static final int COMMIT_LOG_SIZE = 20_000;
-    private static final int RECENT_HASHES = 50_000;
+    private static final int RECENT_EVENTS = 50_000;
     private static final Document COMMIT_HEADER = new Document(COUNT, 1).append(RESERVED_AT, 1);
 
     private final MongoCollection<Document> events;
@@ -102,12 +102,15 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
      */
     private final ConcurrentNavigableMap<Long, CommitInfo> commitLog = new ConcurrentSkipListMap<>();
     private final LogSeal seal;
-    /** Hashes of events recently written or read, by stream key: what the next event of the aggregate chains to. */
-    private final Map<String, byte[]> recentHashes = java.util.Collections.synchronizedMap(
+    /**
+     * Events recently written or read, by stream key: the hash the aggregate's next event chains to, and the position
+     * it must be written above.
+     */
+    private final Map<String, Predecessor> recentEvents = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-                    return size() > RECENT_HASHES;
+                protected boolean removeEldestEntry(Map.Entry<String, Predecessor> eldest) {
+                    return size() > RECENT_EVENTS;
                 }
             });
 
@@ -162,10 +165,11 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
             keys.add(key);
             eventDocuments.add(EventDocumentCodec.encode(event, serializer));
         }
-        Map<String, byte[]> previousHashes = previousHashes(eventMessages);
+        Map<String, Predecessor> predecessors = predecessors(eventMessages);
+        long floor = predecessors.values().stream().mapToLong(Predecessor::position).max().orElse(0);
         for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
-            PositionAllocator.Reservation reservation = allocator.reserve(eventMessages.size());
-            List<byte[]> hashes = chain(eventMessages, eventDocuments, reservation.first(), previousHashes);
+            PositionAllocator.Reservation reservation = allocator.reserve(eventMessages.size(), floor);
+            List<byte[]> hashes = chain(eventMessages, eventDocuments, reservation.first(), predecessors);
             Document commit = new Document("_id", reservation.first())
                     .append(COUNT, eventMessages.size())
                     .append(RESERVED_AT, reservation.claimedAt())
@@ -182,7 +186,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
             try {
                 events.insertOne(commit);
                 for (int i = 0; i < eventMessages.size(); i++) {
-                    rememberHash(keys.get(i), hashes.get(i));
+                    remember(keys.get(i), hashes.get(i), reservation.first() + i);
                 }
                 return;
             } catch (MongoException e) {
@@ -196,13 +200,19 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
                                               + " of reserving its positions, " + MAX_COMMIT_ATTEMPTS + " times");
     }
 
+    /** An aggregate's stored event: its hash (null if stored before the log was sealed) and its position. */
+    private record Predecessor(byte[] hash, long position) {
+    }
+
     /**
-     * The hash each domain event of the commit chains to, when its predecessor is not in the same commit: from the
-     * events recently written or read here, else one keyed read. An event stored before the log was sealed has no
-     * hash: its successor starts the chain.
+     * The stored event each domain event of the commit follows, when its predecessor is not in the same commit: from
+     * the events recently written or read here, else one keyed read. Its hash is what the event chains to (an event
+     * stored before the log was sealed has none: its successor starts the chain); its position is what the commit must
+     * be written above, so that a replay in position order meets an aggregate's events in sequence order even when
+     * another node wrote the predecessor from a later block of positions than this node's current one.
      */
-    private Map<String, byte[]> previousHashes(List<? extends EventMessage<?>> eventMessages) {
-        Map<String, byte[]> previous = new HashMap<>();
+    private Map<String, Predecessor> predecessors(List<? extends EventMessage<?>> eventMessages) {
+        Map<String, Predecessor> previous = new HashMap<>();
         Set<String> inCommit = new HashSet<>();
         for (EventMessage<?> event : eventMessages) {
             inCommit.add(streamKey(event));
@@ -211,25 +221,30 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
             if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getSequenceNumber() > 0) {
                 String key = domainEvent.getAggregateIdentifier() + SEQUENCE_SEPARATOR + (domainEvent.getSequenceNumber() - 1);
                 if (!inCommit.contains(key)) {
-                    byte[] hash = recentHashes.get(key);
-                    previous.put(key, hash != null ? hash : storedHash(domainEvent.getAggregateIdentifier(),
-                                                                         domainEvent.getSequenceNumber() - 1));
+                    Predecessor known = recentEvents.get(key);
+                    Predecessor predecessor = known != null ? known
+                            : stored(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber() - 1);
+                    if (predecessor != null) {
+                        previous.put(key, predecessor);
+                    }
                 }
             }
         }
         return previous;
     }
 
-    private byte[] storedHash(String aggregateIdentifier, long sequence) {
+    private Predecessor stored(String aggregateIdentifier, long sequence) {
         Document commit = events.find(eq(KEYS, aggregateIdentifier + SEQUENCE_SEPARATOR + sequence)).first();
         if (commit == null) {
             return null;
         }
-        for (Document event : commit.getList(EVENTS, Document.class)) {
+        List<Document> eventDocuments = commit.getList(EVENTS, Document.class);
+        for (int i = 0; i < eventDocuments.size(); i++) {
+            Document event = eventDocuments.get(i);
             Number seq = (Number) event.get(EventDocumentCodec.SEQUENCE);
             if (aggregateIdentifier.equals(event.getString(EventDocumentCodec.AGGREGATE_ID)) && seq != null
                     && seq.longValue() == sequence) {
-                return hashOf(event);
+                return new Predecessor(hashOf(event), commit.getLong("_id") + i);
             }
         }
         return null;
@@ -237,7 +252,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
 
     /** Chains the commit's events at their positions; answers their hashes in order. */
     private static List<byte[]> chain(List<? extends EventMessage<?>> eventMessages, List<Document> eventDocuments,
-                                      long first, Map<String, byte[]> previousHashes) {
+                                      long first, Map<String, Predecessor> predecessors) {
         Map<String, byte[]> inCommit = new HashMap<>();
         List<byte[]> hashes = new ArrayList<>(eventDocuments.size());
         for (int i = 0; i < eventDocuments.size(); i++) {
@@ -246,7 +261,9 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
             if (eventMessages.get(i) instanceof DomainEventMessage<?> domainEvent && domainEvent.getSequenceNumber() > 0) {
                 String previousKey = domainEvent.getAggregateIdentifier() + SEQUENCE_SEPARATOR
                         + (domainEvent.getSequenceNumber() - 1);
-                previous = inCommit.containsKey(previousKey) ? inCommit.get(previousKey) : previousHashes.get(previousKey);
+                Predecessor stored = predecessors.get(previousKey);
+                previous = inCommit.containsKey(previousKey) ? inCommit.get(previousKey)
+                        : stored == null ? null : stored.hash();
             }
             byte[] hash = LogSeal.chain(previous, first + i, eventDocuments.get(i));
             inCommit.put(key, hash);
@@ -260,10 +277,8 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         return hash == null ? null : hash.getData();
     }
 
-    private void rememberHash(String key, byte[] hash) {
-        if (hash != null) {
-            recentHashes.put(key, hash);
-        }
+    private void remember(String key, byte[] hash, long position) {
+        recentEvents.put(key, new Predecessor(hash, position));
     }
 
     /**
@@ -323,7 +338,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
                 Number seq = (Number) event.get(EventDocumentCodec.SEQUENCE);
                 if (aggregateIdentifier.equals(event.getString(EventDocumentCodec.AGGREGATE_ID))
                         && seq != null && seq.longValue() >= firstSequenceNumber) {
-                    rememberHash(aggregateIdentifier + SEQUENCE_SEPARATOR + seq.longValue(), hashOf(event));
+                    remember(aggregateIdentifier + SEQUENCE_SEPARATOR + seq.longValue(), hashOf(event), position + i);
                     result.add((StoredEvent.Domain) EventDocumentCodec.decode(event, position + i));
                 }
             }

@@ -64,7 +64,15 @@ final class PositionAllocator {
 
 
     synchronized Reservation reserve(int count) {
-        if (currentBlock < 0 || next + count - 1 > end) {
+        return reserve(count, 0);
+    }
+
+    /**
+     * Positions for a commit that must come after {@code floor} (the position of an event it follows, which another
+     * node may have written from a later block): if this node's current block is not past it, the next free block is.
+     */
+    synchronized Reservation reserve(int count, long floor) {
+        if (currentBlock < 0 || next + count - 1 > end || next <= floor) {
             claim(count);
         } else if (System.nanoTime() - claimedNanos > blockTtlNanos) {
             if (isClaimed(currentBlock + 1)) {

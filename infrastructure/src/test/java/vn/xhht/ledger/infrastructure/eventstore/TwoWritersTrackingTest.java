@@ -24,6 +24,7 @@ import vn.xhht.ledger.infrastructure.mongo.EmbeddedMongo;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -171,6 +172,20 @@ class TwoWritersTrackingTest {
         });
         assertThat(sequencesByAggregate).hasSize(2 * THREADS_PER_NODE + 1);
         assertThat(conflicts.get()).as("races lost on the shared aggregate").isPositive();
+
+        // A replay (a rebuild, a new processor) reads in position order: it must meet every aggregate's events in
+        // sequence order too, the shared one included, although the nodes wrote it from interleaved position blocks.
+        Map<String, Long> lastSequence = new HashMap<>();
+        try (var replay = nodeA.readEvents(null, false)) {
+            replay.forEach(data -> {
+                DomainEventMessage<?> event = (DomainEventMessage<?>) data;
+                Long previous = lastSequence.put(event.getAggregateIdentifier(), event.getSequenceNumber());
+                assertThat(event.getSequenceNumber()).as("replay order of %s", event.getAggregateIdentifier())
+                                                     .isEqualTo(previous == null ? 0 : previous + 1);
+            });
+        }
+        assertThat(lastSequence.values().stream().mapToLong(Long::longValue).sum() + lastSequence.size())
+                .isEqualTo(written.size());
     }
 
     @Test
