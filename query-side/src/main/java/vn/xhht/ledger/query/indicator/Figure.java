@@ -25,7 +25,6 @@ final class Figure {
     final int year;
     long version;
     Instant at;
-    long position = -1;
     final Map<String, Quantity> quantities = new TreeMap<>();
     /** Valid individual recognitions of this unit per title (a unit holding a title counts once). */
     final Map<String, Integer> held = new TreeMap<>();
@@ -83,14 +82,13 @@ final class Figure {
                 q.append(key, new Document("o", value.own).append("k", value.kids));
             }
         });
-        return RecordTime.put(document.append("v", version), "at", at).append("position", position).append("q", q);
+        return RecordTime.put(document.append("v", version), "at", at).append("q", q);
     }
 
     static Figure fromDocument(String unitId, int year, Document document) {
         Figure figure = new Figure(unitId, year);
         figure.version = ((Number) document.get("v")).longValue();
         figure.at = RecordTime.get(document, "at");
-        figure.position = ((Number) document.get("position")).longValue();
         Document q = document.get("q", Document.class);
         if (q != null) {
             q.forEach((key, value) -> {

@@ -25,9 +25,13 @@ import static com.mongodb.client.model.Filters.eq;
  * written together at the end of the batch, before the processor stores its token.
  *
  * <p>A batch's writes are made safe against a crash halfway through by a journal: all of them are first stored in one
- * document (with the last position they cover), then applied, then the journal is marked done. A journal found
- * pending is applied again (every write is an idempotent replace), and events at or below its position are known to
- * be in the view already and are skipped — so an event is never counted twice, nor lost.
+ * document (with the identifiers of the batch's events), then applied, then the journal is marked done. A journal found
+ * pending is applied again (every write is an idempotent replace). The processor stores its token right after the
+ * batch, so the only events that can be delivered again (after a crash or when another node takes the view over) are
+ * those of the last batch written — possibly spread over several batches of the next run, between events committed
+ * late. The journal keeps the identifiers of the last {@value #REMEMBERED} events written, ten batches' worth, and
+ * those are skipped: an event is never counted twice, nor lost. Identifiers, not positions: in a gap-aware log an
+ * event committed late arrives after higher positions.
  *
  * <p>Documents read or written are kept between batches while this book remains the only writer (checked against the
  * journal at each batch), so a hot ancestor such as a province is read once, not once per event.
@@ -39,6 +43,8 @@ final class FigureBook {
     static final String UNITS = "indicator_units";
     static final String JOURNAL = "indicator_journal";
     private static final int MAX_DEPTH = 64;
+    /** How many of the last events written the journal remembers (ten batches of the live processor). */
+    static final int REMEMBERED = 1_000;
     /** Documents kept between batches (figures and units); beyond this the cache starts afresh. */
     private static final int MAX_CACHED = 400_000;
 
@@ -52,9 +58,11 @@ final class FigureBook {
     private final Map<String, Map<String, Document>> dirtyDocuments = new LinkedHashMap<>();
     private final Set<Figure> touchedByEvent = new LinkedHashSet<>();
     private final List<Document> versions = new ArrayList<>();
-    private long appliedThrough = -1;
-    private long lastFlushed = Long.MIN_VALUE;
-    private long position;
+    private List<String> written = List.of();
+    private Set<String> recentlyWritten = Set.of();
+    private final List<String> batchEvents = new ArrayList<>();
+    /** The journal entry this book last wrote (or read), to know whether another writer came in between. */
+    private String lastFlushed;
     private Instant timestamp;
 
     FigureBook(MongoDatabase database) {
@@ -66,33 +74,39 @@ final class FigureBook {
 
     /**
      * Starts a batch. The documents kept from earlier batches stay valid only while this book is the view's only
-     * writer: if the journal shows a position this book did not write (another node took over, or this one
+     * writer: if the journal shows an entry this book did not write (another node took over, or this one
      * restarted), they are dropped and read again.
      */
     void beginBatch() {
         Document entry = Mono.from(journal.find(eq("_id", "journal")).first()).block();
-        long through = entry == null ? -1 : ((Number) entry.get("through")).longValue();
+        String flushed = entry == null ? null : entry.getString("flush");
         if (entry != null && entry.getBoolean("pending", false)) {
             apply(entry.getList("writes", Document.class));
-            Mono.from(journal.replaceOne(eq("_id", "journal"),
-                                         new Document("_id", "journal").append("through", through)
-                                                                       .append("pending", false))).block();
-            lastFlushed = Long.MIN_VALUE;
+            Mono.from(journal.replaceOne(eq("_id", "journal"), done(flushed, remembered(entry)))).block();
+            lastFlushed = null;
         }
-        if (through != lastFlushed) {
+        if (flushed == null || !flushed.equals(lastFlushed)) {
             clear();
         }
-        appliedThrough = through;
-        lastFlushed = through;
+        written = remembered(entry);
+        recentlyWritten = Set.copyOf(written);
+        lastFlushed = flushed;
+        batchEvents.clear();
     }
 
-    /** Whether the event at {@code position} is already in the view (applied by an earlier, interrupted run). */
-    boolean alreadyApplied(long position) {
-        return position <= appliedThrough;
+    /** Whether the event is already in the view: written by a recent batch, delivered again. */
+    boolean alreadyApplied(String eventIdentifier) {
+        return recentlyWritten.contains(eventIdentifier);
     }
 
-    void begin(long position, Instant timestamp) {
-        this.position = position;
+    private static List<String> remembered(Document entry) {
+        return entry == null || entry.get("events") == null ? List.of() : entry.getList("events", String.class);
+    }
+
+    void begin(String eventIdentifier, Instant timestamp) {
+        if (eventIdentifier != null) {
+            batchEvents.add(eventIdentifier);
+        }
         this.timestamp = timestamp;
     }
 
@@ -101,7 +115,6 @@ final class FigureBook {
         for (Figure figure : touchedByEvent) {
             figure.version++;
             figure.at = figure.at == null || timestamp.isAfter(figure.at) ? timestamp : figure.at;
-            figure.position = position;
             versions.add(figure.versionDocument());
         }
         touchedByEvent.clear();
@@ -117,15 +130,17 @@ final class FigureBook {
         versions.forEach(v -> writes.add(write(VERSIONS, v)));
         dirtyUnits.forEach(u -> writes.add(write(UNITS, u.toDocument())));
         dirtyDocuments.forEach((collection, docs) -> docs.values().forEach(d -> writes.add(write(collection, d))));
-        Document entry = new Document("_id", "journal").append("through", position).append("pending", true)
-                                                       .append("writes", writes);
+        String flush = java.util.UUID.randomUUID().toString();
+        List<String> remembered = new ArrayList<>(written);
+        remembered.addAll(batchEvents);
+        remembered = List.copyOf(remembered.subList(Math.max(0, remembered.size() - REMEMBERED), remembered.size()));
+        Document entry = done(flush, remembered).append("pending", true).append("writes", writes);
         Mono.from(journal.replaceOne(eq("_id", "journal"), entry, new ReplaceOptions().upsert(true))).block();
         apply(writes);
-        Mono.from(journal.replaceOne(eq("_id", "journal"),
-                                     new Document("_id", "journal").append("through", position).append("pending", false),
-                                     new ReplaceOptions().upsert(true))).block();
-        appliedThrough = position;
-        lastFlushed = position;
+        Mono.from(journal.replaceOne(eq("_id", "journal"), done(flush, remembered), new ReplaceOptions().upsert(true))).block();
+        written = remembered;
+        recentlyWritten = Set.copyOf(remembered);
+        lastFlushed = flush;
         dirtyFigures.clear();
         dirtyUnits.clear();
         dirtyDocuments.clear();
@@ -138,7 +153,13 @@ final class FigureBook {
     /** Forgets the batch (its unit of work rolled back: the events will be delivered again). */
     void discard() {
         clear();
-        lastFlushed = Long.MIN_VALUE;
+        batchEvents.clear();
+        lastFlushed = null;
+    }
+
+    private static Document done(String flush, List<String> events) {
+        return new Document("_id", "journal").append("flush", flush).append("events", List.copyOf(events))
+                                             .append("pending", false);
     }
 
     private void clear() {

@@ -5,7 +5,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -95,8 +94,8 @@ public class IndicatorProjection {
     // ------------------------------------------------------------------ hierarchy
 
     @EventHandler
-    void on(UnitRegisteredEvent e, TrackingToken token, @Timestamp Instant at) {
-        apply(token, at, () -> {
+    void on(UnitRegisteredEvent e, @Timestamp Instant at) {
+        apply(at, () -> {
             UnitLine unit = new UnitLine(e.unitId(), e.kind().name(), e.validFrom());
             unit.addLine(e.validFrom(), e.parentId(), at);
             book.saveUnit(unit);
@@ -109,14 +108,14 @@ public class IndicatorProjection {
     }
 
     @EventHandler
-    void on(UnitMovedEvent e, TrackingToken token, @Timestamp Instant at) {
-        apply(token, at, () -> reparent(e.unitId(), e.parentId(), e.validFrom(), at));
+    void on(UnitMovedEvent e, @Timestamp Instant at) {
+        apply(at, () -> reparent(e.unitId(), e.parentId(), e.validFrom(), at));
     }
 
     /** The merged unit's subtree rolls up through the unit it merged into; it no longer counts as a unit itself. */
     @EventHandler
-    void on(UnitMergedEvent e, TrackingToken token, @Timestamp Instant at) {
-        apply(token, at, () -> {
+    void on(UnitMergedEvent e, @Timestamp Instant at) {
+        apply(at, () -> {
             UnitLine unit = reparent(e.unitId(), e.intoId(), e.validFrom(), at);
             if (unit == null) {
                 return;
@@ -156,8 +155,8 @@ public class IndicatorProjection {
 
     /** Batch counts are valid from the decision's year through their validity (DOMAIN.md §8). */
     @EventHandler
-    void on(RecognitionBatchRecordedEvent e, TrackingToken token, @Timestamp Instant at) {
-        apply(token, at, () -> {
+    void on(RecognitionBatchRecordedEvent e, @Timestamp Instant at) {
+        apply(at, () -> {
             for (int year = e.decidedOn().getYear(); year <= e.validThrough().getYear(); year++) {
                 book.addOwn(e.unitId(), year, titleKey(e.title()), e.count());
             }
@@ -166,8 +165,8 @@ public class IndicatorProjection {
 
     /** A unit holding a title counts once per year it is valid in, however many recognitions it holds. */
     @EventHandler
-    void on(RecognitionGrantedEvent e, TrackingToken token, @Timestamp Instant at) {
-        apply(token, at, () -> {
+    void on(RecognitionGrantedEvent e, @Timestamp Instant at) {
+        apply(at, () -> {
             int from = e.decidedOn().getYear();
             int through = e.validThrough().getYear();
             book.save(RECOGNITIONS, new Document("_id", e.recognitionId()).append("subject", e.subjectUnitId())
@@ -182,8 +181,8 @@ public class IndicatorProjection {
 
     /** A revoked title stops counting for every period ending on or after the revocation. */
     @EventHandler
-    void on(RecognitionRevokedEvent e, TrackingToken token, @Timestamp Instant at) {
-        apply(token, at, () -> {
+    void on(RecognitionRevokedEvent e, @Timestamp Instant at) {
+        apply(at, () -> {
             Document grant = book.document(RECOGNITIONS, e.recognitionId());
             if (grant == null || grant.getBoolean("revoked", false)) {
                 return;
@@ -212,8 +211,8 @@ public class IndicatorProjection {
     }
 
     @EventHandler
-    void on(BaselineSetEvent e, TrackingToken token, @Timestamp Instant at) {
-        apply(token, at, () -> {
+    void on(BaselineSetEvent e, @Timestamp Instant at) {
+        apply(at, () -> {
             Baseline b = e.baseline();
             Map<String, Long> values = new HashMap<>();
             values.put("households", b.households());
@@ -229,8 +228,8 @@ public class IndicatorProjection {
     }
 
     @EventHandler
-    void on(IndicatorValueReportedEvent e, TrackingToken token, @Timestamp Instant at) {
-        apply(token, at, () -> {
+    void on(IndicatorValueReportedEvent e, @Timestamp Instant at) {
+        apply(at, () -> {
             book.setOwn(e.unitId(), e.year(), reportedNumeratorKey(e.indicator()), e.numerator());
             book.setOwn(e.unitId(), e.year(), reportedDenominatorKey(e.indicator()), e.denominator());
         });
@@ -239,8 +238,8 @@ public class IndicatorProjection {
     // ------------------------------------------------------------------ targets and the catalogue
 
     @EventHandler
-    void on(PlanDraftedEvent e, TrackingToken token, @Timestamp Instant at) {
-        apply(token, at, () -> book.save(PLANS, new Document("_id", e.planId()).append("issuer", e.issuerUnitId())
+    void on(PlanDraftedEvent e, @Timestamp Instant at) {
+        apply(at, () -> book.save(PLANS, new Document("_id", e.planId()).append("issuer", e.issuerUnitId())
                                                                                .append("from", e.period().from().toString())
                                                                                .append("to", e.period().to().toString())
                                                                                .append("issuedOn", String.valueOf(e.issuedOn()))
@@ -249,8 +248,8 @@ public class IndicatorProjection {
     }
 
     @EventHandler
-    void on(PlanIssuedEvent e, TrackingToken token, @Timestamp Instant at) {
-        apply(token, at, () -> {
+    void on(PlanIssuedEvent e, @Timestamp Instant at) {
+        apply(at, () -> {
             Document plan = book.document(PLANS, e.planId());
             if (plan != null) {
                 plan = new Document(plan).append("issued", true);
@@ -261,8 +260,8 @@ public class IndicatorProjection {
     }
 
     @EventHandler
-    void on(PlanAmendedEvent e, TrackingToken token, @Timestamp Instant at) {
-        apply(token, at, () -> {
+    void on(PlanAmendedEvent e, @Timestamp Instant at) {
+        apply(at, () -> {
             Document plan = book.document(PLANS, e.planId());
             if (plan != null) {
                 plan = new Document(plan).append("targets", targets(e.targets()));
@@ -308,8 +307,8 @@ public class IndicatorProjection {
     }
 
     @EventHandler
-    void on(IndicatorCataloguePublishedEvent e, TrackingToken token, @Timestamp Instant at) {
-        apply(token, at, () -> {
+    void on(IndicatorCataloguePublishedEvent e, @Timestamp Instant at) {
+        apply(at, () -> {
             Document current = book.document(CATALOGUE, "current");
             if (current == null || current.getInteger("version", 0) <= e.version()) {
                 book.save(CATALOGUE, new Document("_id", "current").append("version", e.version())
@@ -325,8 +324,8 @@ public class IndicatorProjection {
      * counted twice) and a batch's writes could wait in memory past the point where Axon stored its token.
      */
     @EventHandler
-    void on(Object anyOtherEvent, TrackingToken token, @Timestamp Instant at) {
-        apply(token, at, () -> {
+    void on(Object anyOtherEvent, @Timestamp Instant at) {
+        apply(at, () -> {
         });
     }
 
@@ -336,8 +335,7 @@ public class IndicatorProjection {
      * Runs one event's changes against the batch's working state; the last event of the batch writes it all.
      * Events an interrupted run already wrote are skipped.
      */
-    private void apply(TrackingToken token, Instant at, Runnable change) {
-        long position = token == null ? -1 : token.position().orElse(-1);
+    private void apply(Instant at, Runnable change) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
         if (unitOfWork == null || isFirst(unitOfWork)) {
             book.beginBatch();
@@ -345,8 +343,9 @@ public class IndicatorProjection {
                 unitOfWork.onRollback(u -> book.discard());
             }
         }
-        if (position < 0 || !book.alreadyApplied(position)) {
-            book.begin(position, at);
+        String event = unitOfWork == null ? null : unitOfWork.getMessage().getIdentifier();
+        if (event == null || !book.alreadyApplied(event)) {
+            book.begin(event, at);
             change.run();
             book.end();
         }
