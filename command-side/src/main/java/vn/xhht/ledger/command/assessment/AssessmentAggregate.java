@@ -58,6 +58,7 @@ public class AssessmentAggregate {
     private Map<String, Object> values = new LinkedHashMap<>();
     private Instant dueAt;
     private String result;
+    private boolean overdue;
     private long version;
 
     protected AssessmentAggregate() {
@@ -137,7 +138,8 @@ public class AssessmentAggregate {
 
     @DeadlineHandler(deadlineName = FILING_DEADLINE)
     void on(FilingDeadlineReached deadline) {
-        if (status == AssessmentStatus.DRAFT || status == AssessmentStatus.RETURNED) {
+        // every node arms every stored deadline, so it may arrive more than once: it marks the assessment once
+        if (!overdue && (status == AssessmentStatus.DRAFT || status == AssessmentStatus.RETURNED)) {
             apply(new AssessmentOverdueEvent(assessmentId, dueAt));
         }
     }
@@ -245,6 +247,7 @@ public class AssessmentAggregate {
     @EventSourcingHandler
     void on(AssessmentOverdueEvent event, @SequenceNumber long sequence) {
         version = sequence;
+        overdue = true;
         Objects.requireNonNull(event.assessmentId());
     }
 }

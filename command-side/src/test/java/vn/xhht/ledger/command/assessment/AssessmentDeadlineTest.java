@@ -88,6 +88,19 @@ class AssessmentDeadlineTest {
     }
 
     @Test
+    void aDeadlineDeliveredTwiceMarksTheAssessmentOverdueOnce() {
+        // two nodes both arm the stored deadline: the handler runs twice
+        fixture.registerDeadlineHandlerInterceptor((unitOfWork, chain) -> {
+            chain.proceed();
+            return chain.proceed();
+        });
+        fixture.givenCommands(OPEN)
+               .whenTimeElapses(Duration.ofDays(400))
+               .expectEvents(new AssessmentOverdueEvent("a1", MonthDay.of(1, 15).atYear(YEAR + 1)
+                                                                      .atStartOfDay(AssessmentCommandHandler.ZONE).toInstant()));
+    }
+
+    @Test
     void aSubmissionBeforeTheDeadlineIsNotLateAndIsNotMarkedOverdueLater() {
         fixture.givenCommands(OPEN, new SubmitAssessmentCommand("a1", null))
                .whenTimeElapses(Duration.ofDays(400))

@@ -5,24 +5,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoDatabase;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import vn.xhht.ledger.domain.common.AuditMetaData;
+import vn.xhht.ledger.infrastructure.cluster.SegmentBalancer;
 import vn.xhht.ledger.infrastructure.eventstore.LogNotary;
 import vn.xhht.ledger.infrastructure.eventstore.LogSeal;
 import vn.xhht.ledger.infrastructure.eventstore.MongoCommitStorageEngine;
 import vn.xhht.ledger.infrastructure.eventstore.MongoTokenStore;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -75,12 +79,34 @@ public class AxonConfiguration {
     }
 
     /**
+     * Axon's event store over our engine, as Axon's auto-configuration builds it, but looking for events written by
+     * other nodes every {@code xhht.events.fetch-delay} (Axon's default: 1 s) — a node hears of its own commits at
+     * once, of another node's only by asking. It bounds how long a command answered by one node waits for a view
+     * another node processes, at the cost of one indexed read per interval on an idle node.
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                         @Value("${xhht.events.fetch-delay:PT0.1S}") Duration fetchDelay) {
+        return EmbeddedEventStore.builder()
+                                 .storageEngine(storageEngine)
+                                 .fetchDelay(fetchDelay.toMillis())
+                                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                                 .build();
+    }
+
+    /**
      * The service's signing key for the event log: {@code xhht.audit.signing-key-file}, created on first start. It is
-     * the service's identity as a witness — keep it with the data and out of the database.
+     * the service's identity as a witness — keep it with the data and out of the database. Every node of one
+     * database must hold the same key: a node with another refuses to start.
      */
     @Bean
-    public LogSeal logSeal(@Value("${xhht.audit.signing-key-file:${xhht.data-dir:./data}/log-signing.key}") String file) {
-        return LogSeal.fromFile(java.nio.file.Path.of(file));
+    public LogSeal logSeal(@Value("${xhht.audit.signing-key-file:${xhht.data-dir:./data}/log-signing.key}") String file,
+                           MongoDatabase eventDatabase) {
+        LogSeal seal = LogSeal.fromFile(java.nio.file.Path.of(file));
+        seal.requireSameKeyAs(eventDatabase, file);
+        return seal;
     }
 
     /** Signed checkpoints over the log, every {@code xhht.audit.checkpoint-interval} while events arrive. */
@@ -91,9 +117,18 @@ public class AxonConfiguration {
     }
 
     @Bean
-    public TokenStore tokenStore(MongoDatabase eventDatabase, Serializer serializer,
-                                 @Value("${xhht.processors.claim-timeout:PT10S}") Duration claimTimeout) {
+    public MongoTokenStore tokenStore(MongoDatabase eventDatabase, Serializer serializer,
+                                      @Value("${xhht.processors.claim-timeout:PT10S}") Duration claimTimeout) {
         return new MongoTokenStore(eventDatabase, serializer, claimTimeout);
+    }
+
+    /** Shares the projections' segments with the other nodes on the same MongoDB (none: it only keeps a heartbeat). */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    public SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, MongoTokenStore tokenStore,
+                                           MongoDatabase eventDatabase,
+                                           @Value("${xhht.processors.balance-interval:PT2S}") Duration interval,
+                                           @Value("${xhht.processors.claim-timeout:PT10S}") Duration claimTimeout) {
+        return new SegmentBalancer(processing, tokenStore, eventDatabase, interval, claimTimeout, Clock.systemUTC());
     }
 
     /** Replaces Axon's default MessageOriginProvider: the client's correlation id is kept, not overwritten. */

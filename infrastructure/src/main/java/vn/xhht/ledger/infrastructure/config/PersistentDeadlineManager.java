@@ -63,10 +63,16 @@ public class PersistentDeadlineManager implements DeadlineManager {
         });
     }
 
-    /** Arms every stored schedule again; called once the application has started. */
+    /**
+     * Arms every stored schedule this node has not armed yet: all of them once the application has started, and those
+     * other nodes stored since on every rescan.
+     */
     public void recover() {
         int armed = 0;
         for (Document document : store.find()) {
+            if (delegateIds.containsKey(document.getString("_id"))) {
+                continue;
+            }
             try {
                 Object payload = serializer.deserialize(new SimpleSerializedObject<>(
                         document.getString("payload"), String.class,

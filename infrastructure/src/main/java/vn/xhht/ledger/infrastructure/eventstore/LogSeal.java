@@ -113,12 +113,40 @@ public final class LogSeal {
         }
     }
 
+    /**
+     * Records this key's public half in {@code log_keys} the first time, and refuses to go on if the database's log
+     * was sealed with another key: a second node started without a copy of the first one's key file would seal
+     * commits the others cannot check, and sign checkpoints with a key the verification does not know.
+     */
+    public void requireSameKeyAs(com.mongodb.client.MongoDatabase database, String file) {
+        var keys = database.getCollection(KEY_REGISTRY);
+        Document recorded = keys.find(new Document("_id", "signing")).first();
+        if (recorded == null) {
+            try {
+                keys.insertOne(new Document("_id", "signing").append("publicKey", publicKey()));
+                return;
+            } catch (com.mongodb.MongoException e) {
+                if (!MongoDuplicateKeyResolver.isDuplicateKey(e)) {
+                    throw e;
+                }
+                recorded = keys.find(new Document("_id", "signing")).first(); // another node started at the same time
+            }
+        }
+        if (!publicKey().equals(recorded.getString("publicKey"))) {
+            throw new IllegalStateException("The log signing key " + file + " is not the key this database's log is "
+                    + "sealed with (public key " + recorded.getString("publicKey") + "): every node must use a copy of "
+                    + "the same key file (xhht.audit.signing-key-file)");
+        }
+    }
+
     /** The public key (X.509, Base64) that verifies this service's commits. */
     public String publicKey() {
         return Base64.getEncoder().encodeToString(publicKey.getEncoded());
     }
 
     /** What an event's hash covers: the stored event document without its own {@code h} and {@code ph}. */
+    static final String KEY_REGISTRY = "log_keys";
+
     public static Document hashedContent(Document event) {
         Document content = new Document(event);
         content.remove(HASH);

@@ -72,6 +72,36 @@ public class MongoTokenStore implements TokenStore {
     }
 
 
+    /** This node's name in claims: {@code <pid>@<host>/<random>}, new on every start. */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** A segment as stored: who holds a live claim on it ({@code null}: nobody) and where its token stands. */
+    public record SegmentClaim(String processor, int segment, String owner, long position) {
+    }
+
+    /**
+     * The segments of a processor as the store sees them, without claiming anything: for the operators' view and for
+     * balancing segments between nodes. An expired claim is reported as no claim.
+     */
+    public List<SegmentClaim> segmentClaims(String processorName) {
+        Date expired = Date.from(clock.instant().minus(claimTimeout));
+        List<SegmentClaim> claims = new ArrayList<>();
+        for (int segment : fetchSegments(processorName)) {
+            Document document = tokens.find(eq("_id", id(processorName, segment))).first();
+            if (document == null) {
+                continue;
+            }
+            String owner = document.getString(OWNER);
+            boolean live = owner != null && !document.getDate(CLAIMED_AT).before(expired);
+            TrackingToken token = readToken(document);
+            claims.add(new SegmentClaim(processorName, segment, live ? owner : null,
+                                        token == null ? 0 : token.position().orElse(0)));
+        }
+        return claims;
+    }
+
     private static String id(String processorName, int segment) {
         return processorName + "#" + segment;
     }

@@ -30,7 +30,10 @@ public class AdminController {
         this.rebuilds = rebuilds;
     }
 
-    /** {@code {items: [{name, position, lag, rebuildEvents?}]}}; {@code rebuildEvents} shows a running rebuild. */
+    /**
+     * {@code {items: [{name, position, lag, rebuildEvents?, segments: [{segment, node, local, position}]}]}};
+     * {@code rebuildEvents} shows a running rebuild, {@code segments} which node processes each segment.
+     */
     @GetMapping
     public Mono<Page<ProjectionRebuilds.Status>> projections(@AuthenticationPrincipal Actor actor) {
         return access.requireRole(actor, Role.ADMIN, Role.AUDITOR)

@@ -36,6 +36,12 @@ class ProjectionRebuildApiTest extends ApiTest {
         assertThat(projections).extracting(p -> p.get("name"))
                                .containsExactly("units", "plans", "frameworks", "assessments", "recognitions",
                                                 "figures", "indicators");
+        assertThat(projections).as("one node: it processes every segment")
+                               .allSatisfy(p -> assertThat((List<Map<String, Object>>) p.get("segments"))
+                                       .singleElement().satisfies(segment -> {
+                                           assertThat(segment.get("local")).isEqualTo(true);
+                                           assertThat(segment.get("node")).asString().isNotBlank();
+                                       }));
 
         for (Map<String, Object> projection : projections) {
             Map<String, Object> result = as("admin").mutate().responseTimeout(Duration.ofMinutes(5)).build()
