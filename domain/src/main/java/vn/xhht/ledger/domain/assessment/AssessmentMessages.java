@@ -97,7 +97,11 @@ public final class AssessmentMessages {
 
     // ------------------------------------------------------------------ queries
 
-    public record FetchAssessmentQuery(String assessmentId) {
+    /** An assessment as it stands, or as the service knew it at {@code asOf} (record time; null: now). */
+    public record FetchAssessmentQuery(String assessmentId, java.time.Instant asOf) {
+        public FetchAssessmentQuery(String assessmentId) {
+            this(assessmentId, null);
+        }
     }
 
     /** Assessments of any of {@code subjectUnitIds}, optionally filtered. */

@@ -13,11 +13,21 @@ public final class PlanQueries {
     private PlanQueries() {
     }
 
-    public record FetchPlanQuery(String planId) {
+    /** A plan as it stands, or as the service knew it at {@code asOf} (record time; null: now). */
+    public record FetchPlanQuery(String planId, Instant asOf) {
+        public FetchPlanQuery(String planId) {
+            this(planId, null);
+        }
     }
 
-    /** Plans issued by {@code unitId} (any unit when null) whose period touches {@code year} (any when null). */
-    public record FetchPlansQuery(String unitId, Integer year, int limit, String cursor) {
+    /**
+     * Plans issued by {@code unitId} (any unit when null) whose period touches {@code year} (any when null), as they
+     * stand or as the service knew them at {@code asOf}.
+     */
+    public record FetchPlansQuery(String unitId, Integer year, int limit, String cursor, Instant asOf) {
+        public FetchPlansQuery(String unitId, Integer year, int limit, String cursor) {
+            this(unitId, year, limit, cursor, null);
+        }
     }
 
     public record StatusChange(String actor, Instant at, String reason) {

@@ -54,10 +54,18 @@ public final class RecognitionMessages {
     public record TitleWithdrawnEvent(String subjectUnitId, String recognitionId, LocalDate revokedOn) {
     }
 
-    public record FetchUnitRecognitionsQuery(String unitId, Integer year) {
+    /** A unit's recognitions, as they stand or as the service knew them at {@code asOf} (null: now). */
+    public record FetchUnitRecognitionsQuery(String unitId, Integer year, java.time.Instant asOf) {
+        public FetchUnitRecognitionsQuery(String unitId, Integer year) {
+            this(unitId, year, null);
+        }
     }
 
-    public record FetchRecognitionQuery(String recognitionId) {
+    /** A recognition as it stands, or as the service knew it at {@code asOf} (record time; null: now). */
+    public record FetchRecognitionQuery(String recognitionId, java.time.Instant asOf) {
+        public FetchRecognitionQuery(String recognitionId) {
+            this(recognitionId, null);
+        }
     }
 
     public record RecognitionView(String id, Title title, String subjectUnitId, int year, String level,

@@ -1,17 +1,27 @@
 package vn.xhht.ledger.domain.unit;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Queries on the unit hierarchy; {@code on} is the valid-time date the answer is for. */
+/**
+ * Queries on the unit hierarchy; {@code on} is the valid-time date the answer is for, {@code asOf} (null: now) the
+ * record-time instant: the hierarchy as the service knew it then.
+ */
 public final class UnitQueries {
     private UnitQueries() {
     }
 
-    public record FetchUnitQuery(String unitId, LocalDate on) {
+    public record FetchUnitQuery(String unitId, LocalDate on, Instant asOf) {
+        public FetchUnitQuery(String unitId, LocalDate on) {
+            this(unitId, on, null);
+        }
     }
 
-    public record FetchUnitChildrenQuery(String unitId, LocalDate on) {
+    public record FetchUnitChildrenQuery(String unitId, LocalDate on, Instant asOf) {
+        public FetchUnitChildrenQuery(String unitId, LocalDate on) {
+            this(unitId, on, null);
+        }
     }
 
     /** The unit and its ancestors on a date, nearest first (the unit itself included). */

@@ -71,11 +71,11 @@ public class ProjectionRebuilds {
     static final Map<String, List<String>> COLLECTIONS = new LinkedHashMap<>();
 
     static {
-        COLLECTIONS.put(UnitProjection.NAME, List.of("unit_records", "unit_children"));
-        COLLECTIONS.put(PlanProjection.NAME, List.of("plan_views", "plan_index"));
+        COLLECTIONS.put(UnitProjection.NAME, List.of("unit_records", "unit_children", "unit_record_versions"));
+        COLLECTIONS.put(PlanProjection.NAME, List.of("plan_views", "plan_index", "plan_view_versions"));
         COLLECTIONS.put(FrameworkProjection.NAME, List.of("framework_versions", "framework_index"));
-        COLLECTIONS.put(AssessmentProjection.NAME, List.of("assessment_records", "assessment_index"));
-        COLLECTIONS.put(RecognitionProjection.NAME, List.of("recognition_records", "recognition_index"));
+        COLLECTIONS.put(AssessmentProjection.NAME, List.of("assessment_records", "assessment_index", "assessment_record_versions"));
+        COLLECTIONS.put(RecognitionProjection.NAME, List.of("recognition_records", "recognition_index", "recognition_record_versions"));
         COLLECTIONS.put(FigureProjection.NAME, List.of("baseline_views", "recognition_batch_views", "reported_value_views"));
         COLLECTIONS.put(IndicatorProjection.NAME, List.of("indicator_figures", "indicator_figure_versions",
                                                           "indicator_units", "indicator_recognitions", "indicator_plans",

@@ -12,16 +12,19 @@ import vn.xhht.ledger.domain.common.ErrorCode;
 import java.util.List;
 
 /**
- * Record-time reads ({@code ?asOf=<instant>}) are served by the indicator view ({@code GET /indicators}) only so far.
- * Elsewhere they are not served yet. Rather than answer with today's knowledge to a
- * client that asked for the past — the worst answer an auditor can get — such reads are refused with
- * {@code 501 AS_OF_NOT_SUPPORTED} until the replayed views exist.
+ * Record-time reads ({@code ?asOf=<instant>}) are served by the reads listed here: the indicator table, a unit and its
+ * children, plans (one or a list), an assessment, a recognition and a unit's recognitions. Elsewhere (the assessment
+ * list, baselines, batches, reported values, frameworks) they are not served yet. Rather than answer
+ * with today's knowledge to a client that asked for the past — the worst answer an auditor can get — such reads are
+ * refused with {@code 501 AS_OF_NOT_SUPPORTED}.
  */
 @Component
 public class AsOfFilter implements WebFilter {
 
     /** The reads that answer as of a past instant. */
-    private static final java.util.Set<String> SERVED = java.util.Set.of("/api/v1/indicators");
+    private static final java.util.regex.Pattern SERVED = java.util.regex.Pattern.compile(
+            "/api/v1/(indicators|units/[^/]+|units/[^/]+/children|units/[^/]+/recognitions|plans|plans/[^/]+"
+                    + "|assessments/[^/]+|recognitions/[^/]+)");
 
     private final Problems problems;
 
@@ -32,7 +35,7 @@ public class AsOfFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
-        if (path.startsWith("/api/v1/") && !SERVED.contains(path)
+        if (path.startsWith("/api/v1/") && !SERVED.matcher(path).matches()
                 && exchange.getRequest().getQueryParams().containsKey("asOf")) {
             try {
                 Requests.instant(exchange.getRequest().getQueryParams().getFirst("asOf"), "asOf");

@@ -119,8 +119,11 @@ public class AssessmentController {
     }
 
     @GetMapping("/{id}")
-    public Mono<ResponseEntity<AssessmentView>> get(@PathVariable String id, @AuthenticationPrincipal Actor actor) {
-        return assessment(Requests.uuid(id, ErrorCode.ASSESSMENT_NOT_FOUND))
+    public Mono<ResponseEntity<AssessmentView>> get(@PathVariable String id, @RequestParam(required = false) String asOf,
+                                                    @AuthenticationPrincipal Actor actor) {
+        FetchAssessmentQuery query = new FetchAssessmentQuery(Requests.uuid(id, ErrorCode.ASSESSMENT_NOT_FOUND),
+                                                              Requests.instant(asOf, "asOf"));
+        return reads.ask(query, AssessmentView.class)
                 .flatMap(view -> access.requireRead(actor, view.subjectUnitId()).thenReturn(view))
                 .map(view -> ResponseEntity.ok().eTag(Requests.etag(view.version())).body(view));
     }

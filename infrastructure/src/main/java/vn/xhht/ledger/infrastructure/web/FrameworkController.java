@@ -83,8 +83,16 @@ public class FrameworkController {
                                      : ResponseEntity.ok(framework)));
     }
 
+    /**
+     * The published version once the view lists it as the latest too (it writes the version before the index), so
+     * that a read of {@code versions/latest} after the answer sees it.
+     */
     private Mono<CriteriaFramework> published(PublishResult result) {
-        return reads.ask(new FetchFrameworkVersionQuery(result.code(), result.version()), CriteriaFramework.class)
+        return reads.ask(new FetchFrameworkVersionQuery(result.code(), null), CriteriaFramework.class)
+                    .filter(latest -> latest.version() != null && latest.version() >= result.version())
+                    .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.FRAMEWORK_NOT_FOUND,
+                                                                        "Not in the view yet")))
+                    .then(reads.ask(new FetchFrameworkVersionQuery(result.code(), result.version()), CriteriaFramework.class))
                     .retryWhen(reactor.util.retry.Retry.fixedDelay(500, Duration.ofMillis(10))
                                                        .filter(e -> e instanceof DomainException));
     }

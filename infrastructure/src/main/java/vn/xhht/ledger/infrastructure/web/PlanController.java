@@ -36,6 +36,7 @@ import vn.xhht.ledger.infrastructure.web.PlanRequests.TargetBody;
 import vn.xhht.ledger.infrastructure.web.PlanRequests.TaskBody;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -110,9 +111,10 @@ public class PlanController {
     }
 
     @GetMapping("/{id}")
-    public Mono<ResponseEntity<PlanView>> get(@PathVariable String id, @AuthenticationPrincipal Actor actor) {
+    public Mono<ResponseEntity<PlanView>> get(@PathVariable String id, @RequestParam(required = false) String asOf,
+                                              @AuthenticationPrincipal Actor actor) {
         String planId = Requests.uuid(id, ErrorCode.PLAN_NOT_FOUND);
-        return plan(planId)
+        return reads.ask(new FetchPlanQuery(planId, Requests.instant(asOf, "asOf")), PlanView.class)
                 .flatMap(plan -> access.requireRead(actor, plan.issuerUnitId()).thenReturn(plan))
                 .map(plan -> ResponseEntity.ok().eTag(Requests.etag(plan.version())).body(plan));
     }
@@ -123,7 +125,9 @@ public class PlanController {
                                      @RequestParam(required = false) Integer year,
                                      @RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) String cursor,
+                                     @RequestParam(required = false) String asOf,
                                      @AuthenticationPrincipal Actor actor) {
+        Instant asOfInstant = Requests.instant(asOf, "asOf");
         if (unitId != null) {
             Requests.unitId(unitId);
         }
@@ -132,7 +136,7 @@ public class PlanController {
         }
         int size = Requests.limit(limit);
         Mono<Void> allowed = unitId == null ? Mono.empty() : access.requireRead(actor, unitId);
-        return allowed.then(reads.ask(new FetchPlansQuery(unitId, year, size, cursor), Page.class))
+        return allowed.then(reads.ask(new FetchPlansQuery(unitId, year, size, cursor, asOfInstant), Page.class))
                       .map(page -> (Page<PlanView>) page)
                       .flatMap(page -> unitId != null || access.readsEverything(actor) ? Mono.just(page)
                               : Flux.fromIterable(page.items())

@@ -86,16 +86,21 @@ public class RecognitionController {
     }
 
     @GetMapping("/api/v1/recognitions/{id}")
-    public Mono<RecognitionView> get(@PathVariable String id, @AuthenticationPrincipal Actor actor) {
-        return recognition(Requests.uuid(id, ErrorCode.RECOGNITION_NOT_FOUND))
+    public Mono<RecognitionView> get(@PathVariable String id, @RequestParam(required = false) String asOf,
+                                     @AuthenticationPrincipal Actor actor) {
+        FetchRecognitionQuery query = new FetchRecognitionQuery(Requests.uuid(id, ErrorCode.RECOGNITION_NOT_FOUND),
+                                                                Requests.instant(asOf, "asOf"));
+        return reads.ask(query, RecognitionView.class)
                 .flatMap(view -> access.requireRead(actor, view.subjectUnitId()).thenReturn(view));
     }
 
     @GetMapping("/api/v1/units/{id}/recognitions")
     public Mono<RecognitionList> ofUnit(@PathVariable String id, @RequestParam(required = false) Integer year,
+                                        @RequestParam(required = false) String asOf,
                                         @AuthenticationPrincipal Actor actor) {
         Requests.unitId(id);
-        return access.requireRead(actor, id).then(reads.ask(new FetchUnitRecognitionsQuery(id, year), RecognitionList.class));
+        FetchUnitRecognitionsQuery query = new FetchUnitRecognitionsQuery(id, year, Requests.instant(asOf, "asOf"));
+        return access.requireRead(actor, id).then(reads.ask(query, RecognitionList.class));
     }
 
     private Mono<RecognitionView> recognition(String id) {

@@ -66,21 +66,24 @@ public class UnitController {
     @GetMapping("/{id}")
     public Mono<ResponseEntity<UnitView>> get(@PathVariable String id,
                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                              @RequestParam(required = false) String asOf,
                                               @AuthenticationPrincipal Actor actor) {
         Requests.unitId(id);
+        FetchUnitQuery query = new FetchUnitQuery(id, Requests.onOrToday(on, clock), Requests.instant(asOf, "asOf"));
         return access.requireRead(actor, id)
-                     .then(reads.ask(new FetchUnitQuery(id, Requests.onOrToday(on, clock)), UnitView.class))
+                     .then(reads.ask(query, UnitView.class))
                      .map(view -> ResponseEntity.ok().eTag(Requests.etag(view.version())).body(view));
     }
 
     @GetMapping("/{id}/children")
     public Mono<UnitChildrenView> children(@PathVariable String id,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                           @RequestParam(required = false) String asOf,
                                            @AuthenticationPrincipal Actor actor) {
         Requests.unitId(id);
-        return access.requireRead(actor, id)
-                     .then(reads.ask(new FetchUnitChildrenQuery(id, Requests.onOrToday(on, clock)),
-                                     UnitChildrenView.class));
+        FetchUnitChildrenQuery query = new FetchUnitChildrenQuery(id, Requests.onOrToday(on, clock),
+                                                                  Requests.instant(asOf, "asOf"));
+        return access.requireRead(actor, id).then(reads.ask(query, UnitChildrenView.class));
     }
 
     @PostMapping("/{id}/rename")

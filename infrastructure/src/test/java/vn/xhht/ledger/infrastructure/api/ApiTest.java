@@ -84,4 +84,32 @@ public abstract class ApiTest {
                      .expectBody().jsonPath("$.status").isEqualTo("ISSUED").jsonPath("$.version").isEqualTo(1);
         return id;
     }
+
+    /** Waits until the framework (published at start-up) is in the view. */
+    protected void waitForFramework(String code) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (as("auditor").get().uri("/frameworks/{c}/versions/latest", code).exchange()
+                            .returnResult(String.class).getStatus().value() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("framework " + code + " never appeared");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Opens an assessment as the assessor once the framework is published; answers its id. */
+    protected String openAssessment(String subject, String framework, Object scores, int year) {
+        waitForFramework(framework);
+        String location = as("assessor").post().uri("/assessments")
+                                        .bodyValue(Map.of("subjectUnitId", subject, "framework", framework, "year", year,
+                                                          "scores", scores))
+                                        .exchange().expectStatus().isCreated()
+                                        .returnResult(String.class).getResponseHeaders().getLocation().getPath();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
 }

@@ -36,26 +36,7 @@ class AssessmentsApiTest extends ApiTest {
     }
 
     private String open(String subject, String framework, Object scores, int year) {
-        waitForFramework(framework);
-        String location = as("assessor").post().uri("/assessments")
-                                        .bodyValue(Map.of("subjectUnitId", subject, "framework", framework, "year", year,
-                                                          "scores", scores))
-                                        .exchange().expectStatus().isCreated()
-                                        .returnResult(String.class).getResponseHeaders().getLocation().getPath();
-        return location.substring(location.lastIndexOf('/') + 1);
-    }
-
-    private void waitForFramework(String code) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            int status = as("auditor").get().uri("/frameworks/{c}/versions/latest", code).exchange()
-                                      .returnResult(String.class).getStatus().value();
-            if (status == 200) {
-                return;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("framework " + code + " never appeared");
+        return openAssessment(subject, framework, scores, year);
     }
 
     @Test

@@ -138,10 +138,10 @@ class UnitsApiTest extends ApiTest {
     }
 
     @Test
-    void aRecordTimeReadIsRefusedRatherThanAnsweredWithTodaysKnowledge() {
+    void childrenAsOfAnInstantBeforeTheUnitWasRecordedAreNotFound() {
         String[] ids = provinceDistrictCommune();
         as("auditor").get().uri("/units/{id}/children?asOf=2024-01-01T00:00:00Z", ids[1]).exchange()
-                     .expectStatus().isEqualTo(501).expectBody().jsonPath("$.code").isEqualTo("AS_OF_NOT_SUPPORTED");
+                     .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("UNIT_NOT_FOUND");
     }
 
     @Test

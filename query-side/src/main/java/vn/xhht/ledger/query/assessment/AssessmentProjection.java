@@ -33,6 +33,7 @@ import vn.xhht.ledger.domain.common.Page;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.query.framework.FrameworkProjection;
 import vn.xhht.ledger.query.support.Cursors;
+import vn.xhht.ledger.query.support.RecordVersions;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
 import java.util.ArrayList;
@@ -62,8 +63,10 @@ public class AssessmentProjection {
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> index;
     private final MongoCollection<Document> frameworkVersions;
+    private final RecordVersions history;
 
     public AssessmentProjection(MongoDatabase readDatabase) {
+        this.history = new RecordVersions(readDatabase, "assessment_record_versions");
         this.records = readDatabase.getCollection("assessment_records");
         this.index = readDatabase.getCollection("assessment_index");
         this.frameworkVersions = readDatabase.getCollection("framework_versions");
@@ -122,6 +125,7 @@ public class AssessmentProjection {
     @ResetHandler
     void reset() {
         Mono.from(records.drop()).then(Mono.from(index.drop())).block();
+        history.drop();
     }
 
     private void update(String id, long sequence, UnaryOperator<AssessmentRecord> change) {
@@ -130,6 +134,7 @@ public class AssessmentProjection {
             return;
         }
         Document document = ViewDocuments.toDocument(change.apply(existing)).append("_id", id);
+        history.keep(id, sequence, document);
         Mono.from(records.replaceOne(eq("_id", id), document, new ReplaceOptions().upsert(true))).block();
     }
 
@@ -142,9 +147,10 @@ public class AssessmentProjection {
 
     @QueryHandler
     public CompletableFuture<AssessmentView> handle(FetchAssessmentQuery query) {
-        return find(query.assessmentId())
-                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.ASSESSMENT_NOT_FOUND,
-                                                                    "Assessment " + query.assessmentId() + " does not exist")))
+        return history.asOf(Flux.from(records.find(eq("_id", query.assessmentId()))), query.asOf()).next()
+                .map(document -> ViewDocuments.fromDocument(document, AssessmentRecord.class))
+                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.ASSESSMENT_NOT_FOUND, "Assessment "
+                        + query.assessmentId() + (query.asOf() == null ? " does not exist" : " did not exist at " + query.asOf()))))
                 .flatMap(record -> frameworks(Set.of(FrameworkProjection.key(record.framework(), record.frameworkVersion())))
                         .map(frameworks -> view(record, frameworks)))
                 .toFuture();

@@ -1,5 +1,6 @@
 package vn.xhht.ledger.query.indicator;
 
+import vn.xhht.ledger.query.support.RecordTime;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.axonframework.queryhandling.QueryHandler;

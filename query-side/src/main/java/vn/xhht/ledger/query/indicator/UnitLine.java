@@ -1,5 +1,6 @@
 package vn.xhht.ledger.query.indicator;
 
+import vn.xhht.ledger.query.support.RecordTime;
 import org.bson.Document;
 
 import java.time.Instant;

@@ -33,6 +33,7 @@ import vn.xhht.ledger.domain.plan.PlanQueries.PlanView;
 import vn.xhht.ledger.domain.plan.PlanQueries.StatusChange;
 import vn.xhht.ledger.domain.plan.PlanStatus;
 import vn.xhht.ledger.query.support.Cursors;
+import vn.xhht.ledger.query.support.RecordVersions;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
 import java.time.Instant;
@@ -60,10 +61,12 @@ public class PlanProjection {
 
     private final MongoCollection<Document> views;
     private final MongoCollection<Document> index;
+    private final RecordVersions history;
 
     public PlanProjection(MongoDatabase readDatabase) {
         this.views = readDatabase.getCollection("plan_views");
         this.index = readDatabase.getCollection("plan_index");
+        this.history = new RecordVersions(readDatabase, "plan_view_versions");
     }
 
     @EventHandler
@@ -117,6 +120,7 @@ public class PlanProjection {
     @ResetHandler
     void reset() {
         Mono.from(views.drop()).then(Mono.from(index.drop())).block();
+        history.drop();
     }
 
     private static PlanView withStatus(PlanView plan, PlanStatus status, long sequence, MetaData metaData,
@@ -139,6 +143,7 @@ public class PlanProjection {
             return; // already applied
         }
         Document document = ViewDocuments.toDocument(change.apply(existing)).append("_id", planId);
+        history.keep(planId, sequence, document);
         Mono.from(views.replaceOne(eq("_id", planId), document, new ReplaceOptions().upsert(true))).block();
     }
 
@@ -151,9 +156,10 @@ public class PlanProjection {
 
     @QueryHandler
     public CompletableFuture<PlanView> handle(FetchPlanQuery query) {
-        return find(query.planId())
-                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.PLAN_NOT_FOUND,
-                                                                    "Plan " + query.planId() + " does not exist")))
+        return history.asOf(Flux.from(views.find(eq("_id", query.planId()))), query.asOf()).next()
+                .map(document -> ViewDocuments.fromDocument(document, PlanView.class))
+                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.PLAN_NOT_FOUND, "Plan " + query.planId()
+                        + (query.asOf() == null ? " does not exist" : " did not exist at " + query.asOf()))))
                 .toFuture();
     }
 
@@ -164,13 +170,16 @@ public class PlanProjection {
         Flux<PlanView> candidates;
         if (query.unitId() != null) {
             candidates = Mono.from(index.find(eq("_id", query.unitId())).first())
-                             .map(document -> planIdsFor(document, query.year()))
-                             .flatMapMany(ids -> ids.isEmpty() ? Flux.empty() : Flux.from(views.find(in("_id", ids))))
-                             .map(document -> ViewDocuments.fromDocument(document, PlanView.class));
-        } else {
-            candidates = Flux.from(views.find())
+                             // as of an instant a plan's period may have been another: its year is checked below
+                             .map(document -> planIdsFor(document, query.asOf() == null ? query.year() : null))
+                             .flatMapMany(ids -> ids.isEmpty() ? Flux.empty()
+                                     : history.asOf(Flux.from(views.find(in("_id", ids))), query.asOf()))
                              .map(document -> ViewDocuments.fromDocument(document, PlanView.class))
                              .filter(plan -> query.year() == null || plan.period().overlapsYear(query.year()));
+        } else {
+            candidates = history.asOf(Flux.from(views.find()), query.asOf())
+                                .map(document -> ViewDocuments.fromDocument(document, PlanView.class))
+                                .filter(plan -> query.year() == null || plan.period().overlapsYear(query.year()));
         }
         return candidates
                 .sort(Comparator.comparing((PlanView plan) -> plan.period().from()).reversed()

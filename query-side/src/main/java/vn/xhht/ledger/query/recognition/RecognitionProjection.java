@@ -22,6 +22,7 @@ import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionGrantedE
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionList;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionRevokedEvent;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionView;
+import vn.xhht.ledger.query.support.RecordVersions;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
 import java.util.ArrayList;
@@ -41,8 +42,10 @@ public class RecognitionProjection {
 
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> index;
+    private final RecordVersions history;
 
     public RecognitionProjection(MongoDatabase readDatabase) {
+        this.history = new RecordVersions(readDatabase, "recognition_record_versions");
         this.records = readDatabase.getCollection("recognition_records");
         this.index = readDatabase.getCollection("recognition_index");
     }
@@ -69,10 +72,12 @@ public class RecognitionProjection {
     @ResetHandler
     void reset() {
         Mono.from(records.drop()).then(Mono.from(index.drop())).block();
+        history.drop();
     }
 
     private void store(RecognitionView view) {
         Document document = ViewDocuments.toDocument(view).append("_id", view.id());
+        history.keep(view.id(), view.version(), document);
         Mono.from(records.replaceOne(eq("_id", view.id()), document, new ReplaceOptions().upsert(true))).block();
     }
 
@@ -83,9 +88,10 @@ public class RecognitionProjection {
 
     @QueryHandler
     public CompletableFuture<RecognitionView> handle(FetchRecognitionQuery query) {
-        return find(query.recognitionId())
-                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.RECOGNITION_NOT_FOUND,
-                                                                    "Recognition " + query.recognitionId() + " does not exist")))
+        return history.asOf(Flux.from(records.find(eq("_id", query.recognitionId()))), query.asOf()).next()
+                .map(document -> ViewDocuments.fromDocument(document, RecognitionView.class))
+                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.RECOGNITION_NOT_FOUND, "Recognition "
+                        + query.recognitionId() + (query.asOf() == null ? " does not exist" : " did not exist at " + query.asOf()))))
                 .toFuture();
     }
 
@@ -105,7 +111,8 @@ public class RecognitionProjection {
                        return ids;
                    })
                    .defaultIfEmpty(List.of())
-                   .flatMapMany(ids -> ids.isEmpty() ? Flux.empty() : Flux.from(records.find(in("_id", ids))))
+                   .flatMapMany(ids -> ids.isEmpty() ? Flux.empty()
+                           : history.asOf(Flux.from(records.find(in("_id", ids))), query.asOf()))
                    .map(document -> ViewDocuments.fromDocument(document, RecognitionView.class))
                    .sort(Comparator.comparing(RecognitionView::decidedOn).reversed().thenComparing(RecognitionView::id))
                    .collectList()

@@ -29,8 +29,10 @@ import vn.xhht.ledger.domain.unit.UnitQueries.UnitSubtreeView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitLineageView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
+import vn.xhht.ledger.query.support.RecordVersions;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,14 +61,18 @@ import static com.mongodb.client.model.Filters.in;
 public class UnitProjection {
 
     public static final String NAME = "units";
+    private static final Comparator<UnitView> BY_NAME =
+            Comparator.comparing(UnitView::name, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(UnitView::id);
     private static final int MAX_DEPTH = 16;
 
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> children;
+    private final RecordVersions history;
 
     public UnitProjection(MongoDatabase readDatabase) {
         this.records = readDatabase.getCollection("unit_records");
         this.children = readDatabase.getCollection("unit_children");
+        this.history = new RecordVersions(readDatabase, "unit_record_versions");
     }
 
     @EventHandler
@@ -93,6 +99,7 @@ public class UnitProjection {
     @ResetHandler
     void reset() {
         Mono.from(records.drop()).then(Mono.from(children.drop())).block();
+        history.drop();
     }
 
     private void update(String unitId, long sequence, UnaryOperator<UnitRecord> change) {
@@ -110,12 +117,13 @@ public class UnitProjection {
         }
         for (String parent : parents) {
             List<UnitRecord.Interval> stretches = intervals.get(parent);
-            Bson change2 = stretches == null
-                    ? Updates.unset("children." + unitId)
-                    : Updates.set("children." + unitId, stretches.stream().map(ViewDocuments::toDocument).toList());
+            // a unit no longer under a parent keeps an empty entry there: a read as of an earlier instant needs it
+            Bson change2 = Updates.set("children." + unitId, stretches == null ? List.of()
+                    : stretches.stream().map(ViewDocuments::toDocument).toList());
             Mono.from(children.updateOne(eq("_id", parent), change2, new UpdateOptions().upsert(true))).block();
         }
         Document document = ViewDocuments.toDocument(updated).append("_id", unitId);
+        history.keep(unitId, sequence, document);
         Mono.from(records.replaceOne(eq("_id", unitId), document, new ReplaceOptions().upsert(true))).block();
     }
 
@@ -126,9 +134,18 @@ public class UnitProjection {
 
     // ------------------------------------------------------------------------------------------ queries
 
+    /** The unit's record, as it stands or as it stood at {@code asOf} (empty if it was not registered by then). */
+    private Mono<UnitRecord> find(String unitId, Instant asOf) {
+        if (asOf == null) {
+            return find(unitId);
+        }
+        return find(unitId).flatMap(current -> history.asOf(unitId, current.version(), asOf))
+                           .map(document -> ViewDocuments.fromDocument(document, UnitRecord.class));
+    }
+
     @QueryHandler
     public CompletableFuture<UnitView> handle(FetchUnitQuery query) {
-        return find(query.unitId())
+        return find(query.unitId(), query.asOf())
                 .filter(record -> !query.on().isBefore(record.validFrom()))
                 .map(record -> record.viewOn(query.on()))
                 .switchIfEmpty(Mono.error(() -> new DomainException(
@@ -139,22 +156,44 @@ public class UnitProjection {
     @QueryHandler
     public CompletableFuture<UnitChildrenView> handle(FetchUnitChildrenQuery query) {
         LocalDate on = query.on();
-        return find(query.unitId())
+        Mono<List<UnitView>> items = query.asOf() == null ? childrenNow(query.unitId(), on)
+                : childrenAsOf(query.unitId(), on, query.asOf());
+        return find(query.unitId(), query.asOf())
                 .filter(record -> !on.isBefore(record.validFrom()))
                 .switchIfEmpty(Mono.error(() -> new DomainException(
                         ErrorCode.UNIT_NOT_FOUND, "Unit " + query.unitId() + " does not exist on " + on)))
-                .then(Mono.from(children.find(eq("_id", query.unitId())).first()))
+                .then(items)
+                .map(list -> new UnitChildrenView(query.unitId(), on, list))
+                .toFuture();
+    }
+
+    private Mono<List<UnitView>> childrenNow(String parent, LocalDate on) {
+        return Mono.from(children.find(eq("_id", parent)).first())
                 .map(document -> childIdsOn(document, on))
                 .defaultIfEmpty(List.of())
                 .flatMapMany(ids -> ids.isEmpty() ? Flux.empty() : Flux.from(records.find(in("_id", ids))))
                 .map(document -> ViewDocuments.fromDocument(document, UnitRecord.class))
                 .filter(record -> record.existsOn(on))
                 .map(record -> record.viewOn(on))
-                .sort(Comparator.comparing(UnitView::name, Comparator.nullsLast(Comparator.naturalOrder()))
-                                .thenComparing(UnitView::id))
-                .collectList()
-                .map(items -> new UnitChildrenView(query.unitId(), on, items))
-                .toFuture();
+                .sort(BY_NAME)
+                .collectList();
+    }
+
+    /**
+     * Children as the service knew them at {@code asOf}: every unit that has ever sat under the parent (its children
+     * document keeps them all), each as its record stood then, kept if it was under the parent on {@code on}.
+     */
+    private Mono<List<UnitView>> childrenAsOf(String parent, LocalDate on, Instant asOf) {
+        return Mono.from(children.find(eq("_id", parent)).first())
+                   .map(document -> new ArrayList<>(document.get("children", new Document()).keySet()))
+                   .filter(ids -> !ids.isEmpty())
+                   .flatMapMany(ids -> history.asOf(Flux.from(records.find(in("_id", ids))), asOf))
+                   .map(document -> ViewDocuments.fromDocument(document, UnitRecord.class))
+                   .filter(record -> record.existsOn(on) && record.intervalsByParent().getOrDefault(parent, List.of())
+                                                                  .stream().anyMatch(stretch -> stretch.contains(on)))
+                   .map(record -> record.viewOn(on))
+                   .sort(BY_NAME)
+                   .collectList();
     }
 
     @QueryHandler
@@ -217,6 +256,6 @@ public class UnitProjection {
 
     /** Names of the collections this projection owns (for rebuilds and admin views). */
     public static Set<String> collections() {
-        return Set.of("unit_records", "unit_children");
+        return Set.of("unit_records", "unit_children", "unit_record_versions");
     }
 }

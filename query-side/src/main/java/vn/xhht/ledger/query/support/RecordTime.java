@@ -1,4 +1,4 @@
-package vn.xhht.ledger.query.indicator;
+package vn.xhht.ledger.query.support;
 
 import org.bson.Document;
 
@@ -11,12 +11,12 @@ import java.util.Date;
  * before an event, within the same millisecond, would already see it. Documents written before this was kept have
  * millisecond record times.
  */
-final class RecordTime {
+public final class RecordTime {
 
     private RecordTime() {
     }
 
-    static Document put(Document document, String field, Instant at) {
+    public static Document put(Document document, String field, Instant at) {
         if (at == null) {
             return document.append(field, null);
         }
@@ -25,7 +25,7 @@ final class RecordTime {
         return nanos == 0 ? document : document.append(field + "n", nanos);
     }
 
-    static Instant get(Document document, String field) {
+    public static Instant get(Document document, String field) {
         Date date = document.getDate(field);
         if (date == null) {
             return null;
