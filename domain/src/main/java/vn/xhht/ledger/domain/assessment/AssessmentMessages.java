@@ -104,9 +104,13 @@ public final class AssessmentMessages {
         }
     }
 
-    /** Assessments of any of {@code subjectUnitIds}, optionally filtered. */
+    /** Assessments of any of {@code subjectUnitIds}, optionally filtered, as they stand or as they stood at {@code asOf}. */
     public record FetchAssessmentsQuery(List<String> subjectUnitIds, Integer year, AssessmentStatus status,
-                                        Boolean overdue, int limit, String cursor) {
+                                        Boolean overdue, int limit, String cursor, java.time.Instant asOf) {
+        public FetchAssessmentsQuery(List<String> subjectUnitIds, Integer year, AssessmentStatus status,
+                                     Boolean overdue, int limit, String cursor) {
+            this(subjectUnitIds, year, status, overdue, limit, cursor, null);
+        }
     }
 
     public record ScoreView(String indicator, String criterion, String name, Object self, Object reviewed,

@@ -48,7 +48,8 @@ public class AuditTrail {
     }
 
     /** What to list; every part optional. {@code type} is the event's simple name, e.g. {@code PlanAmendedEvent}. */
-    public record Filter(String aggregateId, String actor, String type, Instant from, Instant to) {
+    /** What to list; {@code aggregates} (null: any) are those of a unit subtree ({@link #aggregatesConcerning}). */
+    public record Filter(String aggregateId, String actor, String type, Instant from, Instant to, Set<String> aggregates) {
     }
 
     public record Change(String field, Object before, Object after) {
@@ -65,6 +66,9 @@ public class AuditTrail {
         conditions.add(gt("_id", after));
         if (filter.aggregateId() != null) {
             conditions.add(MongoCommitStorageEngine.aggregateStream(filter.aggregateId()));
+        }
+        if (filter.aggregates() != null) {
+            conditions.add(in("events.agg", filter.aggregates()));
         }
         if (filter.actor() != null) {
             conditions.add(eq("events.m.actor", filter.actor()));
@@ -105,6 +109,7 @@ public class AuditTrail {
         Date at = event.getDate("ts");
         String type = simpleName(event.getString("ptype"));
         return (filter.aggregateId() == null || filter.aggregateId().equals(event.getString("agg")))
+                && (filter.aggregates() == null || filter.aggregates().contains(event.getString("agg")))
                 && (filter.actor() == null || (meta != null && filter.actor().equals(meta.getString("actor"))))
                 && (filter.type() == null || filter.type().equals(type))
                 && (filter.from() == null || !at.toInstant().isBefore(filter.from()))
@@ -168,16 +173,7 @@ public class AuditTrail {
      * it, a batch or baseline at it).
      */
     public Page<HistoryEntry> history(Collection<String> unitIds, long before, int limit) {
-        Set<String> aggregates = new HashSet<>(unitIds);
-        Bson naming = or(in("events.p.unitId", unitIds), in("events.p.subjectUnitId", unitIds),
-                         in("events.p.issuerUnitId", unitIds), in("events.p.intoId", unitIds));
-        for (Document commit : events.find(naming).projection(new Document("events.agg", 1))) {
-            for (Document event : commit.getList("events", Document.class)) {
-                if (event.getString("agg") != null) {
-                    aggregates.add(event.getString("agg"));
-                }
-            }
-        }
+        Set<String> aggregates = aggregatesConcerning(unitIds);
         List<HistoryEntry> entries = new ArrayList<>();
         Map<String, List<Document>> streams = new HashMap<>();
         long first = before;
@@ -204,6 +200,24 @@ public class AuditTrail {
             first = start;
         }
         return new Page<>(entries, more ? Long.toString(first) : null);
+    }
+
+    /**
+     * The aggregates whose events concern the units: the units themselves and every aggregate with an event naming
+     * one of them (a plan it issued, an assessment or title of it, a batch or baseline at it, a merge into it).
+     */
+    public Set<String> aggregatesConcerning(Collection<String> unitIds) {
+        Set<String> aggregates = new HashSet<>(unitIds);
+        Bson naming = or(in("events.p.unitId", unitIds), in("events.p.subjectUnitId", unitIds),
+                         in("events.p.issuerUnitId", unitIds), in("events.p.intoId", unitIds));
+        for (Document commit : events.find(naming).projection(new Document("events.agg", 1))) {
+            for (Document event : commit.getList("events", Document.class)) {
+                if (event.getString("agg") != null) {
+                    aggregates.add(event.getString("agg"));
+                }
+            }
+        }
+        return aggregates;
     }
 
     static String simpleName(String type) {

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
 /**
@@ -45,10 +46,10 @@ public class LogExport {
     }
 
     /**
-     * Writes the commits holding an event of {@code aggregateId} (if given) stamped in [{@code from}, {@code to})
-     * (if given), in position order, one line each.
+     * Writes the commits holding an event of {@code aggregateId} (if given), of one of {@code aggregates} (if given: a
+     * unit subtree's), stamped in [{@code from}, {@code to}) (if given), in position order, one line each.
      */
-    public void export(String aggregateId, Instant from, Instant to, Consumer<String> line) {
+    public void export(String aggregateId, Set<String> subtreeAggregates, Instant from, Instant to, Consumer<String> line) {
         line.accept(new Document("publicKey", seal.publicKey()).append("algorithm", "Ed25519")
                             .append("hash", "SHA-256(previousHash || int64 big-endian position || bson)")
                             .append("checkpoints", "Ed25519 over the checkpoint's signed BSON; heads anchor the chains")
@@ -57,6 +58,9 @@ public class LogExport {
         List<Bson> filters = new ArrayList<>();
         if (aggregateId != null) {
             filters.add(MongoCommitStorageEngine.aggregateStream(aggregateId));
+        }
+        if (subtreeAggregates != null) {
+            filters.add(in(MongoCommitStorageEngine.EVENTS + "." + EventDocumentCodec.AGGREGATE_ID, subtreeAggregates));
         }
         String timestamp = MongoCommitStorageEngine.EVENTS + "." + EventDocumentCodec.TIMESTAMP;
         if (from != null) {

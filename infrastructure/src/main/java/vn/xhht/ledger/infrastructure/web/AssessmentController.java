@@ -128,7 +128,7 @@ public class AssessmentController {
                 .map(view -> ResponseEntity.ok().eTag(Requests.etag(view.version())).body(view));
     }
 
-    /** Assessments of the units in {@code unitId}'s subtree (as it stands today). */
+    /** Assessments of the units in {@code unitId}'s subtree (as it stands today), as they stand or stood at {@code asOf}. */
     @GetMapping
     @SuppressWarnings("unchecked")
     public Mono<Page<AssessmentView>> list(@RequestParam String unitId, @RequestParam(required = false) Integer year,
@@ -136,13 +136,15 @@ public class AssessmentController {
                                            @RequestParam(required = false) Boolean overdue,
                                            @RequestParam(required = false) Integer limit,
                                            @RequestParam(required = false) String cursor,
+                                           @RequestParam(required = false) String asOf,
                                            @AuthenticationPrincipal Actor actor) {
         Requests.unitId(unitId);
         int size = Requests.limit(limit);
+        java.time.Instant asOfInstant = Requests.instant(asOf, "asOf");
         return access.requireRead(actor, unitId)
                      .then(reads.ask(new FetchUnitSubtreeQuery(unitId, LocalDate.now()), UnitSubtreeView.class))
                      .flatMap(subtree -> reads.ask(new FetchAssessmentsQuery(subtree.unitIds(), year, status, overdue,
-                                                                             size, cursor), Page.class))
+                                                                             size, cursor, asOfInstant), Page.class))
                      .map(page -> (Page<AssessmentView>) page);
     }
 

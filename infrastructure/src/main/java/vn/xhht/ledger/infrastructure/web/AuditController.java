@@ -12,6 +12,8 @@ import reactor.core.scheduler.Schedulers;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.Page;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitSubtreeView;
 import vn.xhht.ledger.infrastructure.audit.AuditTrail;
 import vn.xhht.ledger.infrastructure.eventstore.LogExport;
 import vn.xhht.ledger.infrastructure.eventstore.LogSeal;
@@ -20,6 +22,10 @@ import vn.xhht.ledger.infrastructure.security.Actor;
 import vn.xhht.ledger.infrastructure.security.Role;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Audit (API.md: History and audit): the log's tamper check and its export, for auditors and administrators. */
@@ -34,9 +40,11 @@ public class AuditController {
     private final LogVerifier verifier;
     private final LogExport export;
     private final AuditTrail trail;
+    private final Reads reads;
 
-    public AuditController(AccessPolicy access, MongoDatabase eventDatabase, LogSeal seal) {
+    public AuditController(AccessPolicy access, Reads reads, MongoDatabase eventDatabase, LogSeal seal) {
         this.access = access;
+        this.reads = reads;
         this.trail = new AuditTrail(eventDatabase);
         this.verifier = new LogVerifier(eventDatabase, seal);
         this.export = new LogExport(eventDatabase, seal);
@@ -50,18 +58,39 @@ public class AuditController {
     public Mono<Page<AuditTrail.Item>> events(@RequestParam(required = false) String aggregateId,
                                              @RequestParam(required = false) String actor,
                                              @RequestParam(required = false) String type,
+                                             @RequestParam(required = false) String unitId,
                                              @RequestParam(required = false) String from,
                                              @RequestParam(required = false) String to,
                                              @RequestParam(required = false) String cursor,
                                              @RequestParam(required = false) Integer limit,
                                              @AuthenticationPrincipal Actor caller) {
-        AuditTrail.Filter filter = new AuditTrail.Filter(
-                aggregateId == null ? null : Requests.aggregateId(aggregateId), checked(actor, USERNAME, "actor"),
-                checked(type, TYPE, "type"), Requests.instant(from, "from"), Requests.instant(to, "to"));
+        String aggregate = aggregateId == null ? null : Requests.aggregateId(aggregateId);
+        String who = checked(actor, USERNAME, "actor");
+        String what = checked(type, TYPE, "type");
+        Instant start = Requests.instant(from, "from");
+        Instant end = Requests.instant(to, "to");
         long after = Requests.positionCursor(cursor);
         int size = Requests.limit(limit);
         return access.requireRole(caller, Role.AUDITOR, Role.ADMIN)
-                     .then(Mono.fromCallable(() -> trail.page(filter, after, size)).subscribeOn(Schedulers.boundedElastic()));
+                     .then(Mono.defer(() -> subtreeAggregates(unitId)))
+                     .map(aggregates -> new AuditTrail.Filter(aggregate, who, what, start, end,
+                                                              aggregates.isEmpty() ? null : aggregates.get()))
+                     .flatMap(filter -> Mono.fromCallable(() -> trail.page(filter, after, size))
+                                            .subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    /**
+     * The aggregates concerning a unit and its subtree (as the hierarchy stands today): the units, and everything
+     * naming one of them. Empty when no unit is asked for.
+     */
+    private Mono<Optional<Set<String>>> subtreeAggregates(String unitId) {
+        if (unitId == null) {
+            return Mono.just(Optional.empty());
+        }
+        Requests.unitId(unitId);
+        return reads.ask(new FetchUnitSubtreeQuery(unitId, LocalDate.now(ZoneOffset.UTC)), UnitSubtreeView.class)
+                    .publishOn(Schedulers.boundedElastic())
+                    .map(subtree -> Optional.of(trail.aggregatesConcerning(subtree.unitIds())));
     }
 
     private static String checked(String value, Pattern pattern, String field) {
@@ -79,11 +108,12 @@ public class AuditController {
     }
 
     /**
-     * The commits of an aggregate and/or a period as JSON lines with their hashes and signatures, for offline
+     * The commits of an aggregate, a unit's subtree and/or a period as JSON lines with their hashes and signatures, for offline
      * verification (README: "Verifying an export").
      */
     @GetMapping(path = "/export", produces = "application/x-ndjson")
     public Flux<String> export(@RequestParam(required = false) String aggregateId,
+                               @RequestParam(required = false) String unitId,
                                @RequestParam(required = false) String from,
                                @RequestParam(required = false) String to,
                                @AuthenticationPrincipal Actor actor) {
@@ -91,8 +121,9 @@ public class AuditController {
         Instant start = Requests.instant(from, "from");
         Instant end = Requests.instant(to, "to");
         return access.requireRole(actor, Role.AUDITOR, Role.ADMIN)
-                     .thenMany(Flux.<String>create(sink -> {
-                         export.export(aggregate, start, end, line -> sink.next(line + "\n"));
+                     .then(Mono.defer(() -> subtreeAggregates(unitId)))
+                     .flatMapMany(aggregates -> Flux.<String>create(sink -> {
+                         export.export(aggregate, aggregates.orElse(null), start, end, line -> sink.next(line + "\n"));
                          sink.complete();
                      }).subscribeOn(Schedulers.boundedElastic()));
     }

@@ -100,6 +100,10 @@ class AsOfApiTest extends ApiTest {
                      .expectBody().jsonPath("$.status").isEqualTo("DRAFT").jsonPath("$.total").isEqualTo(86);
         as("auditor").get().uri("/assessments/{id}", id).exchange().expectStatus().isOk()
                      .expectBody().jsonPath("$.status").isEqualTo("SUBMITTED");
+        as("auditor").get().uri("/assessments?unitId={u}&status=DRAFT&asOf={t}", subject, beforeSubmission).exchange()
+                     .expectStatus().isOk().expectBody().jsonPath("$.items[0].id").isEqualTo(id);
+        as("auditor").get().uri("/assessments?unitId={u}&status=DRAFT", subject).exchange()
+                     .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);
     }
 
     @Test
@@ -130,7 +134,7 @@ class AsOfApiTest extends ApiTest {
     @Test
     void readsThatDoNotServeRecordTimeYetRefuseItRatherThanAnswerWithToday() {
         String[] ids = provinceDistrictCommune();
-        as("auditor").get().uri("/assessments?unitId={u}&asOf=2024-01-01T00:00:00Z", ids[0]).exchange()
+        as("auditor").get().uri("/units/{id}/baselines/2023?asOf=2024-01-01T00:00:00Z", ids[2]).exchange()
                      .expectStatus().isEqualTo(501).expectBody().jsonPath("$.code").isEqualTo("AS_OF_NOT_SUPPORTED");
         as("auditor").get().uri("/units/{id}?asOf=yesterday", ids[0]).exchange()
                      .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("asOf");

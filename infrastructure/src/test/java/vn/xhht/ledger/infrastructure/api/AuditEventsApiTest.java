@@ -76,6 +76,26 @@ class AuditEventsApiTest extends ApiTest {
     }
 
     @Test
+    void theLogOfAUnitsSubtreeHoldsItsUnitsAndWhatNamesThemAndNothingOfAnotherSubtree() {
+        String[] ids = provinceDistrictCommune();
+        String[] elsewhere = provinceDistrictCommune();
+        String plan = createIssued(ids[1]);
+        createIssued(elsewhere[1]);
+
+        List<Map<String, Object>> district = events("unitId=" + ids[1]);
+        assertThat(district).extracting(e -> e.get("aggregateId"))
+                            .contains(ids[1], ids[2], plan)
+                            .doesNotContain(ids[0], elsewhere[1], elsewhere[2]);
+        assertThat(events("unitId=" + ids[1] + "&type=PlanIssuedEvent")).extracting(e -> e.get("aggregateId"))
+                                                                        .containsExactly(plan);
+
+        String export = as("auditor").get().uri("/audit/export?unitId=" + ids[1]).exchange().expectStatus().isOk()
+                                     .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(export).contains("\"" + ids[2] + "\"", plan).doesNotContain(elsewhere[1]);
+        as("auditor").get().uri("/audit/events?unitId={u}", "a/b").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aUnitsHistoryTellsWhatHappenedToItAndItsSubtreeNewestFirstInBothLanguages() {
         String[] ids = provinceDistrictCommune();

@@ -174,7 +174,8 @@ public class AssessmentProjection {
                        return ids;
                    })
                    .collectList()
-                   .flatMapMany(ids -> ids.isEmpty() ? Flux.empty() : Flux.from(records.find(in("_id", ids))))
+                   .flatMapMany(ids -> ids.isEmpty() ? Flux.empty()
+                           : history.asOf(Flux.from(records.find(in("_id", ids))), query.asOf()))
                    .map(document -> ViewDocuments.fromDocument(document, AssessmentRecord.class))
                    .filter(r -> query.status() == null || r.status() == query.status())
                    .filter(r -> query.overdue() == null || r.overdue() == query.overdue())
