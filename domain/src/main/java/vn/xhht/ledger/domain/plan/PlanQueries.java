@@ -21,12 +21,13 @@ public final class PlanQueries {
     }
 
     /**
-     * Plans issued by {@code unitId} (any unit when null) whose period touches {@code year} (any when null), as they
-     * stand or as the service knew them at {@code asOf}.
+     * Plans issued by {@code unitId} (any unit when null) whose period touches {@code year} (any when null) and, when
+     * {@code on} is given, covers that date (the plans in force then), as they stand or as the service knew them at
+     * {@code asOf}.
      */
-    public record FetchPlansQuery(String unitId, Integer year, int limit, String cursor, Instant asOf) {
+    public record FetchPlansQuery(String unitId, Integer year, LocalDate on, int limit, String cursor, Instant asOf) {
         public FetchPlansQuery(String unitId, Integer year, int limit, String cursor) {
-            this(unitId, year, limit, cursor, null);
+            this(unitId, year, null, limit, cursor, null);
         }
     }
 

@@ -54,10 +54,13 @@ public final class RecognitionMessages {
     public record TitleWithdrawnEvent(String subjectUnitId, String recognitionId, LocalDate revokedOn) {
     }
 
-    /** A unit's recognitions, as they stand or as the service knew them at {@code asOf} (null: now). */
-    public record FetchUnitRecognitionsQuery(String unitId, Integer year, java.time.Instant asOf) {
+    /**
+     * A unit's recognitions — only those it held {@code on} a date when given (see {@link RecognitionView#validOn}) —
+     * as they stand or as the service knew them at {@code asOf} (null: now).
+     */
+    public record FetchUnitRecognitionsQuery(String unitId, Integer year, LocalDate on, java.time.Instant asOf) {
         public FetchUnitRecognitionsQuery(String unitId, Integer year) {
-            this(unitId, year, null);
+            this(unitId, year, null, null);
         }
     }
 
@@ -72,6 +75,15 @@ public final class RecognitionMessages {
                                   String decisionNumber, LocalDate decidedOn, String assessmentId, String framework,
                                   Integer frameworkVersion, LocalDate validThrough, boolean revoked,
                                   String revokedReason, LocalDate revokedOn, long version) {
+
+        /**
+         * Whether the title held on {@code date} in valid time: from the start of the year it was granted for to
+         * {@code validThrough}, unless revoked by then. (When the decision was taken is record time: {@code asOf}.)
+         */
+        public boolean validOn(LocalDate date) {
+            return !LocalDate.of(year, 1, 1).isAfter(date) && (validThrough == null || !validThrough.isBefore(date))
+                    && !(revoked && (revokedOn == null || !revokedOn.isAfter(date)));
+        }
     }
 
     public record RecognitionList(String unitId, List<RecognitionView> items) {

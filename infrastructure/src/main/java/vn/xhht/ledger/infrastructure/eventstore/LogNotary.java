@@ -39,6 +39,12 @@ public class LogNotary {
     /** {@code {_id: a checkpoint's position, position: the next checkpoint's, at}}: one successor per checkpoint. */
     public static final String SUCCESSORS = "event_checkpoint_successors";
     private static final Logger log = LoggerFactory.getLogger(LogNotary.class);
+    /**
+     * The most positions one checkpoint covers: its heads (one per aggregate written in its range) must fit a document
+     * (16 MB) — a bulk load of 200,000 events within one interval did not. A longer backlog gets several checkpoints,
+     * written without waiting for the interval.
+     */
+    static final long MAX_RANGE = 10_000;
     /** The most events one commit of this service holds (a unit of work's events), bounding the look-back. */
     private static final int MAX_COMMIT = 1_000;
 
@@ -119,17 +125,19 @@ public class LogNotary {
                     GapAwareTrackingToken token = (GapAwareTrackingToken) stream.nextAvailable().trackingToken();
                     settled = token.getGaps().isEmpty() ? token.getIndex() : token.getGaps().first() - 1;
                 }
-                if (settled > position && System.nanoTime() - startedAt >= interval.toNanos()) {
+                long target = Math.min(settled, position + MAX_RANGE);
+                boolean due = System.nanoTime() - startedAt >= interval.toNanos() || settled - position >= MAX_RANGE;
+                if (target > position && due) {
                     Date at = new Date();
                     try {
-                        successors.insertOne(new Document("_id", position).append("position", settled).append("at", at));
+                        successors.insertOne(new Document("_id", position).append("position", target).append("at", at));
                     } catch (MongoException e) {
                         if (MongoDuplicateKeyResolver.isDuplicateKey(e)) {
                             return; // another notary claimed the next checkpoint: write that one instead
                         }
                         throw e;
                     }
-                    write(last, settled, at);
+                    write(last, target, at);
                     return;
                 }
             }

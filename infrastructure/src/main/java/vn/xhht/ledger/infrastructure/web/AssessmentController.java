@@ -3,6 +3,7 @@ package vn.xhht.ledger.infrastructure.web;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +41,7 @@ import vn.xhht.ledger.infrastructure.web.PlanRequests.ReasonRequest;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -128,7 +130,10 @@ public class AssessmentController {
                 .map(view -> ResponseEntity.ok().eTag(Requests.etag(view.version())).body(view));
     }
 
-    /** Assessments of the units in {@code unitId}'s subtree (as it stands today), as they stand or stood at {@code asOf}. */
+    /**
+     * Assessments of the units in {@code unitId}'s subtree as it stood {@code on} a date (default today), as they stand
+     * or stood at {@code asOf}.
+     */
     @GetMapping
     @SuppressWarnings("unchecked")
     public Mono<Page<AssessmentView>> list(@RequestParam String unitId, @RequestParam(required = false) Integer year,
@@ -136,13 +141,15 @@ public class AssessmentController {
                                            @RequestParam(required = false) Boolean overdue,
                                            @RequestParam(required = false) Integer limit,
                                            @RequestParam(required = false) String cursor,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                            @RequestParam(required = false) String asOf,
                                            @AuthenticationPrincipal Actor actor) {
         Requests.unitId(unitId);
         int size = Requests.limit(limit);
         java.time.Instant asOfInstant = Requests.instant(asOf, "asOf");
         return access.requireRead(actor, unitId)
-                     .then(reads.ask(new FetchUnitSubtreeQuery(unitId, LocalDate.now()), UnitSubtreeView.class))
+                     .then(reads.ask(new FetchUnitSubtreeQuery(unitId, on == null ? LocalDate.now(ZoneOffset.UTC) : on),
+                                     UnitSubtreeView.class))
                      .flatMap(subtree -> reads.ask(new FetchAssessmentsQuery(subtree.unitIds(), year, status, overdue,
                                                                              size, cursor, asOfInstant), Page.class))
                      .map(page -> (Page<AssessmentView>) page);

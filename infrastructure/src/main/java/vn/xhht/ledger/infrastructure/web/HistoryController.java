@@ -1,6 +1,7 @@
 package vn.xhht.ledger.infrastructure.web;
 
 import com.mongodb.client.MongoDatabase;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,12 +44,14 @@ public class HistoryController {
     public Mono<Page<AuditTrail.HistoryEntry>> history(@PathVariable String id,
                                                        @RequestParam(required = false) String cursor,
                                                        @RequestParam(required = false) Integer limit,
+                                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                                        @AuthenticationPrincipal Actor actor) {
         Requests.unitId(id);
         int size = Requests.limit(limit);
         long before = cursor == null ? Long.MAX_VALUE : Requests.positionCursor(cursor);
         return units.requireExists(id)
-                    .then(reads.ask(new FetchUnitSubtreeQuery(id, LocalDate.now(ZoneOffset.UTC)), UnitSubtreeView.class))
+                    .then(reads.ask(new FetchUnitSubtreeQuery(id, on == null ? LocalDate.now(ZoneOffset.UTC) : on),
+                                    UnitSubtreeView.class))
                     .flatMap(subtree -> access.requireRead(actor, id).thenReturn(subtree))
                     .flatMap(subtree -> {
                         Set<String> units = new LinkedHashSet<>(subtree.unitIds());

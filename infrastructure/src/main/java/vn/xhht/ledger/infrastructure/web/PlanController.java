@@ -3,6 +3,7 @@ package vn.xhht.ledger.infrastructure.web;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +38,7 @@ import vn.xhht.ledger.infrastructure.web.PlanRequests.TaskBody;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -125,6 +127,7 @@ public class PlanController {
                                      @RequestParam(required = false) Integer year,
                                      @RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) String cursor,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                      @RequestParam(required = false) String asOf,
                                      @AuthenticationPrincipal Actor actor) {
         Instant asOfInstant = Requests.instant(asOf, "asOf");
@@ -136,7 +139,7 @@ public class PlanController {
         }
         int size = Requests.limit(limit);
         Mono<Void> allowed = unitId == null ? Mono.empty() : access.requireRead(actor, unitId);
-        return allowed.then(reads.ask(new FetchPlansQuery(unitId, year, size, cursor, asOfInstant), Page.class))
+        return allowed.then(reads.ask(new FetchPlansQuery(unitId, year, on, size, cursor, asOfInstant), Page.class))
                       .map(page -> (Page<PlanView>) page)
                       .flatMap(page -> unitId != null || access.readsEverything(actor) ? Mono.just(page)
                               : Flux.fromIterable(page.items())

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -96,10 +97,11 @@ public class RecognitionController {
 
     @GetMapping("/api/v1/units/{id}/recognitions")
     public Mono<RecognitionList> ofUnit(@PathVariable String id, @RequestParam(required = false) Integer year,
+                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                         @RequestParam(required = false) String asOf,
                                         @AuthenticationPrincipal Actor actor) {
         Requests.unitId(id);
-        FetchUnitRecognitionsQuery query = new FetchUnitRecognitionsQuery(id, year, Requests.instant(asOf, "asOf"));
+        FetchUnitRecognitionsQuery query = new FetchUnitRecognitionsQuery(id, year, on, Requests.instant(asOf, "asOf"));
         return access.requireRead(actor, id).then(reads.ask(query, RecognitionList.class));
     }
 

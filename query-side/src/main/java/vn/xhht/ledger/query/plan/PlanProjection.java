@@ -182,6 +182,7 @@ public class PlanProjection {
                                 .filter(plan -> query.year() == null || plan.period().overlapsYear(query.year()));
         }
         return candidates
+                .filter(plan -> query.on() == null || plan.period().contains(query.on()))
                 .sort(Comparator.comparing((PlanView plan) -> plan.period().from()).reversed()
                                 .thenComparing(PlanView::id))
                 .collectList()

@@ -114,6 +114,7 @@ public class RecognitionProjection {
                    .flatMapMany(ids -> ids.isEmpty() ? Flux.empty()
                            : history.asOf(Flux.from(records.find(in("_id", ids))), query.asOf()))
                    .map(document -> ViewDocuments.fromDocument(document, RecognitionView.class))
+                   .filter(recognition -> query.on() == null || recognition.validOn(query.on()))
                    .sort(Comparator.comparing(RecognitionView::decidedOn).reversed().thenComparing(RecognitionView::id))
                    .collectList()
                    .map(items -> new RecognitionList(query.unitId(), items))

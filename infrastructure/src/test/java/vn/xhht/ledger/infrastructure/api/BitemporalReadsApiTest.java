@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Record time on the single-resource reads and their lists ({@code ?asOf=<instant>}): what the service answered at
- * an instant, whatever was recorded since — a rename, a move, an amendment, a submission, a revocation.
+ * Both times on the reads (API.md: "Time is bitemporal"). Record time, {@code ?asOf=<instant>}: what the service
+ * answered at an instant, whatever was recorded since — a rename, a move, an amendment, a submission, a revocation.
+ * Valid time, {@code ?on=<date>}: the world as it stood that day — the hierarchy then, the plans in force, the titles
+ * held.
  */
-class AsOfApiTest extends ApiTest {
+class BitemporalReadsApiTest extends ApiTest {
 
     private static final int THIS_YEAR = LocalDate.now().getYear();
 
@@ -129,6 +131,43 @@ class AsOfApiTest extends ApiTest {
                      .expectBody().jsonPath("$.items.length()").isEqualTo(0);
         as("auditor").get().uri("/units/{id}/recognitions?asOf={t}", subject, beforeRevocation).exchange()
                      .expectStatus().isOk().expectBody().jsonPath("$.items[0].revoked").isEqualTo(false);
+    }
+
+    @Test
+    void onADateTheListsFollowTheHierarchyThenThePlansInForceAndTheTitlesHeld() {
+        String[] ids = provinceDistrictCommune();
+        String otherDistrict = fresh("huyen");
+        register(otherDistrict, "DISTRICT", ids[0], "2020-01-01");
+        String school = fresh("truong");
+        register(school, "ORGANISATION", ids[1], "2020-01-01");
+        as("admin").post().uri("/units/{id}/move", school)
+                   .bodyValue(Map.of("parentId", otherDistrict, "validFrom", "2025-07-01", "reason", "Sắp xếp 2025"))
+                   .exchange().expectStatus().isOk();
+        String assessment = openAssessment(school, "TT22-2020-DVHT", AssessmentsApiTest.points86(), THIS_YEAR);
+
+        as("auditor").get().uri("/assessments?unitId={u}&on=2025-06-30", ids[1]).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.items[0].id").isEqualTo(assessment);
+        as("auditor").get().uri("/assessments?unitId={u}", ids[1]).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        as("auditor").get().uri("/assessments?unitId={u}", otherDistrict).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.items[0].id").isEqualTo(assessment);
+
+        String plan = createIssued(ids[1]);
+        as("auditor").get().uri("/plans?unitId={u}&on=2023-06-30", ids[1]).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.items[0].id").isEqualTo(plan);
+        as("auditor").get().uri("/plans?unitId={u}&on=2024-01-01", ids[1]).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+
+        Map<String, Object> grant = new HashMap<>(Map.of("title", "DON_VI_HOC_TAP", "subjectUnitId", school, "year", 2023,
+                                                         "level", "MUC_DO_1", "decisionNumber", "123/QĐ-UBND",
+                                                         "decidedOn", "2024-02-10"));
+        as("recognizer").post().uri("/recognitions").bodyValue(grant).exchange().expectStatus().isCreated();
+        as("auditor").get().uri("/units/{id}/recognitions?on=2023-06-30", school).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.items.length()").isEqualTo(1);
+        as("auditor").get().uri("/units/{id}/recognitions?on=2024-06-30", school).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        as("auditor").get().uri("/units/{id}/recognitions", school).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.items.length()").isEqualTo(1);
     }
 
     @Test
