@@ -55,16 +55,22 @@ public final class FigureMessages {
                                               Long previousDenominator) {
     }
 
-    // ------------------------------------------------------------------ reads
+    // ------------------------------------------------------------------ reads (asOf: record time; null: now)
 
-    public record FetchBaselineQuery(String unitId, int year) {
+    public record FetchBaselineQuery(String unitId, int year, java.time.Instant asOf) {
+        public FetchBaselineQuery(String unitId, int year) {
+            this(unitId, year, null);
+        }
     }
 
     public record BaselineView(String unitId, int year, Long households, Long clans, Long villages,
                                Long organisations, Long citizens, Long workingAgePeople, long version) {
     }
 
-    public record FetchRecognitionBatchQuery(String batchId) {
+    public record FetchRecognitionBatchQuery(String batchId, java.time.Instant asOf) {
+        public FetchRecognitionBatchQuery(String batchId) {
+            this(batchId, null);
+        }
     }
 
     public record RecognitionBatchView(String id, String unitId, Title title, int year, long count,
@@ -72,7 +78,10 @@ public final class FigureMessages {
                                        long version) {
     }
 
-    public record FetchReportedValueQuery(String unitId, String indicator, int year) {
+    public record FetchReportedValueQuery(String unitId, String indicator, int year, java.time.Instant asOf) {
+        public FetchReportedValueQuery(String unitId, String indicator, int year) {
+            this(unitId, indicator, year, null);
+        }
     }
 
     public record ReportedValueView(String unitId, String indicator, int year, long numerator, long denominator,

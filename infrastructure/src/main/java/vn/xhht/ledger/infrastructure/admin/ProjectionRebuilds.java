@@ -76,7 +76,9 @@ public class ProjectionRebuilds {
         COLLECTIONS.put(FrameworkProjection.NAME, List.of("framework_versions", "framework_index"));
         COLLECTIONS.put(AssessmentProjection.NAME, List.of("assessment_records", "assessment_index", "assessment_record_versions"));
         COLLECTIONS.put(RecognitionProjection.NAME, List.of("recognition_records", "recognition_index", "recognition_record_versions"));
-        COLLECTIONS.put(FigureProjection.NAME, List.of("baseline_views", "recognition_batch_views", "reported_value_views"));
+        COLLECTIONS.put(FigureProjection.NAME, List.of("baseline_views", "recognition_batch_views", "reported_value_views",
+                                                       "baseline_view_versions", "recognition_batch_view_versions",
+                                                       "reported_value_view_versions"));
         COLLECTIONS.put(IndicatorProjection.NAME, List.of("indicator_figures", "indicator_figure_versions",
                                                           "indicator_units", "indicator_recognitions", "indicator_plans",
                                                           "indicator_targets", "indicator_catalogue"));
@@ -200,7 +202,7 @@ public class ProjectionRebuilds {
             }
             for (String collection : collections) {
                 Set<Object> kept = new HashSet<>();
-                for (Document document : rebuilt.getCollection(collection).find()) {
+                for (Document document : rebuilt.getCollection(collection).find().batchSize(BATCH)) {
                     if (System.nanoTime() - claimedAt > Duration.ofSeconds(1).toNanos()) {
                         segments.forEach(segment -> tokenStore.extendClaim(name, segment.segment()));
                         claimedAt = System.nanoTime();
@@ -209,7 +211,8 @@ public class ProjectionRebuilds {
                     live.getCollection(collection).replaceOne(eq("_id", document.get("_id")), document,
                                                               new ReplaceOptions().upsert(true));
                 }
-                for (Document document : live.getCollection(collection).find().projection(new Document("_id", 1))) {
+                for (Document document : live.getCollection(collection).find().projection(new Document("_id", 1))
+                                             .batchSize(BATCH)) {
                     if (!kept.contains(document.get("_id"))) {
                         live.getCollection(collection).deleteOne(eq("_id", document.get("_id")));
                     }
@@ -348,7 +351,8 @@ public class ProjectionRebuilds {
 
     private static Map<Object, Document> byId(MongoDatabase database, String collection) {
         Map<Object, Document> documents = new LinkedHashMap<>();
-        for (Document document : database.getCollection(collection).find()) {
+        // bounded replies: the embedded server would answer a whole national-size collection at once (over 48 MB)
+        for (Document document : database.getCollection(collection).find().batchSize(BATCH)) {
             documents.put(document.get("_id"), document);
         }
         return documents;

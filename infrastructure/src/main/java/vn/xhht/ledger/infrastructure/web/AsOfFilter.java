@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Record-time reads ({@code ?asOf=<instant>}) are served by the reads listed here: the indicator table, a unit and its
- * children, plans and assessments (one or a list), a recognition and a unit's recognitions. Elsewhere (baselines,
- * batches, reported values, frameworks, histories) they are not served yet. Rather than answer
+ * children, plans and assessments (one or a list), a recognition and a unit's recognitions, a baseline, a batch, a
+ * reported value. Elsewhere (frameworks, histories, the audit log itself) they are not served. Rather than answer
  * with today's knowledge to a client that asked for the past — the worst answer an auditor can get — such reads are
  * refused with {@code 501 AS_OF_NOT_SUPPORTED}.
  */
@@ -24,7 +24,8 @@ public class AsOfFilter implements WebFilter {
     /** The reads that answer as of a past instant. */
     private static final java.util.regex.Pattern SERVED = java.util.regex.Pattern.compile(
             "/api/v1/(indicators|units/[^/]+|units/[^/]+/children|units/[^/]+/recognitions|plans|plans/[^/]+"
-                    + "|assessments|assessments/[^/]+|recognitions/[^/]+)");
+                    + "|assessments|assessments/[^/]+|recognitions/[^/]+|units/[^/]+/baselines/[^/]+"
+                    + "|recognition-batches/[^/]+|units/[^/]+/indicator-values)");
 
     private final Problems problems;
 

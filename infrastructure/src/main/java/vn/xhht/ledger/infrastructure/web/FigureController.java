@@ -98,10 +98,12 @@ public class FigureController {
     }
 
     @GetMapping("/api/v1/units/{id}/baselines/{year}")
-    public Mono<BaselineView> baseline(@PathVariable String id, @PathVariable int year, @AuthenticationPrincipal Actor actor) {
+    public Mono<BaselineView> baseline(@PathVariable String id, @PathVariable int year,
+                                       @RequestParam(required = false) String asOf, @AuthenticationPrincipal Actor actor) {
         Requests.unitId(id);
         year(year);
-        return access.requireRead(actor, id).then(reads.ask(new FetchBaselineQuery(id, year), BaselineView.class));
+        FetchBaselineQuery query = new FetchBaselineQuery(id, year, Requests.instant(asOf, "asOf"));
+        return access.requireRead(actor, id).then(reads.ask(query, BaselineView.class));
     }
 
     @PostMapping("/api/v1/recognition-batches")
@@ -119,8 +121,11 @@ public class FigureController {
     }
 
     @GetMapping("/api/v1/recognition-batches/{id}")
-    public Mono<RecognitionBatchView> batch(@PathVariable String id, @AuthenticationPrincipal Actor actor) {
-        return batch(Requests.uuid(id, ErrorCode.NOT_FOUND))
+    public Mono<RecognitionBatchView> batch(@PathVariable String id, @RequestParam(required = false) String asOf,
+                                            @AuthenticationPrincipal Actor actor) {
+        FetchRecognitionBatchQuery query = new FetchRecognitionBatchQuery(Requests.uuid(id, ErrorCode.NOT_FOUND),
+                                                                          Requests.instant(asOf, "asOf"));
+        return reads.ask(query, RecognitionBatchView.class)
                 .flatMap(view -> access.requireRead(actor, view.unitId()).thenReturn(view));
     }
 
@@ -155,14 +160,15 @@ public class FigureController {
 
     @GetMapping("/api/v1/units/{id}/indicator-values")
     public Mono<ReportedValueView> reportedValue(@PathVariable String id, @RequestParam String indicator,
-                                                 @RequestParam int year, @AuthenticationPrincipal Actor actor) {
+                                                 @RequestParam int year, @RequestParam(required = false) String asOf,
+                                                 @AuthenticationPrincipal Actor actor) {
         Requests.unitId(id);
         year(year);
         if (!indicator.matches(Requests.INDICATOR_CODE)) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "indicator", "An indicator code such as INFO_LITERACY");
         }
-        return access.requireRead(actor, id).then(reads.ask(new FetchReportedValueQuery(id, indicator, year),
-                                                            ReportedValueView.class));
+        FetchReportedValueQuery query = new FetchReportedValueQuery(id, indicator, year, Requests.instant(asOf, "asOf"));
+        return access.requireRead(actor, id).then(reads.ask(query, ReportedValueView.class));
     }
 
     private Mono<RecognitionBatchView> batch(String batchId) {

@@ -171,9 +171,37 @@ class BitemporalReadsApiTest extends ApiTest {
     }
 
     @Test
+    void aBaselineAndABatchAsOfAnInstantAreTheFiguresRecordedByThen() {
+        String commune = provinceDistrictCommune()[2];
+        Instant beforeBaseline = instant();
+        as("planner").put().uri("/units/{id}/baselines/2023", commune)
+                     .bodyValue(Map.of("households", 9500, "clans", 120, "villages", 12, "citizens", 32000))
+                     .exchange().expectStatus().isOk();
+        Instant beforeCorrection = instant();
+        as("planner").put().uri("/units/{id}/baselines/2023", commune)
+                     .bodyValue(Map.of("households", 9620, "clans", 120, "villages", 12, "citizens", 32000))
+                     .exchange().expectStatus().isOk();
+        String batch = as("recognizer").post().uri("/recognition-batches")
+                                       .bodyValue(Map.of("unitId", commune, "title", "GIA_DINH_HOC_TAP", "year", 2023,
+                                                         "count", 410, "decisionNumber", "12/QĐ-UBND",
+                                                         "decidedOn", "2023-11-30"))
+                                       .exchange().expectStatus().isCreated().returnResult(String.class)
+                                       .getResponseHeaders().getLocation().getPath().replace("/api/v1", "");
+
+        as("auditor").get().uri("/units/{id}/baselines/2023?asOf={t}", commune, beforeCorrection).exchange()
+                     .expectStatus().isOk().expectBody().jsonPath("$.households").isEqualTo(9500);
+        as("auditor").get().uri("/units/{id}/baselines/2023", commune).exchange()
+                     .expectStatus().isOk().expectBody().jsonPath("$.households").isEqualTo(9620);
+        as("auditor").get().uri("/units/{id}/baselines/2023?asOf={t}", commune, beforeBaseline).exchange()
+                     .expectStatus().isNotFound();
+        as("auditor").get().uri(batch + "?asOf={t}", beforeCorrection).exchange().expectStatus().isNotFound();
+        as("auditor").get().uri(batch).exchange().expectStatus().isOk().expectBody().jsonPath("$.count").isEqualTo(410);
+    }
+
+    @Test
     void readsThatDoNotServeRecordTimeYetRefuseItRatherThanAnswerWithToday() {
         String[] ids = provinceDistrictCommune();
-        as("auditor").get().uri("/units/{id}/baselines/2023?asOf=2024-01-01T00:00:00Z", ids[2]).exchange()
+        as("auditor").get().uri("/frameworks/TT22-2020-DVHT/versions/latest?asOf=2024-01-01T00:00:00Z").exchange()
                      .expectStatus().isEqualTo(501).expectBody().jsonPath("$.code").isEqualTo("AS_OF_NOT_SUPPORTED");
         as("auditor").get().uri("/units/{id}?asOf=yesterday", ids[0]).exchange()
                      .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("asOf");

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
@@ -23,15 +24,20 @@ import vn.xhht.ledger.domain.figures.FigureMessages.IndicatorValueReportedEvent;
 import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchRecordedEvent;
 import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchView;
 import vn.xhht.ledger.domain.figures.FigureMessages.ReportedValueView;
+import vn.xhht.ledger.query.support.RecordVersions;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static com.mongodb.client.model.Filters.eq;
 
 /**
  * The recorded facts as they stand: baselines per unit and year, recognition batches, reported values. Each document
- * is keyed by what identifies it and replaced only by a later version.
+ * is keyed by what identifies it and replaced only by a later version; its versions are kept for reads as of an
+ * instant.
  */
 @Component
 @ProcessingGroup(FigureProjection.NAME)
@@ -42,11 +48,15 @@ public class FigureProjection {
     private final MongoCollection<Document> baselines;
     private final MongoCollection<Document> batches;
     private final MongoCollection<Document> values;
+    private final Map<MongoCollection<Document>, RecordVersions> histories = new HashMap<>();
 
     public FigureProjection(MongoDatabase readDatabase) {
         this.baselines = readDatabase.getCollection("baseline_views");
         this.batches = readDatabase.getCollection("recognition_batch_views");
         this.values = readDatabase.getCollection("reported_value_views");
+        histories.put(baselines, new RecordVersions(readDatabase, "baseline_view_versions"));
+        histories.put(batches, new RecordVersions(readDatabase, "recognition_batch_view_versions"));
+        histories.put(values, new RecordVersions(readDatabase, "reported_value_view_versions"));
     }
 
     @EventHandler
@@ -74,39 +84,44 @@ public class FigureProjection {
     @ResetHandler
     void reset() {
         Mono.from(baselines.drop()).then(Mono.from(batches.drop())).then(Mono.from(values.drop())).block();
+        histories.values().forEach(RecordVersions::drop);
     }
 
-    private static void store(MongoCollection<Document> collection, String id, long sequence, Object view) {
+    private void store(MongoCollection<Document> collection, String id, long sequence, Object view) {
         Document existing = Mono.from(collection.find(eq("_id", id)).first()).block();
         if (existing != null && ((Number) existing.get("version")).longValue() >= sequence) {
             return;
         }
         Document document = ViewDocuments.toDocument(view).append("_id", id);
+        histories.get(collection).keep(id, sequence, document);
         Mono.from(collection.replaceOne(eq("_id", id), document, new ReplaceOptions().upsert(true))).block();
     }
 
     @QueryHandler
     public CompletableFuture<BaselineView> handle(FetchBaselineQuery query) {
-        return find(baselines, FigureMessages.baselineId(query.unitId(), query.year()), BaselineView.class,
+        return find(baselines, FigureMessages.baselineId(query.unitId(), query.year()), query.asOf(), BaselineView.class,
                     "No baseline of " + query.unitId() + " for " + query.year());
     }
 
     @QueryHandler
     public CompletableFuture<RecognitionBatchView> handle(FetchRecognitionBatchQuery query) {
-        return find(batches, query.batchId(), RecognitionBatchView.class, "No recognition batch " + query.batchId());
+        return find(batches, query.batchId(), query.asOf(), RecognitionBatchView.class,
+                    "No recognition batch " + query.batchId());
     }
 
     @QueryHandler
     public CompletableFuture<ReportedValueView> handle(FetchReportedValueQuery query) {
-        return find(values, FigureMessages.reportedValueId(query.unitId(), query.indicator(), query.year()),
+        return find(values, FigureMessages.reportedValueId(query.unitId(), query.indicator(), query.year()), query.asOf(),
                     ReportedValueView.class, "No reported " + query.indicator() + " of " + query.unitId() + " for " + query.year());
     }
 
-    private static <T> CompletableFuture<T> find(MongoCollection<Document> collection, String id, Class<T> type,
-                                                 String missing) {
-        return Mono.from(collection.find(eq("_id", id)).first())
+    /** The document as it stands, or as it stood at {@code asOf} (record time). */
+    private <T> CompletableFuture<T> find(MongoCollection<Document> collection, String id, Instant asOf, Class<T> type,
+                                          String missing) {
+        return histories.get(collection).asOf(Flux.from(collection.find(eq("_id", id))), asOf).next()
                    .map(document -> ViewDocuments.fromDocument(document, type))
-                   .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NOT_FOUND, missing)))
+                   .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NOT_FOUND,
+                                                                       asOf == null ? missing : missing + " at " + asOf)))
                    .toFuture();
     }
 }
