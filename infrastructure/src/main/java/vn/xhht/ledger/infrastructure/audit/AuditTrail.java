@@ -40,7 +40,7 @@ import static com.mongodb.client.model.Filters.regex;
 public class AuditTrail {
 
     /** Commits per reply: small enough for the embedded server, which does not cap replies at 16 MB (LogVerifier). */
-    private static final int SCAN_BATCH = 100;
+    private static final int SCAN_BATCH = 20;
 
     private final MongoCollection<Document> events;
 

@@ -71,7 +71,7 @@ public class LogExport {
         }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
         Base64.Encoder base64 = Base64.getEncoder();
-        for (Document commit : events.find(filter).sort(Sorts.ascending("_id")).batchSize(100)) { // see LogVerifier.BATCH
+        for (Document commit : events.find(filter).sort(Sorts.ascending("_id")).batchSize(LogVerifier.BATCH)) {
             long first = ((Number) commit.get("_id")).longValue();
             List<Document> lines = new ArrayList<>();
             List<Document> eventDocuments = commit.getList(MongoCommitStorageEngine.EVENTS, Document.class);

@@ -27,9 +27,9 @@ public class LogVerifier {
 
     /**
      * Commits per reply. The embedded server does not cap a reply at 16 MB as MongoDB does, and the driver refuses one
-     * over 48 MB: 100 commits of up to 1,000 events (a bulk import's) stay below it.
+     * over 48 MB: 20 commits of up to 1,000 events (a bulk import's, ~600 KB each) stay well below it.
      */
-    private static final int BATCH = 100;
+    static final int BATCH = 20;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> checkpoints;

@@ -188,7 +188,7 @@ class IndicatorBenchmark {
     private void rebuild() {
         long start = System.nanoTime();
         long rawEvents = 0;
-        for (org.bson.Document commit : eventDatabase.getCollection("events").find().batchSize(100)) {
+        for (org.bson.Document commit : eventDatabase.getCollection("events").find().batchSize(20)) {
             rawEvents += commit.getList("events", org.bson.Document.class).size();
         }
         double raw = seconds(start);
