@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -100,7 +101,7 @@ public class SegmentBalancer {
     }
 
     /** The segments held per live node, this node included (a node holding none counts as 0). */
-    public Map<String, List<SegmentClaim>> claimsByNode() {
+    Map<String, List<SegmentClaim>> claimsByNode() {
         Map<String, List<SegmentClaim>> held = new TreeMap<>();
         held.put(tokens.nodeId(), new ArrayList<>());
         for (Document node : nodes.find(gte("seen", Date.from(clock.instant().minus(nodeTimeout))))) {
@@ -130,9 +131,8 @@ public class SegmentBalancer {
         mine.forEach(claim -> perProcessor.merge(claim.processor(), 1, Integer::sum));
         // the processor this node holds most segments of gives one up; among equals, the last by name
         SegmentClaim released = mine.stream()
-                                    .max((a, b) -> perProcessor.get(a.processor()).equals(perProcessor.get(b.processor()))
-                                            ? a.processor().compareTo(b.processor())
-                                            : Integer.compare(perProcessor.get(a.processor()), perProcessor.get(b.processor())))
+                                    .max(Comparator.comparing((SegmentClaim claim) -> perProcessor.get(claim.processor()))
+                                                   .thenComparing(SegmentClaim::processor))
                                     .orElseThrow();
         processing.eventProcessor(released.processor(), StreamingEventProcessor.class).ifPresent(processor -> {
             log.info("Releasing segment {} of {} to a node with fewer segments ({} here, {} there)",
