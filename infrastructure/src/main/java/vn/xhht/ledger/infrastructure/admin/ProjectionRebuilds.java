@@ -39,6 +39,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -232,10 +234,11 @@ public class ProjectionRebuilds {
 
     private long replay(com.mongodb.reactivestreams.client.MongoDatabase target, long head, AtomicLong counter,
                         TrackingToken[] replayedTo) {
-        List<AnnotationEventHandlerAdapter> handlers = new ArrayList<>();
+        List<Replayer> replayers = new ArrayList<>();
         for (Function<com.mongodb.reactivestreams.client.MongoDatabase, Object> factory : factories()) {
-            handlers.add(new AnnotationEventHandlerAdapter(factory.apply(target)));
+            replayers.add(new Replayer(new AnnotationEventHandlerAdapter(factory.apply(target))));
         }
+        replayers.forEach(Thread::start);
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             List<EventMessage<?>> batch = new ArrayList<>(BATCH);
             while (stream.hasNextAvailable()) {
@@ -246,37 +249,86 @@ public class ProjectionRebuilds {
                 replayedTo[0] = event.trackingToken();
                 batch.add(event);
                 if (batch.size() == BATCH) {
-                    handle(handlers, batch);
+                    for (Replayer replayer : replayers) {
+                        replayer.batches.put(batch);
+                    }
                     counter.addAndGet(batch.size());
-                    batch.clear();
+                    batch = new ArrayList<>(BATCH);
                 }
             }
-            handle(handlers, batch);
+            for (Replayer replayer : replayers) {
+                if (!batch.isEmpty()) {
+                    replayer.batches.put(batch);
+                }
+                replayer.batches.put(Replayer.END);
+            }
             counter.addAndGet(batch.size());
+            for (Replayer replayer : replayers) {
+                replayer.join();
+            }
         } catch (InterruptedException e) {
+            replayers.forEach(Thread::interrupt);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Rebuild interrupted", e);
+        }
+        for (Replayer replayer : replayers) {
+            if (replayer.failure != null) {
+                throw replayer.failure;
+            }
         }
         return counter.get();
     }
 
-    /** One batch through every projection, in a batching unit of work as the live processors do. */
-    private static void handle(List<AnnotationEventHandlerAdapter> handlers, List<EventMessage<?>> batch) {
-        if (batch.isEmpty()) {
-            return;
+    /**
+     * One projection replaying the log's batches on its own thread: the seven share nothing while handling events
+     * (a projection reads another's documents only to answer queries), so they proceed side by side, each a few
+     * batches behind the reader at most. A failed projection keeps taking batches, so the others finish; its failure
+     * is raised at the end.
+     */
+    private static final class Replayer extends Thread {
+
+        static final List<EventMessage<?>> END = new ArrayList<>();
+
+        final BlockingQueue<List<EventMessage<?>>> batches = new ArrayBlockingQueue<>(4);
+        private final AnnotationEventHandlerAdapter handler;
+        volatile RuntimeException failure;
+
+        Replayer(AnnotationEventHandlerAdapter handler) {
+            super("rebuild-" + handler.getTargetType().getSimpleName());
+            this.handler = handler;
+            setDaemon(true);
         }
-        for (AnnotationEventHandlerAdapter handler : handlers) {
-            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-                if (handler.canHandle(unitOfWork.getMessage())) {
-                    handler.handle(unitOfWork.getMessage());
+
+        @Override
+        public void run() {
+            try {
+                for (List<EventMessage<?>> batch = batches.take(); batch != END; batch = batches.take()) {
+                    if (failure == null) {
+                        try {
+                            handle(handler, batch);
+                        } catch (RuntimeException e) {
+                            failure = e;
+                        }
+                    }
                 }
-                return null;
-            });
-            if (result.isExceptional()) {
-                throw new IllegalStateException("Replaying into " + handler.getTargetType().getSimpleName() + " failed",
-                                                result.exceptionResult());
+            } catch (InterruptedException e) {
+                failure = new IllegalStateException("Rebuild interrupted", e);
             }
+        }
+    }
+
+    /** One batch through one projection, in a batching unit of work as the live processors do. */
+    private static void handle(AnnotationEventHandlerAdapter handler, List<EventMessage<?>> batch) {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            if (handler.canHandle(unitOfWork.getMessage())) {
+                handler.handle(unitOfWork.getMessage());
+            }
+            return null;
+        });
+        if (result.isExceptional()) {
+            throw new IllegalStateException("Replaying into " + handler.getTargetType().getSimpleName() + " failed",
+                                            result.exceptionResult());
         }
     }
 
