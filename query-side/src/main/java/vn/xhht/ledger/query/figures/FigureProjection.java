@@ -28,8 +28,7 @@ import vn.xhht.ledger.query.support.RecordVersions;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -45,18 +44,21 @@ public class FigureProjection {
 
     public static final String NAME = "figures";
 
-    private final MongoCollection<Document> baselines;
-    private final MongoCollection<Document> batches;
-    private final MongoCollection<Document> values;
-    private final Map<MongoCollection<Document>, RecordVersions> histories = new HashMap<>();
+    /** A view's documents and their record-time versions. */
+    private record View(MongoCollection<Document> documents, RecordVersions history) {
+        View(MongoDatabase database, String documents, String versions) {
+            this(database.getCollection(documents), new RecordVersions(database, versions));
+        }
+    }
+
+    private final View baselines;
+    private final View batches;
+    private final View values;
 
     public FigureProjection(MongoDatabase readDatabase) {
-        this.baselines = readDatabase.getCollection("baseline_views");
-        this.batches = readDatabase.getCollection("recognition_batch_views");
-        this.values = readDatabase.getCollection("reported_value_views");
-        histories.put(baselines, new RecordVersions(readDatabase, "baseline_view_versions"));
-        histories.put(batches, new RecordVersions(readDatabase, "recognition_batch_view_versions"));
-        histories.put(values, new RecordVersions(readDatabase, "reported_value_view_versions"));
+        this.baselines = new View(readDatabase, "baseline_views", "baseline_view_versions");
+        this.batches = new View(readDatabase, "recognition_batch_views", "recognition_batch_view_versions");
+        this.values = new View(readDatabase, "reported_value_views", "reported_value_view_versions");
     }
 
     @EventHandler
@@ -83,18 +85,20 @@ public class FigureProjection {
 
     @ResetHandler
     void reset() {
-        Mono.from(baselines.drop()).then(Mono.from(batches.drop())).then(Mono.from(values.drop())).block();
-        histories.values().forEach(RecordVersions::drop);
+        for (View view : List.of(baselines, batches, values)) {
+            Mono.from(view.documents().drop()).block();
+            view.history().drop();
+        }
     }
 
-    private void store(MongoCollection<Document> collection, String id, long sequence, Object view) {
-        Document existing = Mono.from(collection.find(eq("_id", id)).first()).block();
+    private static void store(View view, String id, long sequence, Object record) {
+        Document existing = Mono.from(view.documents().find(eq("_id", id)).first()).block();
         if (existing != null && ((Number) existing.get("version")).longValue() >= sequence) {
             return;
         }
-        Document document = ViewDocuments.toDocument(view).append("_id", id);
-        histories.get(collection).keep(id, sequence, document);
-        Mono.from(collection.replaceOne(eq("_id", id), document, new ReplaceOptions().upsert(true))).block();
+        Document document = ViewDocuments.toDocument(record).append("_id", id);
+        view.history().keep(id, sequence, document);
+        Mono.from(view.documents().replaceOne(eq("_id", id), document, new ReplaceOptions().upsert(true))).block();
     }
 
     @QueryHandler
@@ -116,9 +120,8 @@ public class FigureProjection {
     }
 
     /** The document as it stands, or as it stood at {@code asOf} (record time). */
-    private <T> CompletableFuture<T> find(MongoCollection<Document> collection, String id, Instant asOf, Class<T> type,
-                                          String missing) {
-        return histories.get(collection).asOf(Flux.from(collection.find(eq("_id", id))), asOf).next()
+    private static <T> CompletableFuture<T> find(View view, String id, Instant asOf, Class<T> type, String missing) {
+        return view.history().asOf(Flux.from(view.documents().find(eq("_id", id))), asOf).next()
                    .map(document -> ViewDocuments.fromDocument(document, type))
                    .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NOT_FOUND,
                                                                        asOf == null ? missing : missing + " at " + asOf)))
