@@ -1,7 +1,5 @@
 package vn.xhht.ledger.query.assessment;
 
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -34,6 +32,7 @@ import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.query.framework.FrameworkProjection;
 import vn.xhht.ledger.query.support.Cursors;
 import vn.xhht.ledger.query.support.RecordVersions;
+import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
 import java.util.ArrayList;
@@ -59,27 +58,32 @@ import static com.mongodb.client.model.Filters.in;
 public class AssessmentProjection {
 
     public static final String NAME = "assessments";
+    private static final String RECORDS = "assessment_records";
+    private static final String INDEX = "assessment_index";
 
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> index;
     private final MongoCollection<Document> frameworkVersions;
     private final RecordVersions history;
+    private final ViewBatch batch;
 
     public AssessmentProjection(MongoDatabase readDatabase) {
         this.history = new RecordVersions(readDatabase, "assessment_record_versions");
-        this.records = readDatabase.getCollection("assessment_records");
-        this.index = readDatabase.getCollection("assessment_index");
+        this.records = readDatabase.getCollection(RECORDS);
+        this.index = readDatabase.getCollection(INDEX);
         this.frameworkVersions = readDatabase.getCollection("framework_versions");
+        this.batch = new ViewBatch(readDatabase, List.of(INDEX, history.collection(), RECORDS), List.of(RECORDS));
     }
 
     @EventHandler
     void on(AssessmentOpenedEvent e, @SequenceNumber long sequence) {
-        update(e.assessmentId(), sequence, existing -> new AssessmentRecord(
-                e.assessmentId(), e.subjectUnitId(), e.framework(), e.frameworkVersion(), e.year(), e.level(),
-                AssessmentStatus.DRAFT, e.total(), e.result(), e.scores(), List.of(), e.dueAt(), false, false, null,
-                null, sequence));
-        Mono.from(index.updateOne(eq("_id", e.subjectUnitId()), Updates.set("assessments." + e.assessmentId(), e.year()),
-                                  new UpdateOptions().upsert(true))).block();
+        batch.apply(() -> {
+            update(e.assessmentId(), sequence, existing -> new AssessmentRecord(
+                    e.assessmentId(), e.subjectUnitId(), e.framework(), e.frameworkVersion(), e.year(), e.level(),
+                    AssessmentStatus.DRAFT, e.total(), e.result(), e.scores(), List.of(), e.dueAt(), false, false, null,
+                    null, sequence));
+            batch.update(INDEX, e.subjectUnitId(), Updates.set("assessments." + e.assessmentId(), e.year()));
+        });
     }
 
     @EventHandler
@@ -122,25 +126,31 @@ public class AssessmentProjection {
                 r.reviewedOn(), sequence));
     }
 
+    /** Every other event: nothing to change, but it may end the batch, whose writes are then made. */
+    @EventHandler
+    void on(Object anyOtherEvent) {
+        batch.apply(() -> {
+        });
+    }
+
     @ResetHandler
     void reset() {
+        batch.discard();
         Mono.from(records.drop()).then(Mono.from(index.drop())).block();
         history.drop();
     }
 
     private void update(String id, long sequence, UnaryOperator<AssessmentRecord> change) {
-        AssessmentRecord existing = find(id).block();
-        if (existing != null && existing.version() >= sequence) {
-            return;
-        }
-        Document document = ViewDocuments.toDocument(change.apply(existing)).append("_id", id);
-        history.keep(id, sequence, document);
-        Mono.from(records.replaceOne(eq("_id", id), document, new ReplaceOptions().upsert(true))).block();
-    }
-
-    private Mono<AssessmentRecord> find(String id) {
-        return Mono.from(records.find(eq("_id", id)).first())
-                   .map(document -> ViewDocuments.fromDocument(document, AssessmentRecord.class));
+        batch.apply(() -> {
+            Document found = batch.find(RECORDS, id);
+            AssessmentRecord existing = found == null ? null : ViewDocuments.fromDocument(found, AssessmentRecord.class);
+            if (existing != null && existing.version() >= sequence) {
+                return;
+            }
+            Document document = ViewDocuments.toDocument(change.apply(existing)).append("_id", id);
+            history.keep(batch, id, sequence, document);
+            batch.replace(RECORDS, id, document);
+        });
     }
 
     // ------------------------------------------------------------------------------------------ queries

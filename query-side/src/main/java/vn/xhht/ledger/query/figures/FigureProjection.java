@@ -1,6 +1,5 @@
 package vn.xhht.ledger.query.figures;
 
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
@@ -25,9 +24,11 @@ import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchRecordedEven
 import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchView;
 import vn.xhht.ledger.domain.figures.FigureMessages.ReportedValueView;
 import vn.xhht.ledger.query.support.RecordVersions;
+import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -44,21 +45,29 @@ public class FigureProjection {
 
     public static final String NAME = "figures";
 
-    /** A view's documents and their record-time versions. */
-    private record View(MongoCollection<Document> documents, RecordVersions history) {
+    /** A view's documents (in {@code name}) and their record-time versions. */
+    private record View(String name, MongoCollection<Document> documents, RecordVersions history) {
         View(MongoDatabase database, String documents, String versions) {
-            this(database.getCollection(documents), new RecordVersions(database, versions));
+            this(documents, database.getCollection(documents), new RecordVersions(database, versions));
         }
     }
 
     private final View baselines;
     private final View batches;
     private final View values;
+    private final ViewBatch batch;
 
     public FigureProjection(MongoDatabase readDatabase) {
         this.baselines = new View(readDatabase, "baseline_views", "baseline_view_versions");
         this.batches = new View(readDatabase, "recognition_batch_views", "recognition_batch_view_versions");
         this.values = new View(readDatabase, "reported_value_views", "reported_value_view_versions");
+        List<View> views = List.of(baselines, batches, values);
+        List<String> collections = new ArrayList<>();
+        views.forEach(view -> collections.add(view.history().collection()));
+        views.forEach(view -> collections.add(view.name()));
+        // each document is keyed by its aggregate's identifier (a baseline's and a reported value's are built from
+        // the unit, year and indicator, as the aggregate's are)
+        this.batch = new ViewBatch(readDatabase, collections, views.stream().map(View::name).toList());
     }
 
     @EventHandler
@@ -83,22 +92,32 @@ public class FigureProjection {
                                     sequence));
     }
 
+    /** Every other event: nothing to change, but it may end the batch, whose writes are then made. */
+    @EventHandler
+    void on(Object anyOtherEvent) {
+        batch.apply(() -> {
+        });
+    }
+
     @ResetHandler
     void reset() {
+        batch.discard();
         for (View view : List.of(baselines, batches, values)) {
             Mono.from(view.documents().drop()).block();
             view.history().drop();
         }
     }
 
-    private static void store(View view, String id, long sequence, Object record) {
-        Document existing = Mono.from(view.documents().find(eq("_id", id)).first()).block();
-        if (existing != null && ((Number) existing.get("version")).longValue() >= sequence) {
-            return;
-        }
-        Document document = ViewDocuments.toDocument(record).append("_id", id);
-        view.history().keep(id, sequence, document);
-        Mono.from(view.documents().replaceOne(eq("_id", id), document, new ReplaceOptions().upsert(true))).block();
+    private void store(View view, String id, long sequence, Object record) {
+        batch.apply(() -> {
+            Document existing = batch.find(view.name(), id);
+            if (existing != null && ((Number) existing.get("version")).longValue() >= sequence) {
+                return;
+            }
+            Document document = ViewDocuments.toDocument(record).append("_id", id);
+            view.history().keep(batch, id, sequence, document);
+            batch.replace(view.name(), id, document);
+        });
     }
 
     @QueryHandler

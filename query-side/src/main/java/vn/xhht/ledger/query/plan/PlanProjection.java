@@ -1,7 +1,5 @@
 package vn.xhht.ledger.query.plan;
 
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -34,6 +32,7 @@ import vn.xhht.ledger.domain.plan.PlanQueries.StatusChange;
 import vn.xhht.ledger.domain.plan.PlanStatus;
 import vn.xhht.ledger.query.support.Cursors;
 import vn.xhht.ledger.query.support.RecordVersions;
+import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
 import java.time.Instant;
@@ -58,26 +57,31 @@ import static com.mongodb.client.model.Filters.in;
 public class PlanProjection {
 
     public static final String NAME = "plans";
+    private static final String VIEWS = "plan_views";
+    private static final String INDEX = "plan_index";
 
     private final MongoCollection<Document> views;
     private final MongoCollection<Document> index;
     private final RecordVersions history;
+    private final ViewBatch batch;
 
     public PlanProjection(MongoDatabase readDatabase) {
-        this.views = readDatabase.getCollection("plan_views");
-        this.index = readDatabase.getCollection("plan_index");
+        this.views = readDatabase.getCollection(VIEWS);
+        this.index = readDatabase.getCollection(INDEX);
         this.history = new RecordVersions(readDatabase, "plan_view_versions");
+        this.batch = new ViewBatch(readDatabase, List.of(INDEX, history.collection(), VIEWS), List.of(VIEWS));
     }
 
     @EventHandler
     void on(PlanDraftedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, MetaData metaData) {
-        update(event.planId(), sequence, existing -> new PlanView(
-                event.planId(), event.issuerUnitId(), event.number(), event.title(), event.issuedOn(),
-                event.period(), event.basis(), PlanStatus.DRAFT, event.targets(), event.tasks(), event.deadlines(),
-                sequence, statusChange(metaData, at), List.of()));
-        Mono.from(index.updateOne(eq("_id", event.issuerUnitId()),
-                                  Updates.set("plans." + event.planId(), ViewDocuments.toDocument(event.period())),
-                                  new UpdateOptions().upsert(true))).block();
+        batch.apply(() -> {
+            update(event.planId(), sequence, existing -> new PlanView(
+                    event.planId(), event.issuerUnitId(), event.number(), event.title(), event.issuedOn(),
+                    event.period(), event.basis(), PlanStatus.DRAFT, event.targets(), event.tasks(), event.deadlines(),
+                    sequence, statusChange(metaData, at), List.of()));
+            batch.update(INDEX, event.issuerUnitId(),
+                         Updates.set("plans." + event.planId(), ViewDocuments.toDocument(event.period())));
+        });
     }
 
     @EventHandler
@@ -117,8 +121,16 @@ public class PlanProjection {
         });
     }
 
+    /** Every other event: nothing to change, but it may end the batch, whose writes are then made. */
+    @EventHandler
+    void on(Object anyOtherEvent) {
+        batch.apply(() -> {
+        });
+    }
+
     @ResetHandler
     void reset() {
+        batch.discard();
         Mono.from(views.drop()).then(Mono.from(index.drop())).block();
         history.drop();
     }
@@ -138,13 +150,16 @@ public class PlanProjection {
     }
 
     private void update(String planId, long sequence, UnaryOperator<PlanView> change) {
-        PlanView existing = find(planId).block();
-        if (existing != null && existing.version() >= sequence) {
-            return; // already applied
-        }
-        Document document = ViewDocuments.toDocument(change.apply(existing)).append("_id", planId);
-        history.keep(planId, sequence, document);
-        Mono.from(views.replaceOne(eq("_id", planId), document, new ReplaceOptions().upsert(true))).block();
+        batch.apply(() -> {
+            Document found = batch.find(VIEWS, planId);
+            PlanView existing = found == null ? null : ViewDocuments.fromDocument(found, PlanView.class);
+            if (existing != null && existing.version() >= sequence) {
+                return; // already applied
+            }
+            Document document = ViewDocuments.toDocument(change.apply(existing)).append("_id", planId);
+            history.keep(batch, planId, sequence, document);
+            batch.replace(VIEWS, planId, document);
+        });
     }
 
     private Mono<PlanView> find(String planId) {

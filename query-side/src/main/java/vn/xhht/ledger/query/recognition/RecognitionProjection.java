@@ -1,7 +1,5 @@
 package vn.xhht.ledger.query.recognition;
 
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -23,6 +21,7 @@ import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionList;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionRevokedEvent;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionView;
 import vn.xhht.ledger.query.support.RecordVersions;
+import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
 import java.util.ArrayList;
@@ -39,51 +38,62 @@ import static com.mongodb.client.model.Filters.in;
 public class RecognitionProjection {
 
     public static final String NAME = "recognitions";
+    private static final String RECORDS = "recognition_records";
+    private static final String INDEX = "recognition_index";
 
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> index;
     private final RecordVersions history;
+    private final ViewBatch batch;
 
     public RecognitionProjection(MongoDatabase readDatabase) {
         this.history = new RecordVersions(readDatabase, "recognition_record_versions");
-        this.records = readDatabase.getCollection("recognition_records");
-        this.index = readDatabase.getCollection("recognition_index");
+        this.records = readDatabase.getCollection(RECORDS);
+        this.index = readDatabase.getCollection(INDEX);
+        this.batch = new ViewBatch(readDatabase, List.of(INDEX, history.collection(), RECORDS), List.of(RECORDS));
     }
 
     @EventHandler
     void on(RecognitionGrantedEvent e, @SequenceNumber long sequence) {
-        store(new RecognitionView(e.recognitionId(), e.title(), e.subjectUnitId(), e.year(), e.level(), e.decisionNumber(),
-                                  e.decidedOn(), e.assessmentId(), e.framework(), e.frameworkVersion(), e.validThrough(),
-                                  false, null, null, sequence));
-        Mono.from(index.updateOne(eq("_id", e.subjectUnitId()), Updates.set("recognitions." + e.recognitionId(), e.year()),
-                                  new UpdateOptions().upsert(true))).block();
+        batch.apply(() -> {
+            store(new RecognitionView(e.recognitionId(), e.title(), e.subjectUnitId(), e.year(), e.level(),
+                                      e.decisionNumber(), e.decidedOn(), e.assessmentId(), e.framework(),
+                                      e.frameworkVersion(), e.validThrough(), false, null, null, sequence));
+            batch.update(INDEX, e.subjectUnitId(), Updates.set("recognitions." + e.recognitionId(), e.year()));
+        });
     }
 
     @EventHandler
     void on(RecognitionRevokedEvent e, @SequenceNumber long sequence) {
-        RecognitionView r = find(e.recognitionId()).block();
-        if (r != null && r.version() < sequence) {
-            store(new RecognitionView(r.id(), r.title(), r.subjectUnitId(), r.year(), r.level(), r.decisionNumber(),
-                                      r.decidedOn(), r.assessmentId(), r.framework(), r.frameworkVersion(),
-                                      r.validThrough(), true, e.reason(), e.revokedOn(), sequence));
-        }
+        batch.apply(() -> {
+            Document found = batch.find(RECORDS, e.recognitionId());
+            RecognitionView r = found == null ? null : ViewDocuments.fromDocument(found, RecognitionView.class);
+            if (r != null && r.version() < sequence) {
+                store(new RecognitionView(r.id(), r.title(), r.subjectUnitId(), r.year(), r.level(), r.decisionNumber(),
+                                          r.decidedOn(), r.assessmentId(), r.framework(), r.frameworkVersion(),
+                                          r.validThrough(), true, e.reason(), e.revokedOn(), sequence));
+            }
+        });
+    }
+
+    /** Every other event: nothing to change, but it may end the batch, whose writes are then made. */
+    @EventHandler
+    void on(Object anyOtherEvent) {
+        batch.apply(() -> {
+        });
     }
 
     @ResetHandler
     void reset() {
+        batch.discard();
         Mono.from(records.drop()).then(Mono.from(index.drop())).block();
         history.drop();
     }
 
     private void store(RecognitionView view) {
         Document document = ViewDocuments.toDocument(view).append("_id", view.id());
-        history.keep(view.id(), view.version(), document);
-        Mono.from(records.replaceOne(eq("_id", view.id()), document, new ReplaceOptions().upsert(true))).block();
-    }
-
-    private Mono<RecognitionView> find(String id) {
-        return Mono.from(records.find(eq("_id", id)).first())
-                   .map(document -> ViewDocuments.fromDocument(document, RecognitionView.class));
+        history.keep(batch, view.id(), view.version(), document);
+        batch.replace(RECORDS, view.id(), document);
     }
 
     @QueryHandler

@@ -1,5 +1,7 @@
 package vn.xhht.ledger.query.support;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -23,6 +25,14 @@ public final class RecordTime {
         document.append(field, Date.from(at));
         int nanos = at.getNano() % 1_000_000;
         return nanos == 0 ? document : document.append(field + "n", nanos);
+    }
+
+    /** The record time of the event being handled (its timestamp); now, outside event handling. */
+    public static Instant ofEventBeingHandled() {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?> event) {
+            return event.getTimestamp();
+        }
+        return Instant.now();
     }
 
     public static Instant get(Document document, String field) {

@@ -1,10 +1,7 @@
 package vn.xhht.ledger.query.support;
 
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -15,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 /**
@@ -33,20 +29,28 @@ public final class RecordVersions {
     private static final int KEYS_PER_QUERY = 500;
 
     private final MongoCollection<Document> versions;
+    private final String collection;
 
     public RecordVersions(MongoDatabase database, String collection) {
         this.versions = database.getCollection(collection);
+        this.collection = collection;
+    }
+
+    /** The collection the versions are kept in (to declare among a projection's {@link ViewBatch} collections). */
+    public String collection() {
+        return collection;
     }
 
     /**
      * Keeps {@code document} as the version of {@code id} after its event {@code sequence}, stamped with the record time
-     * of the event being handled.
+     * of the event being handled; written with the rest of {@code batch}.
      */
-    public void keep(String id, long sequence, Document document) {
+    public void keep(ViewBatch batch, String id, long sequence, Document document) {
         Document version = new Document(document);
-        version.put("_id", id + "|" + sequence);
-        RecordTime.put(version, AT, recordTime());
-        Mono.from(versions.replaceOne(eq("_id", version.get("_id")), version, new ReplaceOptions().upsert(true))).block();
+        String key = id + "|" + sequence;
+        version.put("_id", key);
+        RecordTime.put(version, AT, RecordTime.ofEventBeingHandled());
+        batch.replace(collection, key, version);
     }
 
     /**
@@ -111,12 +115,5 @@ public final class RecordVersions {
     /** Forgets every version (the projection is being reset). */
     public void drop() {
         Mono.from(versions.drop()).block();
-    }
-
-    private static Instant recordTime() {
-        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?> event) {
-            return event.getTimestamp();
-        }
-        return Instant.now();
     }
 }

@@ -1,7 +1,5 @@
 package vn.xhht.ledger.query.unit;
 
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -11,7 +9,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,6 +27,7 @@ import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitLineageView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
 import vn.xhht.ledger.query.support.RecordVersions;
+import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
 import java.time.Instant;
@@ -54,7 +52,7 @@ import static com.mongodb.client.model.Filters.in;
  * embedded server or on MongoDB.</li>
  * </ul>
  * Handlers are idempotent: a unit document only moves forward in version, and children entries are set, not
- * appended.
+ * appended. A batch of events is read ahead and written at its end ({@link ViewBatch}).
  */
 @Component
 @ProcessingGroup(UnitProjection.NAME)
@@ -65,14 +63,19 @@ public class UnitProjection {
             Comparator.comparing(UnitView::name, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(UnitView::id);
     private static final int MAX_DEPTH = 16;
 
+    private static final String RECORDS = "unit_records";
+    private static final String CHILDREN = "unit_children";
+
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> children;
     private final RecordVersions history;
+    private final ViewBatch batch;
 
     public UnitProjection(MongoDatabase readDatabase) {
-        this.records = readDatabase.getCollection("unit_records");
-        this.children = readDatabase.getCollection("unit_children");
+        this.records = readDatabase.getCollection(RECORDS);
+        this.children = readDatabase.getCollection(CHILDREN);
         this.history = new RecordVersions(readDatabase, "unit_record_versions");
+        this.batch = new ViewBatch(readDatabase, List.of(CHILDREN, history.collection(), RECORDS), List.of(RECORDS));
     }
 
     @EventHandler
@@ -96,14 +99,27 @@ public class UnitProjection {
         update(event.unitId(), sequence, existing -> existing.merged(event.intoId(), event.validFrom(), sequence));
     }
 
+    /** Every other event: nothing to change, but it may end the batch, whose writes are then made. */
+    @EventHandler
+    void on(Object anyOtherEvent) {
+        batch.apply(() -> {
+        });
+    }
+
     @ResetHandler
     void reset() {
+        batch.discard();
         Mono.from(records.drop()).then(Mono.from(children.drop())).block();
         history.drop();
     }
 
     private void update(String unitId, long sequence, UnaryOperator<UnitRecord> change) {
-        UnitRecord existing = find(unitId).block();
+        batch.apply(() -> apply(unitId, sequence, change));
+    }
+
+    private void apply(String unitId, long sequence, UnaryOperator<UnitRecord> change) {
+        Document found = batch.find(RECORDS, unitId);
+        UnitRecord existing = found == null ? null : ViewDocuments.fromDocument(found, UnitRecord.class);
         if (existing != null && existing.version() >= sequence) {
             return; // already applied (redelivery after a crash)
         }
@@ -118,13 +134,12 @@ public class UnitProjection {
         for (String parent : parents) {
             List<UnitRecord.Interval> stretches = intervals.get(parent);
             // a unit no longer under a parent keeps an empty entry there: a read as of an earlier instant needs it
-            Bson change2 = Updates.set("children." + unitId, stretches == null ? List.of()
-                    : stretches.stream().map(ViewDocuments::toDocument).toList());
-            Mono.from(children.updateOne(eq("_id", parent), change2, new UpdateOptions().upsert(true))).block();
+            batch.update(CHILDREN, parent, Updates.set("children." + unitId, stretches == null ? List.of()
+                    : stretches.stream().map(ViewDocuments::toDocument).toList()));
         }
         Document document = ViewDocuments.toDocument(updated).append("_id", unitId);
-        history.keep(unitId, sequence, document);
-        Mono.from(records.replaceOne(eq("_id", unitId), document, new ReplaceOptions().upsert(true))).block();
+        history.keep(batch, unitId, sequence, document);
+        batch.replace(RECORDS, unitId, document);
     }
 
     private Mono<UnitRecord> find(String unitId) {

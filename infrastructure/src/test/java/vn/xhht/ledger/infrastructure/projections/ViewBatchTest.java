@@ -1,0 +1,181 @@
+package vn.xhht.ledger.infrastructure.projections;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchRecordedEvent;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitRenamedEvent;
+import vn.xhht.ledger.domain.unit.UnitKind;
+import vn.xhht.ledger.query.unit.UnitProjection;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A projection's batch (ViewBatch) through the unit view: what it reads and writes per batch of events, when, and what
+ * it leaves when the batch fails.
+ */
+class ViewBatchTest {
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoDatabase database;
+    private final Map<String, AtomicInteger> commands = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        CommandListener counter = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                commands.computeIfAbsent(event.getCommandName(), name -> new AtomicInteger()).incrementAndGet();
+            }
+        };
+        client = MongoClients.create(MongoClientSettings.builder().addCommandListener(counter).applyConnectionString(
+                new ConnectionString("mongodb://" + server.bind().getHostString() + ":"
+                                             + server.getLocalAddress().getPort())).build());
+        database = client.getDatabase("view");
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void aBatchOfEventsIsReadWithOneQueryAndWrittenWithOneBulkWritePerCollection() {
+        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new UnitProjection(database));
+        List<EventMessage<?>> registrations = new ArrayList<>();
+        registrations.add(registered("xa", UnitKind.COMMUNE, null, 0));
+        for (int i = 0; i < 100; i++) {
+            registrations.add(registered("ap-" + i, UnitKind.VILLAGE, "xa", 0));
+        }
+        handle(projection, registrations);
+        commands.clear();
+
+        List<EventMessage<?>> renames = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            renames.add(renamed("ap-" + i, "Ấp số " + i, 1));
+        }
+        handle(projection, renames);
+
+        assertThat(count("find")).as("reads for 100 events").isEqualTo(1);
+        // the parent's children entries, the record-time versions, the records
+        assertThat(count("update") + count("insert")).as("writes for 100 events").isEqualTo(3);
+        assertThat(record("ap-42").toJson()).contains("Ấp số 42");
+        assertThat(versions("ap-42")).containsExactlyInAnyOrder("ap-42|0", "ap-42|1");
+    }
+
+    @Test
+    void aBatchEndingWithAnEventTheViewDoesNotUseIsStillWritten() {
+        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new UnitProjection(database));
+
+        handle(projection, List.of(registered("xa", UnitKind.COMMUNE, null, 0),
+                                   new GenericDomainEventMessage<>("RecognitionBatchAggregate", "lo-1", 0,
+                                           new RecognitionBatchRecordedEvent("lo-1", "xa", Title.GIA_DINH_HOC_TAP, 2023, 10,
+                                                                             "1/QĐ", LocalDate.of(2023, 5, 1),
+                                                                             LocalDate.of(2023, 12, 31)))));
+
+        assertThat(record("xa")).isNotNull();
+    }
+
+    @Test
+    void twoEventsOfOneUnitInOneBatchLeaveTheLaterStateAndBothVersions() {
+        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new UnitProjection(database));
+
+        handle(projection, List.of(registered("xa", UnitKind.COMMUNE, null, 0), renamed("xa", "Xã Mới", 1)));
+
+        assertThat(record("xa").get("version", Number.class).longValue()).isEqualTo(1);
+        assertThat(record("xa").toJson()).contains("Xã Mới");
+        assertThat(versions("xa")).containsExactlyInAnyOrder("xa|0", "xa|1");
+    }
+
+    @Test
+    void aBatchThatFailsWritesNothingAndIsHandledAgainToTheSameDocuments() {
+        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new UnitProjection(database));
+        List<EventMessage<?>> batch = List.of(registered("xa", UnitKind.COMMUNE, null, 0),
+                                              registered("ap", UnitKind.VILLAGE, "xa", 0),
+                                              renamed("nobody", "Không có", 1)); // no such unit: the handler fails
+
+        ResultMessage<?> failed = run(projection, batch);
+
+        assertThat(failed.isExceptional()).isTrue();
+        assertThat(record("xa")).isNull();
+        assertThat(Mono.from(database.getCollection("unit_children").countDocuments()).block()).isZero();
+
+        handle(projection, batch.subList(0, 2)); // the batch again, as Axon retries it, without the failing event
+        handle(projection, batch.subList(0, 2)); // and delivered twice (a takeover): the same documents
+        assertThat(record("ap")).isNotNull();
+        assertThat(Mono.from(database.getCollection("unit_children").find(eq("_id", "xa")).first()).block()
+                       .get("children", Document.class).keySet()).containsExactly("ap");
+        assertThat(versions("ap")).containsExactly("ap|0");
+    }
+
+    private int count(String command) {
+        return commands.getOrDefault(command, new AtomicInteger()).get();
+    }
+
+    private Document record(String id) {
+        return Mono.from(database.getCollection("unit_records").find(eq("_id", id)).first()).block();
+    }
+
+    private List<String> versions(String id) {
+        return Flux.from(database.getCollection("unit_record_versions").find())
+                   .map(document -> document.getString("_id"))
+                   .filter(key -> key.startsWith(id + "|"))
+                   .collectList().block();
+    }
+
+    private static EventMessage<?> registered(String id, UnitKind kind, String parent, long sequence) {
+        return new GenericDomainEventMessage<>("UnitAggregate", id, sequence,
+                                               new UnitRegisteredEvent(id, id, kind, parent, LocalDate.of(2020, 1, 1)));
+    }
+
+    private static EventMessage<?> renamed(String id, String name, long sequence) {
+        return new GenericDomainEventMessage<>("UnitAggregate", id, sequence,
+                                               new UnitRenamedEvent(id, name, id, LocalDate.of(2024, 1, 1), "đổi tên"));
+    }
+
+    private static void handle(AnnotationEventHandlerAdapter projection, List<EventMessage<?>> batch) {
+        ResultMessage<?> result = run(projection, batch);
+        assertThat(result.isExceptional()).as("%s", result.isExceptional() ? result.exceptionResult() : "").isFalse();
+    }
+
+    /** One batch, as a tracking processor delivers it. */
+    private static ResultMessage<?> run(AnnotationEventHandlerAdapter projection, List<EventMessage<?>> batch) {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        return unitOfWork.executeWithResult(() -> {
+            if (projection.canHandle(unitOfWork.getMessage())) {
+                projection.handle(unitOfWork.getMessage());
+            }
+            return null;
+        });
+    }
+}
