@@ -2,6 +2,7 @@ package vn.xhht.ledger.domain.framework;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Commands, events and queries of criteria frameworks. */
@@ -25,11 +26,15 @@ public final class FrameworkMessages {
     public record PublishResult(String code, int version, boolean created) {
     }
 
-    public record FetchFrameworksQuery() {
+    /** The frameworks as the service knew them at {@code asOf} (null: now). */
+    public record FetchFrameworksQuery(Instant asOf) {
     }
 
-    /** {@code version} null means the latest. */
-    public record FetchFrameworkVersionQuery(String code, Integer version) {
+    /**
+     * {@code version} null means the latest; with {@code asOf}, the latest published by then (a given version must
+     * have been published by then).
+     */
+    public record FetchFrameworkVersionQuery(String code, Integer version, Instant asOf) {
     }
 
     public record FrameworkSummary(String code, String title, String regulation, int latestVersion,

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -24,6 +25,7 @@ import vn.xhht.ledger.infrastructure.security.Role;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 /** Criteria frameworks: versioned documents, readable by every user, published by an ADMIN (API.md: Criteria frameworks). */
@@ -44,12 +46,14 @@ public class FrameworkController {
     }
 
     @GetMapping
-    public Mono<FrameworkList> list() {
-        return reads.ask(new FetchFrameworksQuery(), FrameworkList.class);
+    public Mono<FrameworkList> list(@RequestParam(required = false) String asOf) {
+        return reads.ask(new FetchFrameworksQuery(Requests.instant(asOf, "asOf")), FrameworkList.class);
     }
 
     @GetMapping("/{code}/versions/{version}")
-    public Mono<CriteriaFramework> version(@PathVariable String code, @PathVariable String version) {
+    public Mono<CriteriaFramework> version(@PathVariable String code, @PathVariable String version,
+                                           @RequestParam(required = false) String asOf) {
+        Instant asOfInstant = Requests.instant(asOf, "asOf");
         if (!CODE.matcher(code).matches()) {
             throw new DomainException(ErrorCode.FRAMEWORK_NOT_FOUND, "No framework " + code);
         }
@@ -61,7 +65,7 @@ public class FrameworkController {
         } else {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "version", "A version number, or latest");
         }
-        return reads.ask(new FetchFrameworkVersionQuery(code, wanted), CriteriaFramework.class);
+        return reads.ask(new FetchFrameworkVersionQuery(code, wanted, asOfInstant), CriteriaFramework.class);
     }
 
     /** Publishes the framework document in the body (JSON, the same fields as the YAML files) as a version. */
@@ -88,11 +92,12 @@ public class FrameworkController {
      * that a read of {@code versions/latest} after the answer sees it.
      */
     private Mono<CriteriaFramework> published(PublishResult result) {
-        return reads.ask(new FetchFrameworkVersionQuery(result.code(), null), CriteriaFramework.class)
+        return reads.ask(new FetchFrameworkVersionQuery(result.code(), null, null), CriteriaFramework.class)
                     .filter(latest -> latest.version() != null && latest.version() >= result.version())
                     .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.FRAMEWORK_NOT_FOUND,
                                                                         "Not in the view yet")))
-                    .then(reads.ask(new FetchFrameworkVersionQuery(result.code(), result.version()), CriteriaFramework.class))
+                    .then(reads.ask(new FetchFrameworkVersionQuery(result.code(), result.version(), null),
+                                    CriteriaFramework.class))
                     .retryWhen(reactor.util.retry.Retry.fixedDelay(500, Duration.ofMillis(10))
                                                        .filter(e -> e instanceof DomainException));
     }

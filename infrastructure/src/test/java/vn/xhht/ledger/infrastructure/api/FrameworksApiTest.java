@@ -45,6 +45,37 @@ class FrameworksApiTest extends ApiTest {
     }
 
     @Test
+    void aFrameworkReadAsOfAnInstantIsTheVersionTheServiceKnewThen() throws InterruptedException {
+        String code = "TEST-" + fresh("T").toUpperCase();
+        java.time.Instant beforeFirst = java.time.Instant.now();
+        Thread.sleep(5);
+        as("admin").post().uri("/frameworks").bodyValue(document(code)).exchange().expectStatus().isCreated();
+        Thread.sleep(5);
+        java.time.Instant betweenVersions = java.time.Instant.now();
+        Thread.sleep(5);
+        Map<String, Object> changed = document(code);
+        changed.put("title", "Khung thử nghiệm (sửa đổi)");
+        as("admin").post().uri("/frameworks").bodyValue(changed).exchange().expectStatus().isCreated();
+
+        as("auditor").get().uri("/frameworks/{c}/versions/latest?asOf={t}", code, betweenVersions).exchange()
+                     .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(1)
+                     .jsonPath("$.title").isEqualTo("Khung thử nghiệm");
+        as("auditor").get().uri("/frameworks/{c}/versions/2?asOf={t}", code, betweenVersions).exchange()
+                     .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("FRAMEWORK_NOT_FOUND");
+        as("auditor").get().uri("/frameworks/{c}/versions/latest?asOf={t}", code, beforeFirst).exchange()
+                     .expectStatus().isNotFound();
+        as("auditor").get().uri("/frameworks/{c}/versions/latest", code).exchange()
+                     .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(2);
+        as("auditor").get().uri("/frameworks?asOf={t}", betweenVersions).exchange().expectStatus().isOk().expectBody()
+                     .jsonPath("$.items[?(@.code == '" + code + "')].latestVersion").isEqualTo(1)
+                     .jsonPath("$.items[?(@.code == '" + code + "')].title").isEqualTo("Khung thử nghiệm");
+        as("auditor").get().uri("/frameworks?asOf={t}", beforeFirst).exchange().expectStatus().isOk().expectBody()
+                     .jsonPath("$.items[?(@.code == '" + code + "')]").isEmpty();
+        as("auditor").get().uri("/frameworks").exchange().expectStatus().isOk().expectBody()
+                     .jsonPath("$.items[?(@.code == '" + code + "')].latestVersion").isEqualTo(2);
+    }
+
+    @Test
     void aMalformedFrameworkIsRefusedNamingTheFieldAndOnlyAnAdminPublishes() {
         Map<String, Object> noPoints = document("TEST-BAD");
         noPoints.put("criteria", List.of(Map.of("code", "A", "name", "A",

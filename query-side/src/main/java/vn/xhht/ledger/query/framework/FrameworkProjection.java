@@ -21,7 +21,12 @@ import vn.xhht.ledger.domain.framework.FrameworkMessages.FetchFrameworksQuery;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkList;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkSummary;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkVersionPublishedEvent;
+import vn.xhht.ledger.query.support.RecordTime;
 import vn.xhht.ledger.query.support.ViewDocuments;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +44,8 @@ public class FrameworkProjection {
 
     public static final String NAME = "frameworks";
     private static final String DIRECTORY = "#codes";
+    /** A version's record time: when the service learnt of it. */
+    private static final String PUBLISHED_AT = "at";
 
     private final MongoCollection<Document> versions;
     private final MongoCollection<Document> index;
@@ -55,6 +62,7 @@ public class FrameworkProjection {
     @EventHandler
     void on(FrameworkVersionPublishedEvent event) {
         Document version = ViewDocuments.toDocument(event.framework()).append("_id", key(event.code(), event.version()));
+        RecordTime.put(version, PUBLISHED_AT, RecordTime.ofEventBeingHandled());
         Mono.from(versions.replaceOne(eq("_id", version.getString("_id")), version, new ReplaceOptions().upsert(true)))
             .block();
         FrameworkSummary existing = Mono.from(index.find(eq("_id", event.code())).first())
@@ -78,26 +86,64 @@ public class FrameworkProjection {
     /** Lists the codes, so that listing frameworks is key lookups, not a scan. */
     @QueryHandler
     public CompletableFuture<FrameworkList> handle(FetchFrameworksQuery query) {
-        return Mono.from(index.find(eq("_id", DIRECTORY)).first())
-                   .map(directory -> directory.getList("codes", String.class))
-                   .flatMapMany(codes -> Flux.from(index.find(in("_id", codes))))
-                   .map(document -> ViewDocuments.fromDocument(document, FrameworkSummary.class))
-                   .sort(Comparator.comparing(FrameworkSummary::code))
-                   .collectList()
-                   .map(FrameworkList::new)
-                   .toFuture();
+        Flux<FrameworkSummary> summaries = Mono.from(index.find(eq("_id", DIRECTORY)).first())
+                .map(directory -> directory.getList("codes", String.class))
+                .flatMapMany(codes -> Flux.from(index.find(in("_id", codes))))
+                .map(document -> ViewDocuments.fromDocument(document, FrameworkSummary.class));
+        if (query.asOf() != null) {
+            summaries = summaries.concatMap(summary -> latestAsOf(summary, query.asOf()).map(
+                    framework -> new FrameworkSummary(summary.code(), framework.title(), framework.regulation(),
+                                                      framework.version(), framework.provisional())));
+        }
+        return summaries.sort(Comparator.comparing(FrameworkSummary::code))
+                        .collectList()
+                        .map(FrameworkList::new)
+                        .toFuture();
     }
 
     @QueryHandler
     public CompletableFuture<CriteriaFramework> handle(FetchFrameworkVersionQuery query) {
-        Mono<Integer> version = query.version() != null ? Mono.just(query.version())
-                : Mono.from(index.find(eq("_id", query.code())).first())
-                      .map(d -> ViewDocuments.fromDocument(d, FrameworkSummary.class).latestVersion());
-        return version.flatMap(v -> Mono.from(versions.find(eq("_id", key(query.code(), v))).first()))
-                      .map(document -> ViewDocuments.fromDocument(document, CriteriaFramework.class))
-                      .switchIfEmpty(Mono.error(() -> new DomainException(
-                              ErrorCode.FRAMEWORK_NOT_FOUND, "No framework " + query.code()
-                              + (query.version() == null ? "" : " version " + query.version()))))
-                      .toFuture();
+        Mono<FrameworkSummary> summary = Mono.from(index.find(eq("_id", query.code())).first())
+                                             .map(d -> ViewDocuments.fromDocument(d, FrameworkSummary.class));
+        Mono<CriteriaFramework> found;
+        if (query.version() != null) {
+            found = Mono.from(versions.find(eq("_id", key(query.code(), query.version()))).first())
+                        .filter(document -> knownAt(document, query.asOf()))
+                        .map(document -> ViewDocuments.fromDocument(document, CriteriaFramework.class));
+        } else if (query.asOf() == null) {
+            found = summary.flatMap(s -> Mono.from(versions.find(eq("_id", key(query.code(), s.latestVersion()))).first()))
+                           .map(document -> ViewDocuments.fromDocument(document, CriteriaFramework.class));
+        } else {
+            found = summary.flatMap(s -> latestAsOf(s, query.asOf()));
+        }
+        return found.switchIfEmpty(Mono.error(() -> new DomainException(
+                            ErrorCode.FRAMEWORK_NOT_FOUND, "No framework " + query.code()
+                            + (query.version() == null ? "" : " version " + query.version())
+                            + (query.asOf() == null ? "" : " at " + query.asOf()))))
+                    .toFuture();
+    }
+
+    /**
+     * The latest version of a framework the service knew at {@code asOf}: its versions are few, read with one
+     * {@code $in} by key; empty if none was published by then.
+     */
+    private Mono<CriteriaFramework> latestAsOf(FrameworkSummary summary, Instant asOf) {
+        List<String> keys = new ArrayList<>();
+        for (int version = 1; version <= summary.latestVersion(); version++) {
+            keys.add(key(summary.code(), version));
+        }
+        return Flux.from(versions.find(in("_id", keys)))
+                   .filter(document -> knownAt(document, asOf))
+                   .map(document -> ViewDocuments.fromDocument(document, CriteriaFramework.class))
+                   .reduce((a, b) -> a.version() >= b.version() ? a : b);
+    }
+
+    /**
+     * Whether a version was published by {@code asOf} (null: now). Versions stored before their record time was kept
+     * have none and count as always known; rebuilding the view (with swap) gives them theirs.
+     */
+    private static boolean knownAt(Document version, Instant asOf) {
+        Instant at = RecordTime.get(version, PUBLISHED_AT);
+        return asOf == null || at == null || !at.isAfter(asOf);
     }
 }
