@@ -28,6 +28,8 @@ import vn.xhht.ledger.query.indicator.IndicatorProjection;
 import vn.xhht.ledger.query.indicator.IndicatorTableCache;
 import vn.xhht.ledger.query.plan.PlanProjection;
 import vn.xhht.ledger.query.recognition.RecognitionProjection;
+import vn.xhht.ledger.query.support.Replayable;
+import vn.xhht.ledger.query.support.ViewBatch.Mode;
 import vn.xhht.ledger.query.unit.UnitProjection;
 
 import java.time.Duration;
@@ -236,7 +238,7 @@ public class ProjectionRebuilds {
                         TrackingToken[] replayedTo) {
         List<Replayer> replayers = new ArrayList<>();
         for (Function<com.mongodb.reactivestreams.client.MongoDatabase, Object> factory : factories()) {
-            replayers.add(new Replayer(new AnnotationEventHandlerAdapter(factory.apply(target))));
+            replayers.add(new Replayer(factory.apply(target)));
         }
         replayers.forEach(Thread::start);
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
@@ -283,19 +285,22 @@ public class ProjectionRebuilds {
      * One projection replaying the log's batches on its own thread: the seven share nothing while handling events
      * (a projection reads another's documents only to answer queries), so they proceed side by side, each a few
      * batches behind the reader at most. A failed projection keeps taking batches, so the others finish; its failure
-     * is raised at the end.
+     * is raised at the end. Projections that can hold their documents in memory during a replay do
+     * ({@link Mode#REPLAY}: each document written once, at the end, instead of once per event).
      */
     private static final class Replayer extends Thread {
 
         static final List<EventMessage<?>> END = new ArrayList<>();
 
         final BlockingQueue<List<EventMessage<?>>> batches = new ArrayBlockingQueue<>(4);
+        private final Object projection;
         private final AnnotationEventHandlerAdapter handler;
         volatile RuntimeException failure;
 
-        Replayer(AnnotationEventHandlerAdapter handler) {
-            super("rebuild-" + handler.getTargetType().getSimpleName());
-            this.handler = handler;
+        Replayer(Object projection) {
+            super("rebuild-" + projection.getClass().getSimpleName());
+            this.projection = projection;
+            this.handler = new AnnotationEventHandlerAdapter(projection);
             setDaemon(true);
         }
 
@@ -311,6 +316,11 @@ public class ProjectionRebuilds {
                         }
                     }
                 }
+                if (failure == null && projection instanceof Replayable replayable) {
+                    replayable.finishReplay();
+                }
+            } catch (RuntimeException e) {
+                failure = e;
             } catch (InterruptedException e) {
                 failure = new IllegalStateException("Rebuild interrupted", e);
             }
@@ -333,9 +343,12 @@ public class ProjectionRebuilds {
     }
 
     private List<Function<com.mongodb.reactivestreams.client.MongoDatabase, Object>> factories() {
-        return List.of(UnitProjection::new, PlanProjection::new, FrameworkProjection::new, AssessmentProjection::new,
-                       RecognitionProjection::new, FigureProjection::new,
-                       db -> new IndicatorProjection(db, new IndicatorTableCache(Duration.ZERO, 1), firstYear, lastYear));
+        Mode replay = Mode.REPLAY;
+        return List.of(db -> new UnitProjection(db, replay), db -> new PlanProjection(db, replay), FrameworkProjection::new,
+                       db -> new AssessmentProjection(db, replay), db -> new RecognitionProjection(db, replay),
+                       db -> new FigureProjection(db, replay),
+                       db -> new IndicatorProjection(db, new IndicatorTableCache(Duration.ZERO, 1), firstYear, lastYear,
+                                                     replay));
     }
 
     /**

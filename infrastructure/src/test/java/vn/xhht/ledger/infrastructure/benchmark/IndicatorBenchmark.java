@@ -1,11 +1,8 @@
 package vn.xhht.ledger.infrastructure.benchmark;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -206,15 +203,15 @@ class IndicatorBenchmark {
     /** Stores the dataset as events; answers {households titled, households, events}. */
     private long[] generate(String province) {
         Random random = new Random(42);
-        List<EventMessage<?>> chunk = new ArrayList<>();
+        GeneratedEvents log = new GeneratedEvents(eventStore);
         long[] counts = new long[3];
         LocalDate from = LocalDate.of(2020, 1, 1);
-        add(chunk, counts, "UnitAggregate", province, 0, new UnitRegisteredEvent(province, "Tỉnh thử nghiệm", UnitKind.PROVINCE, null, from));
+        log.add("UnitAggregate", province, 0, new UnitRegisteredEvent(province, "Tỉnh thử nghiệm", UnitKind.PROVINCE, null, from));
         for (int c = 0; c < COMMUNES; c++) {
-            add(chunk, counts, "UnitAggregate", "x-" + c, 0, new UnitRegisteredEvent("x-" + c, "Xã " + c, UnitKind.COMMUNE, province, from));
+            log.add("UnitAggregate", "x-" + c, 0, new UnitRegisteredEvent("x-" + c, "Xã " + c, UnitKind.COMMUNE, province, from));
         }
         for (int v = 0; v < VILLAGES; v++) {
-            add(chunk, counts, "UnitAggregate", "v-" + v, 0,
+            log.add("UnitAggregate", "v-" + v, 0,
                 new UnitRegisteredEvent("v-" + v, "Ấp " + v, UnitKind.VILLAGE, "x-" + (v % COMMUNES), from));
         }
         long[] villageHouseholds = new long[COMMUNES];
@@ -224,40 +221,24 @@ class IndicatorBenchmark {
             long titled = households * (45 + random.nextInt(35)) / 100;
             counts[0] += titled;
             String batch = UUID.randomUUID().toString();
-            add(chunk, counts, "RecognitionBatchAggregate", batch, 0, new RecognitionBatchRecordedEvent(
+            log.add("RecognitionBatchAggregate", batch, 0, new RecognitionBatchRecordedEvent(
                     batch, "v-" + v, Title.GIA_DINH_HOC_TAP, 2023, titled, "12/QĐ-UBND", LocalDate.of(2023, 11, 20),
                     LocalDate.of(2023, 12, 31)));
         }
         for (int c = 0; c < COMMUNES; c++) {
             counts[1] += villageHouseholds[c];
-            add(chunk, counts, "BaselineAggregate", FigureMessages.baselineId("x-" + c, 2023), 0,
+            log.add("BaselineAggregate", FigureMessages.baselineId("x-" + c, 2023), 0,
                 new BaselineSetEvent("x-" + c, 2023, new Baseline(villageHouseholds[c], null, null, null, null, null), null));
         }
         String plan = UUID.randomUUID().toString();
         Period period = new Period(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31));
-        add(chunk, counts, "PlanAggregate", plan, 0, new PlanDraftedEvent(plan, province, "1/KH-UBND", "Kế hoạch 2023",
+        log.add("PlanAggregate", plan, 0, new PlanDraftedEvent(plan, province, "1/KH-UBND", "Kế hoạch 2023",
                                                                          LocalDate.of(2023, 2, 1), period, List.of(),
                                                                          List.of(new Target("HOUSEHOLDS_TITLED", new BigDecimal("0.60"), null)),
                                                                          List.of(), List.of()));
-        add(chunk, counts, "PlanAggregate", plan, 1, new PlanIssuedEvent(plan, province));
-        flush(chunk);
+        log.add("PlanAggregate", plan, 1, new PlanIssuedEvent(plan, province));
+        counts[2] = log.flush();
         return counts;
-    }
-
-    private void add(List<EventMessage<?>> chunk, long[] counts, String type, String aggregate, long sequence, Object payload) {
-        chunk.add(new GenericDomainEventMessage<>(type, aggregate, sequence, payload,
-                                                  MetaData.with("actor", "benchmark").and("reason", "generated dataset")));
-        counts[2]++;
-        if (chunk.size() == 1_000) {
-            flush(chunk);
-        }
-    }
-
-    private void flush(List<EventMessage<?>> chunk) {
-        if (!chunk.isEmpty()) {
-            eventStore.publish(new ArrayList<>(chunk));
-            chunk.clear();
-        }
     }
 
     private long[] load(int clients, Callable<Object> request) throws Exception {

@@ -23,8 +23,10 @@ import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchRecordedEvent;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitMovedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitRenamedEvent;
 import vn.xhht.ledger.domain.unit.UnitKind;
+import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.unit.UnitProjection;
 
 import java.time.LocalDate;
@@ -136,6 +138,35 @@ class ViewBatchTest {
         assertThat(Mono.from(database.getCollection("unit_children").find(eq("_id", "xa")).first()).block()
                        .get("children", Document.class).keySet()).containsExactly("ap");
         assertThat(versions("ap")).containsExactly("ap|0");
+    }
+
+    @Test
+    void aReplayHoldingItsDocumentsInMemoryWritesTheSameDocumentsAsTheLiveView() {
+        MongoDatabase replayed = client.getDatabase("replay");
+        AnnotationEventHandlerAdapter live = new AnnotationEventHandlerAdapter(new UnitProjection(database));
+        UnitProjection replaying = new UnitProjection(replayed, ViewBatch.Mode.REPLAY);
+        AnnotationEventHandlerAdapter replay = new AnnotationEventHandlerAdapter(replaying);
+        List<List<EventMessage<?>>> batches = List.of(
+                List.of(registered("huyen-a", UnitKind.DISTRICT, null, 0), registered("huyen-b", UnitKind.DISTRICT, null, 0),
+                        registered("xa-1", UnitKind.COMMUNE, "huyen-a", 0)),
+                List.of(registered("xa-2", UnitKind.COMMUNE, "huyen-a", 0), renamed("xa-1", "Xã Một", 1)),
+                List.of(new GenericDomainEventMessage<>("UnitAggregate", "xa-2", 1, new UnitMovedEvent(
+                        "xa-2", "huyen-b", "huyen-a", LocalDate.of(2025, 7, 1), "sắp xếp")), renamed("xa-2", "Xã Hai", 2)));
+        for (List<EventMessage<?>> batch : batches) {
+            handle(live, batch);
+            handle(replay, batch);
+        }
+        assertThat(Mono.from(replayed.getCollection("unit_records").countDocuments()).block())
+                .as("nothing but versions written before the replay ends").isZero();
+        replaying.finishReplay();
+
+        for (String collection : List.of("unit_records", "unit_children", "unit_record_versions")) {
+            assertThat(all(replayed, collection)).as(collection).isEqualTo(all(database, collection)).isNotEmpty();
+        }
+    }
+
+    private static Map<Object, Document> all(MongoDatabase database, String collection) {
+        return Flux.from(database.getCollection(collection).find()).collectMap(document -> document.get("_id")).block();
     }
 
     private int count(String command) {

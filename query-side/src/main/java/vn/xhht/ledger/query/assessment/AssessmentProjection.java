@@ -1,6 +1,5 @@
 package vn.xhht.ledger.query.assessment;
 
-import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
@@ -9,6 +8,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,6 +32,7 @@ import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.query.framework.FrameworkProjection;
 import vn.xhht.ledger.query.support.Cursors;
 import vn.xhht.ledger.query.support.RecordVersions;
+import vn.xhht.ledger.query.support.Replayable;
 import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
@@ -55,7 +56,7 @@ import static com.mongodb.client.model.Filters.in;
  */
 @Component
 @ProcessingGroup(AssessmentProjection.NAME)
-public class AssessmentProjection {
+public class AssessmentProjection implements Replayable {
 
     public static final String NAME = "assessments";
     private static final String RECORDS = "assessment_records";
@@ -67,12 +68,18 @@ public class AssessmentProjection {
     private final RecordVersions history;
     private final ViewBatch batch;
 
+    @Autowired
     public AssessmentProjection(MongoDatabase readDatabase) {
+        this(readDatabase, ViewBatch.Mode.SHARED);
+    }
+
+    /** With {@link ViewBatch.Mode#REPLAY}: replays into a scratch database of its own (a verified rebuild). */
+    public AssessmentProjection(MongoDatabase readDatabase, ViewBatch.Mode mode) {
         this.history = new RecordVersions(readDatabase, "assessment_record_versions");
         this.records = readDatabase.getCollection(RECORDS);
         this.index = readDatabase.getCollection(INDEX);
         this.frameworkVersions = readDatabase.getCollection("framework_versions");
-        this.batch = new ViewBatch(readDatabase, List.of(INDEX, history.collection(), RECORDS), List.of(RECORDS));
+        this.batch = new ViewBatch(readDatabase, mode, List.of(INDEX, history.collection(), RECORDS), List.of(RECORDS));
     }
 
     @EventHandler
@@ -82,7 +89,7 @@ public class AssessmentProjection {
                     e.assessmentId(), e.subjectUnitId(), e.framework(), e.frameworkVersion(), e.year(), e.level(),
                     AssessmentStatus.DRAFT, e.total(), e.result(), e.scores(), List.of(), e.dueAt(), false, false, null,
                     null, sequence));
-            batch.update(INDEX, e.subjectUnitId(), Updates.set("assessments." + e.assessmentId(), e.year()));
+            batch.set(INDEX, e.subjectUnitId(), "assessments", e.assessmentId(), e.year());
         });
     }
 
@@ -131,6 +138,11 @@ public class AssessmentProjection {
     void on(Object anyOtherEvent) {
         batch.apply(() -> {
         });
+    }
+
+    @Override
+    public void finishReplay() {
+        batch.finish();
     }
 
     @ResetHandler

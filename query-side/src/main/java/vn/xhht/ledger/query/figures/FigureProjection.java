@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,6 +25,7 @@ import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchRecordedEven
 import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchView;
 import vn.xhht.ledger.domain.figures.FigureMessages.ReportedValueView;
 import vn.xhht.ledger.query.support.RecordVersions;
+import vn.xhht.ledger.query.support.Replayable;
 import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
@@ -41,7 +43,7 @@ import static com.mongodb.client.model.Filters.eq;
  */
 @Component
 @ProcessingGroup(FigureProjection.NAME)
-public class FigureProjection {
+public class FigureProjection implements Replayable {
 
     public static final String NAME = "figures";
 
@@ -57,7 +59,13 @@ public class FigureProjection {
     private final View values;
     private final ViewBatch batch;
 
+    @Autowired
     public FigureProjection(MongoDatabase readDatabase) {
+        this(readDatabase, ViewBatch.Mode.SHARED);
+    }
+
+    /** With {@link ViewBatch.Mode#REPLAY}: replays into a scratch database of its own (a verified rebuild). */
+    public FigureProjection(MongoDatabase readDatabase, ViewBatch.Mode mode) {
         this.baselines = new View(readDatabase, "baseline_views", "baseline_view_versions");
         this.batches = new View(readDatabase, "recognition_batch_views", "recognition_batch_view_versions");
         this.values = new View(readDatabase, "reported_value_views", "reported_value_view_versions");
@@ -67,7 +75,7 @@ public class FigureProjection {
         views.forEach(view -> collections.add(view.name()));
         // each document is keyed by its aggregate's identifier (a baseline's and a reported value's are built from
         // the unit, year and indicator, as the aggregate's are)
-        this.batch = new ViewBatch(readDatabase, collections, views.stream().map(View::name).toList());
+        this.batch = new ViewBatch(readDatabase, mode, collections, views.stream().map(View::name).toList());
     }
 
     @EventHandler
@@ -97,6 +105,11 @@ public class FigureProjection {
     void on(Object anyOtherEvent) {
         batch.apply(() -> {
         });
+    }
+
+    @Override
+    public void finishReplay() {
+        batch.finish();
     }
 
     @ResetHandler

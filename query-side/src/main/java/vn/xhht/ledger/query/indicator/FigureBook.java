@@ -1,12 +1,16 @@
 package vn.xhht.ledger.query.indicator;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.xhht.ledger.query.support.ViewBatch;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -35,6 +40,10 @@ import static com.mongodb.client.model.Filters.eq;
  *
  * <p>Documents read or written are kept between batches while this book remains the only writer (checked against the
  * journal at each batch), so a hot ancestor such as a province is read once, not once per event.
+ *
+ * <p>In a replay into a scratch database of its own ({@link ViewBatch.Mode#REPLAY}) there is no journal: each batch's
+ * versions are inserted, and the documents are written once, when the replay ends (or when more than
+ * {@value #MAX_CACHED} are held).
  */
 final class FigureBook {
 
@@ -49,6 +58,7 @@ final class FigureBook {
     private static final int MAX_CACHED = 400_000;
 
     private final MongoDatabase database;
+    private final ViewBatch.Mode mode;
     private final MongoCollection<Document> journal;
     private final Map<String, Figure> figures = new HashMap<>();
     private final Map<String, Optional<UnitLine>> units = new HashMap<>();
@@ -63,10 +73,14 @@ final class FigureBook {
     private final List<String> batchEvents = new ArrayList<>();
     /** The journal entry this book last wrote (or read), to know whether another writer came in between. */
     private String lastFlushed;
+    /** Whether a replay has written documents out (and must read them back when it needs them again). */
+    private boolean writtenOut;
+    private CompletableFuture<Void> inFlight;
     private Instant timestamp;
 
-    FigureBook(MongoDatabase database) {
+    FigureBook(MongoDatabase database, ViewBatch.Mode mode) {
         this.database = database;
+        this.mode = mode;
         this.journal = database.getCollection(JOURNAL);
     }
 
@@ -78,6 +92,9 @@ final class FigureBook {
      * restarted), they are dropped and read again.
      */
     void beginBatch() {
+        if (mode == ViewBatch.Mode.REPLAY) {
+            return; // nobody else writes a replay's database, and nothing is delivered twice
+        }
         Document entry = Mono.from(journal.find(eq("_id", "journal")).first()).block();
         String flushed = entry == null ? null : entry.getString("flush");
         if (entry != null && entry.getBoolean("pending", false)) {
@@ -122,6 +139,14 @@ final class FigureBook {
 
     /** Writes the batch: journal first, then every document, then the journal marked done. */
     void flush() {
+        if (mode == ViewBatch.Mode.REPLAY) {
+            insert(VERSIONS, versions);
+            versions.clear();
+            if (figures.size() + units.size() > MAX_CACHED) {
+                finishReplay();
+            }
+            return;
+        }
         if (dirtyFigures.isEmpty() && dirtyUnits.isEmpty() && dirtyDocuments.isEmpty()) {
             return;
         }
@@ -147,6 +172,43 @@ final class FigureBook {
         versions.clear();
         if (figures.size() + units.size() > MAX_CACHED) {
             clear();
+        }
+    }
+
+    /** A replay's end: writes every document changed since the last time, and forgets them. */
+    void finishReplay() {
+        awaitInFlight();
+        writtenOut = true;
+        List<Document> writes = new ArrayList<>();
+        dirtyFigures.forEach(f -> writes.add(write(FIGURES, f.toDocument())));
+        dirtyUnits.forEach(u -> writes.add(write(UNITS, u.toDocument())));
+        dirtyDocuments.forEach((collection, docs) -> docs.values().forEach(d -> writes.add(write(collection, d))));
+        apply(writes);
+        clear();
+    }
+
+    /**
+     * A replay's batch of versions, inserted while the next batch is handled (one write in flight: the database works
+     * while the replay computes).
+     */
+    private void insert(String collection, List<Document> documents) {
+        awaitInFlight();
+        List<List<WriteModel<Document>>> chunks = new ArrayList<>();
+        for (int from = 0; from < documents.size(); from += 1_000) {
+            chunks.add(documents.subList(from, Math.min(documents.size(), from + 1_000)).stream()
+                                .<WriteModel<Document>>map(InsertOneModel::new).toList());
+        }
+        inFlight = Flux.fromIterable(chunks)
+                       .concatMap(chunk -> database.getCollection(collection)
+                                                   .bulkWrite(chunk, new BulkWriteOptions().ordered(false)))
+                       .then().toFuture();
+    }
+
+    private void awaitInFlight() {
+        if (inFlight != null) {
+            CompletableFuture<Void> write = inFlight;
+            inFlight = null;
+            write.join();
         }
     }
 
@@ -185,7 +247,12 @@ final class FigureBook {
                         .add(new ReplaceOneModel<>(eq("_id", document.get("_id")), document,
                                                    new ReplaceOptions().upsert(true)));
         }
-        byCollection.forEach((collection, models) -> Mono.from(database.getCollection(collection).bulkWrite(models)).block());
+        byCollection.forEach((collection, models) -> {
+            for (int from = 0; from < models.size(); from += 1_000) {
+                Mono.from(database.getCollection(collection).bulkWrite(
+                        models.subList(from, Math.min(models.size(), from + 1_000)))).block();
+            }
+        });
     }
 
     // ------------------------------------------------------------------ documents
@@ -193,9 +260,19 @@ final class FigureBook {
     /** A document of a small collection (plans, targets, recognitions, the catalogue), or null. */
     Document document(String collection, String id) {
         return documents.computeIfAbsent(collection, c -> new HashMap<>())
-                        .computeIfAbsent(id, key -> Optional.ofNullable(
-                                Mono.from(database.getCollection(collection).find(eq("_id", key)).first()).block()))
+                        .computeIfAbsent(id, key -> Optional.ofNullable(read(collection, key)))
                         .orElse(null);
+    }
+
+    /**
+     * A document as the database has it. A replay that has written nothing out yet knows the database holds nothing:
+     * it does not ask (a round trip per new unit and figure would be most of its time).
+     */
+    private Document read(String collection, String id) {
+        if (mode == ViewBatch.Mode.REPLAY && !writtenOut) {
+            return null;
+        }
+        return Mono.from(database.getCollection(collection).find(eq("_id", id)).first()).block();
     }
 
     void save(String collection, Document document) {
@@ -205,8 +282,7 @@ final class FigureBook {
     }
 
     UnitLine unit(String unitId) {
-        return units.computeIfAbsent(unitId, id -> Optional.ofNullable(
-                Mono.from(database.getCollection(UNITS).find(eq("_id", id)).first()).block()).map(UnitLine::fromDocument))
+        return units.computeIfAbsent(unitId, id -> Optional.ofNullable(read(UNITS, id)).map(UnitLine::fromDocument))
                     .orElse(null);
     }
 
@@ -219,7 +295,7 @@ final class FigureBook {
         String id = Figure.id(unitId, year);
         Figure figure = figures.get(id);
         if (figure == null) {
-            Document document = Mono.from(database.getCollection(FIGURES).find(eq("_id", id)).first()).block();
+            Document document = read(FIGURES, id);
             figure = document == null ? new Figure(unitId, year) : Figure.fromDocument(unitId, year, document);
             figures.put(id, figure);
             UnitLine unit = unit(unitId);

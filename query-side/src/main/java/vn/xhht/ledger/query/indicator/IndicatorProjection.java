@@ -10,6 +10,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -29,6 +30,8 @@ import vn.xhht.ledger.domain.unit.UnitEvents.UnitMergedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMovedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
 import vn.xhht.ledger.domain.unit.UnitKind;
+import vn.xhht.ledger.query.support.Replayable;
+import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
 import java.time.Instant;
@@ -61,7 +64,7 @@ import static vn.xhht.ledger.domain.indicator.IndicatorCatalogue.unitCountKey;
  */
 @Component
 @ProcessingGroup(IndicatorProjection.NAME)
-public class IndicatorProjection {
+public class IndicatorProjection implements Replayable {
 
     public static final String NAME = "indicators";
     static final String RECOGNITIONS = "indicator_recognitions";
@@ -82,11 +85,18 @@ public class IndicatorProjection {
     private final int lastYear;
     private final IndicatorTableCache answered;
 
+    @Autowired
     public IndicatorProjection(MongoDatabase readDatabase, IndicatorTableCache answered,
                                @Value("${xhht.indicators.first-year:2021}") int firstYear,
                                @Value("${xhht.indicators.last-year:2030}") int lastYear) {
+        this(readDatabase, answered, firstYear, lastYear, ViewBatch.Mode.SHARED);
+    }
+
+    /** With {@link ViewBatch.Mode#REPLAY}: replays into a scratch database of its own (a verified rebuild). */
+    public IndicatorProjection(MongoDatabase readDatabase, IndicatorTableCache answered, int firstYear, int lastYear,
+                               ViewBatch.Mode mode) {
         this.database = readDatabase;
-        this.book = new FigureBook(readDatabase);
+        this.book = new FigureBook(readDatabase, mode);
         this.firstYear = firstYear;
         this.lastYear = lastYear;
         this.answered = answered;
@@ -371,6 +381,11 @@ public class IndicatorProjection {
     public void forgetCachedDocuments() {
         book.discard();
         answered.invalidateAll();
+    }
+
+    @Override
+    public void finishReplay() {
+        book.finishReplay();
     }
 
     @ResetHandler

@@ -1,6 +1,5 @@
 package vn.xhht.ledger.query.plan;
 
-import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
@@ -11,6 +10,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,6 +32,7 @@ import vn.xhht.ledger.domain.plan.PlanQueries.StatusChange;
 import vn.xhht.ledger.domain.plan.PlanStatus;
 import vn.xhht.ledger.query.support.Cursors;
 import vn.xhht.ledger.query.support.RecordVersions;
+import vn.xhht.ledger.query.support.Replayable;
 import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
@@ -54,7 +55,7 @@ import static com.mongodb.client.model.Filters.in;
  */
 @Component
 @ProcessingGroup(PlanProjection.NAME)
-public class PlanProjection {
+public class PlanProjection implements Replayable {
 
     public static final String NAME = "plans";
     private static final String VIEWS = "plan_views";
@@ -65,11 +66,17 @@ public class PlanProjection {
     private final RecordVersions history;
     private final ViewBatch batch;
 
+    @Autowired
     public PlanProjection(MongoDatabase readDatabase) {
+        this(readDatabase, ViewBatch.Mode.SHARED);
+    }
+
+    /** With {@link ViewBatch.Mode#REPLAY}: replays into a scratch database of its own (a verified rebuild). */
+    public PlanProjection(MongoDatabase readDatabase, ViewBatch.Mode mode) {
         this.views = readDatabase.getCollection(VIEWS);
         this.index = readDatabase.getCollection(INDEX);
         this.history = new RecordVersions(readDatabase, "plan_view_versions");
-        this.batch = new ViewBatch(readDatabase, List.of(INDEX, history.collection(), VIEWS), List.of(VIEWS));
+        this.batch = new ViewBatch(readDatabase, mode, List.of(INDEX, history.collection(), VIEWS), List.of(VIEWS));
     }
 
     @EventHandler
@@ -79,8 +86,7 @@ public class PlanProjection {
                     event.planId(), event.issuerUnitId(), event.number(), event.title(), event.issuedOn(),
                     event.period(), event.basis(), PlanStatus.DRAFT, event.targets(), event.tasks(), event.deadlines(),
                     sequence, statusChange(metaData, at), List.of()));
-            batch.update(INDEX, event.issuerUnitId(),
-                         Updates.set("plans." + event.planId(), ViewDocuments.toDocument(event.period())));
+            batch.set(INDEX, event.issuerUnitId(), "plans", event.planId(), ViewDocuments.toDocument(event.period()));
         });
     }
 
@@ -126,6 +132,11 @@ public class PlanProjection {
     void on(Object anyOtherEvent) {
         batch.apply(() -> {
         });
+    }
+
+    @Override
+    public void finishReplay() {
+        batch.finish();
     }
 
     @ResetHandler

@@ -1,6 +1,5 @@
 package vn.xhht.ledger.query.recognition;
 
-import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
@@ -9,6 +8,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,6 +21,7 @@ import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionList;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionRevokedEvent;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionView;
 import vn.xhht.ledger.query.support.RecordVersions;
+import vn.xhht.ledger.query.support.Replayable;
 import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
@@ -35,7 +36,7 @@ import static com.mongodb.client.model.Filters.in;
 /** Recognitions ({@code recognition_records}) and an index of them per subject unit ({@code recognition_index}). */
 @Component
 @ProcessingGroup(RecognitionProjection.NAME)
-public class RecognitionProjection {
+public class RecognitionProjection implements Replayable {
 
     public static final String NAME = "recognitions";
     private static final String RECORDS = "recognition_records";
@@ -46,11 +47,17 @@ public class RecognitionProjection {
     private final RecordVersions history;
     private final ViewBatch batch;
 
+    @Autowired
     public RecognitionProjection(MongoDatabase readDatabase) {
+        this(readDatabase, ViewBatch.Mode.SHARED);
+    }
+
+    /** With {@link ViewBatch.Mode#REPLAY}: replays into a scratch database of its own (a verified rebuild). */
+    public RecognitionProjection(MongoDatabase readDatabase, ViewBatch.Mode mode) {
         this.history = new RecordVersions(readDatabase, "recognition_record_versions");
         this.records = readDatabase.getCollection(RECORDS);
         this.index = readDatabase.getCollection(INDEX);
-        this.batch = new ViewBatch(readDatabase, List.of(INDEX, history.collection(), RECORDS), List.of(RECORDS));
+        this.batch = new ViewBatch(readDatabase, mode, List.of(INDEX, history.collection(), RECORDS), List.of(RECORDS));
     }
 
     @EventHandler
@@ -59,7 +66,7 @@ public class RecognitionProjection {
             store(new RecognitionView(e.recognitionId(), e.title(), e.subjectUnitId(), e.year(), e.level(),
                                       e.decisionNumber(), e.decidedOn(), e.assessmentId(), e.framework(),
                                       e.frameworkVersion(), e.validThrough(), false, null, null, sequence));
-            batch.update(INDEX, e.subjectUnitId(), Updates.set("recognitions." + e.recognitionId(), e.year()));
+            batch.set(INDEX, e.subjectUnitId(), "recognitions", e.recognitionId(), e.year());
         });
     }
 
@@ -81,6 +88,11 @@ public class RecognitionProjection {
     void on(Object anyOtherEvent) {
         batch.apply(() -> {
         });
+    }
+
+    @Override
+    public void finishReplay() {
+        batch.finish();
     }
 
     @ResetHandler

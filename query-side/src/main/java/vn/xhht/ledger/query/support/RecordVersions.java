@@ -48,9 +48,8 @@ public final class RecordVersions {
     public void keep(ViewBatch batch, String id, long sequence, Document document) {
         Document version = new Document(document);
         String key = id + "|" + sequence;
-        version.put("_id", key);
         RecordTime.put(version, AT, RecordTime.ofEventBeingHandled());
-        batch.replace(collection, key, version);
+        batch.append(collection, key, version);
     }
 
     /**

@@ -1,10 +1,12 @@
 package vn.xhht.ledger.query.support;
 
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -12,7 +14,6 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -32,29 +34,45 @@ import static com.mongodb.client.model.Filters.in;
  * A projection's reads and writes for the batch of events being handled: the documents the batch's events concern are
  * read with one {@code $in} when the batch begins, every write is held until the batch's last event, then written with
  * one ordered {@code bulkWrite} per collection. A projection of one document per aggregate thus costs a few round
- * trips per batch instead of two or three per event — live (the processors' batches) and in a rebuild alike.
+ * trips per batch instead of two or three per event.
  *
- * <p>Crash safety is the per-event writes' own: collections are written in the order they were declared, the one whose
- * {@code version} marks an event applied last, so a batch interrupted halfway is handled again and sets the same
- * entries. The writes are made while the batch's last event is handled, before Axon stores the processor's token; a
- * projection therefore handles every event ({@link #apply} with nothing to do for the kinds it ignores), so that its
- * batch's last event always reaches it. Outside a unit of work (tests calling a handler directly) each change is
- * written at once.
+ * <p>{@link Mode#SHARED} (the live processors): nothing is kept between batches, since another node may write the same
+ * documents next. Crash safety is the per-event writes' own: collections are written in the order they were
+ * declared, the one whose {@code version} marks an event applied last, so a batch interrupted halfway is handled again
+ * and sets the same entries. The writes are made while the batch's last event is handled, before Axon stores the
+ * processor's token; a projection therefore handles every event ({@link #apply} with nothing to do for the kinds it
+ * ignores), so that its batch's last event always reaches it. Outside a unit of work (tests calling a handler
+ * directly) each change is written at once.
  *
- * <p>Nothing is kept between batches: with several nodes another one may write the same documents next.
+ * <p>{@link Mode#REPLAY} (a rebuild into a scratch database nobody else writes): documents stay in memory across
+ * batches and each is written once, when the replay ends ({@link #finish}) or when more than {@code capacity} are
+ * held; intermediate states never reach the database. Record-time versions, written once and never read back, are
+ * inserted at each batch's end.
  */
 public final class ViewBatch {
 
+    public enum Mode { SHARED, REPLAY }
+
+    /** Documents a replay holds in memory before writing them out (and reading them back when needed). */
+    private static final int REPLAY_CAPACITY = 250_000;
+
     private final MongoDatabase database;
+    private final Mode mode;
     private final List<String> order;
     private final List<String> keyedByAggregate;
     /** Documents as this batch knows them: read, prefetched (null: known absent) or written by it. */
     private final Map<String, Map<String, Document>> known = new HashMap<>();
-    /** Documents with partial updates pending: their full content is not known until written. */
+    /** SHARED: documents with partial updates pending, whose full content is not known until written. */
     private final Map<String, Set<String>> updated = new HashMap<>();
     private final Map<String, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
     /** Where in {@link #writes} each document's last replace sits, to write a document replaced twice only once. */
     private final Map<String, Map<String, Integer>> replacedAt = new HashMap<>();
+    /** REPLAY: documents changed in memory and not yet written; documents already in the database. */
+    private final Map<String, Set<String>> dirty = new HashMap<>();
+    private final Map<String, Set<String>> stored = new HashMap<>();
+    private int held;
+    /** REPLAY: the last batch's versions, still being written. */
+    private CompletableFuture<Void> inFlight;
     /** The unit of work of the batch being handled, and how deep in {@link #apply} calls its handling is. */
     private UnitOfWork<?> current;
     private int depth;
@@ -64,8 +82,9 @@ public final class ViewBatch {
      *                         database: the one marking events applied last
      * @param keyedByAggregate the collections keyed by the events' aggregate identifiers, read ahead for the batch
      */
-    public ViewBatch(MongoDatabase database, List<String> collections, List<String> keyedByAggregate) {
+    public ViewBatch(MongoDatabase database, Mode mode, List<String> collections, List<String> keyedByAggregate) {
         this.database = database;
+        this.mode = mode;
         this.order = List.copyOf(collections);
         this.keyedByAggregate = List.copyOf(keyedByAggregate);
         if (!order.containsAll(keyedByAggregate)) {
@@ -103,15 +122,23 @@ public final class ViewBatch {
         if (documents.containsKey(id)) {
             return documents.get(id);
         }
+        if (mode == Mode.REPLAY && stored.getOrDefault(collection, Set.of()).isEmpty()) {
+            remember(collection, id, null); // nothing written out yet: it cannot be in the database
+            return null;
+        }
         Document found = Mono.from(database.getCollection(collection).find(eq("_id", id)).first()).block();
-        documents.put(id, found);
+        remember(collection, id, found);
         return found;
     }
 
     /** Replaces (or creates) the document {@code id} of {@code collection}. */
     public void replace(String collection, String id, Document document) {
         Document stored = document.containsKey("_id") ? document : new Document(document).append("_id", id);
-        known.computeIfAbsent(collection, c -> new HashMap<>()).put(id, stored);
+        if (mode == Mode.REPLAY) {
+            change(collection, id, stored);
+            return;
+        }
+        remember(collection, id, stored);
         updated.getOrDefault(collection, new HashSet<>()).remove(id);
         List<WriteModel<Document>> models = models(collection);
         ReplaceOneModel<Document> model = new ReplaceOneModel<>(eq("_id", id), stored, new ReplaceOptions().upsert(true));
@@ -125,12 +152,127 @@ public final class ViewBatch {
         }
     }
 
-    /** Applies {@code update} to the document {@code id} of {@code collection}, creating it if missing. */
-    public void update(String collection, String id, Bson update) {
+    /**
+     * Adds a document written once and never read back while handling events (a record-time version): idempotent
+     * replace when shared, a plain insert in a replay.
+     */
+    public void append(String collection, String id, Document document) {
+        Document stored = new Document(document).append("_id", id);
+        models(collection).add(mode == Mode.REPLAY ? new InsertOneModel<>(stored)
+                : new ReplaceOneModel<>(eq("_id", id), stored, new ReplaceOptions().upsert(true)));
+    }
+
+    /** Sets {@code field.key} of the document {@code id} of {@code collection} to {@code value}, creating it if missing. */
+    public void set(String collection, String id, String field, String key, Object value) {
+        if (mode == Mode.REPLAY) {
+            Document existing = find(collection, id);
+            Document changed = existing == null ? new Document("_id", id) : new Document(existing);
+            Document entries = changed.get(field, Document.class);
+            changed.put(field, entries == null ? new Document(key, value) : new Document(entries).append(key, value));
+            change(collection, id, changed);
+            return;
+        }
         known.computeIfAbsent(collection, c -> new HashMap<>()).remove(id);
         updated.computeIfAbsent(collection, c -> new HashSet<>()).add(id);
         replacedAt.getOrDefault(collection, new HashMap<>()).remove(id); // a later replace must come after this
-        models(collection).add(new UpdateOneModel<>(eq("_id", id), update, new UpdateOptions().upsert(true)));
+        models(collection).add(new UpdateOneModel<>(eq("_id", id), Updates.set(field + "." + key, value),
+                                                    new UpdateOptions().upsert(true)));
+    }
+
+    /** Writes what the batch holds, collection by collection in the declared order. */
+    public void flush() {
+        try {
+            if (mode == Mode.REPLAY) {
+                awaitInFlight();
+                inFlight = writeLater(new LinkedHashMap<>(writes));
+            } else {
+                write(writes);
+            }
+        } finally {
+            writes.clear();
+            if (mode == Mode.SHARED) {
+                discard();
+            }
+        }
+        if (mode == Mode.REPLAY && held > REPLAY_CAPACITY) {
+            finish();
+        }
+    }
+
+    /** A replay's end: writes every document it holds in memory, and forgets them. */
+    public void finish() {
+        awaitInFlight();
+        Map<String, List<WriteModel<Document>>> out = new LinkedHashMap<>();
+        dirty.forEach((collection, ids) -> {
+            Set<String> inDatabase = stored.computeIfAbsent(collection, c -> new HashSet<>());
+            Map<String, Document> documents = known.get(collection);
+            List<WriteModel<Document>> models = out.computeIfAbsent(collection, c -> new ArrayList<>());
+            for (String id : ids) {
+                Document document = documents.get(id);
+                models.add(inDatabase.add(id) ? new InsertOneModel<>(document)
+                        : new ReplaceOneModel<>(eq("_id", id), document, new ReplaceOptions().upsert(true)));
+            }
+        });
+        write(out);
+        dirty.clear();
+        known.clear();
+        held = 0;
+    }
+
+    /** Forgets what the batch holds without writing it (the batch is rolled back, or the view reset). */
+    public void discard() {
+        known.clear();
+        updated.clear();
+        writes.clear();
+        replacedAt.clear();
+        dirty.clear();
+        held = 0;
+    }
+
+    private void write(Map<String, List<WriteModel<Document>>> models) {
+        for (String collection : order) {
+            List<WriteModel<Document>> pending = models.get(collection);
+            for (int from = 0; pending != null && from < pending.size(); from += 1_000) {
+                Mono.from(database.getCollection(collection).bulkWrite(
+                        pending.subList(from, Math.min(pending.size(), from + 1_000)),
+                        new BulkWriteOptions().ordered(mode == Mode.SHARED))).block();
+            }
+        }
+    }
+
+    /** A replay's batch of versions, written while the next batch is handled (one write in flight). */
+    private CompletableFuture<Void> writeLater(Map<String, List<WriteModel<Document>>> models) {
+        List<Mono<?>> chunks = new ArrayList<>();
+        for (String collection : order) {
+            List<WriteModel<Document>> pending = models.get(collection);
+            for (int from = 0; pending != null && from < pending.size(); from += 1_000) {
+                chunks.add(Mono.from(database.getCollection(collection).bulkWrite(
+                        pending.subList(from, Math.min(pending.size(), from + 1_000)),
+                        new BulkWriteOptions().ordered(false))));
+            }
+        }
+        return Flux.concat(chunks).then().toFuture();
+    }
+
+    private void awaitInFlight() {
+        if (inFlight != null) {
+            CompletableFuture<Void> write = inFlight;
+            inFlight = null;
+            write.join();
+        }
+    }
+
+    private void change(String collection, String id, Document document) {
+        remember(collection, id, document);
+        dirty.computeIfAbsent(collection, c -> new LinkedHashSet<>()).add(id);
+    }
+
+    private void remember(String collection, String id, Document document) {
+        Map<String, Document> documents = known.computeIfAbsent(collection, c -> new HashMap<>());
+        if (!documents.containsKey(id)) {
+            held++;
+        }
+        documents.put(id, document);
     }
 
     private List<WriteModel<Document>> models(String collection) {
@@ -140,31 +282,10 @@ public final class ViewBatch {
         return writes.computeIfAbsent(collection, c -> new ArrayList<>());
     }
 
-    /** Writes what the batch holds, collection by collection in the declared order. */
-    public void flush() {
-        try {
-            for (String collection : order) {
-                List<WriteModel<Document>> models = writes.get(collection);
-                if (models != null && !models.isEmpty()) {
-                    Mono.from(database.getCollection(collection).bulkWrite(models, new BulkWriteOptions().ordered(true)))
-                        .block();
-                }
-            }
-        } finally {
+    private void begin(UnitOfWork<?> unitOfWork) {
+        if (mode == Mode.SHARED) {
             discard();
         }
-    }
-
-    /** Forgets what the batch holds without writing it (the batch is rolled back). */
-    public void discard() {
-        known.clear();
-        updated.clear();
-        writes.clear();
-        replacedAt.clear();
-    }
-
-    private void begin(UnitOfWork<?> unitOfWork) {
-        discard();
         current = unitOfWork;
         if (unitOfWork == null) {
             return;
@@ -179,16 +300,23 @@ public final class ViewBatch {
                 }
             }
             if (ids.size() > 1) {
-                readAhead(new ArrayList<>(ids));
+                readAhead(ids);
             }
         }
     }
 
-    private void readAhead(List<String> ids) {
+    private void readAhead(Set<String> ids) {
         for (String collection : keyedByAggregate) {
             Map<String, Document> documents = known.computeIfAbsent(collection, c -> new HashMap<>());
-            ids.forEach(id -> documents.put(id, null));
-            Flux.from(database.getCollection(collection).find(in("_id", ids)).batchSize(ids.size()))
+            List<String> unknown = ids.stream().filter(id -> !documents.containsKey(id)).toList();
+            if (unknown.isEmpty()) {
+                continue;
+            }
+            unknown.forEach(id -> remember(collection, id, null));
+            if (mode == Mode.REPLAY && stored.getOrDefault(collection, Set.of()).isEmpty()) {
+                continue; // nothing written out yet: they cannot be in the database
+            }
+            Flux.from(database.getCollection(collection).find(in("_id", unknown)).batchSize(unknown.size()))
                 .doOnNext(document -> documents.put(String.valueOf(document.get("_id")), document))
                 .blockLast();
         }

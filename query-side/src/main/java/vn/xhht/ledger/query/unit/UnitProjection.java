@@ -1,6 +1,5 @@
 package vn.xhht.ledger.query.unit;
 
-import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
@@ -9,6 +8,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,6 +27,7 @@ import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitLineageView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
 import vn.xhht.ledger.query.support.RecordVersions;
+import vn.xhht.ledger.query.support.Replayable;
 import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
@@ -56,7 +57,7 @@ import static com.mongodb.client.model.Filters.in;
  */
 @Component
 @ProcessingGroup(UnitProjection.NAME)
-public class UnitProjection {
+public class UnitProjection implements Replayable {
 
     public static final String NAME = "units";
     private static final Comparator<UnitView> BY_NAME =
@@ -71,11 +72,17 @@ public class UnitProjection {
     private final RecordVersions history;
     private final ViewBatch batch;
 
+    @Autowired
     public UnitProjection(MongoDatabase readDatabase) {
+        this(readDatabase, ViewBatch.Mode.SHARED);
+    }
+
+    /** With {@link ViewBatch.Mode#REPLAY}: replays into a scratch database of its own (a verified rebuild). */
+    public UnitProjection(MongoDatabase readDatabase, ViewBatch.Mode mode) {
         this.records = readDatabase.getCollection(RECORDS);
         this.children = readDatabase.getCollection(CHILDREN);
         this.history = new RecordVersions(readDatabase, "unit_record_versions");
-        this.batch = new ViewBatch(readDatabase, List.of(CHILDREN, history.collection(), RECORDS), List.of(RECORDS));
+        this.batch = new ViewBatch(readDatabase, mode, List.of(CHILDREN, history.collection(), RECORDS), List.of(RECORDS));
     }
 
     @EventHandler
@@ -106,6 +113,11 @@ public class UnitProjection {
         });
     }
 
+    @Override
+    public void finishReplay() {
+        batch.finish();
+    }
+
     @ResetHandler
     void reset() {
         batch.discard();
@@ -134,8 +146,8 @@ public class UnitProjection {
         for (String parent : parents) {
             List<UnitRecord.Interval> stretches = intervals.get(parent);
             // a unit no longer under a parent keeps an empty entry there: a read as of an earlier instant needs it
-            batch.update(CHILDREN, parent, Updates.set("children." + unitId, stretches == null ? List.of()
-                    : stretches.stream().map(ViewDocuments::toDocument).toList()));
+            batch.set(CHILDREN, parent, "children", unitId, stretches == null ? List.of()
+                    : stretches.stream().map(ViewDocuments::toDocument).toList());
         }
         Document document = ViewDocuments.toDocument(updated).append("_id", unitId);
         history.keep(batch, unitId, sequence, document);
