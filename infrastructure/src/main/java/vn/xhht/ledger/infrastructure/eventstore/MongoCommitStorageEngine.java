@@ -384,6 +384,9 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
 
     // ------------------------------------------------------------------------------------------ tracked reads
 
+    /** Commits per reply of a tracked read. */
+    private static final int REPLY_COMMITS = 20;
+
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken token = dropExpiredGaps((GapAwareTrackingToken) lastToken);
@@ -399,13 +402,15 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         for (long p = index + 1; p <= index + positionWindow; p++) {
             positions.add(p);
         }
+        // bounded replies: a commit can hold thousands of events (a bulk publish), and the embedded server answers a
+        // whole query in one reply, past the driver's 48 MB (found by the million-event rebuild benchmark)
         List<Document> commits = new ArrayList<>();
-        events.find(in("_id", positions)).into(commits);
+        events.find(in("_id", positions)).batchSize(REPLY_COMMITS).into(commits);
         boolean windowHit = commits.stream().anyMatch(c -> c.getLong("_id") > index);
         if (!windowHit && allocator.isClaimedAt(index + positionWindow + 1)) {
             // A hole wider than the window (abandoned positions, or another node's block): find what follows.
             events.find(gt("_id", index + positionWindow)).sort(Sorts.ascending("_id")).limit(batchSize)
-                  .into(commits);
+                  .batchSize(REPLY_COMMITS).into(commits);
         }
         commits.sort(Comparator.comparingLong(c -> c.getLong("_id")));
 
