@@ -153,16 +153,7 @@ public class AssessmentProjection implements Replayable {
     }
 
     private void update(String id, long sequence, UnaryOperator<AssessmentRecord> change) {
-        batch.apply(() -> {
-            Document found = batch.find(RECORDS, id);
-            AssessmentRecord existing = found == null ? null : ViewDocuments.fromDocument(found, AssessmentRecord.class);
-            if (existing != null && existing.version() >= sequence) {
-                return;
-            }
-            Document document = ViewDocuments.toDocument(change.apply(existing)).append("_id", id);
-            history.keep(batch, id, sequence, document);
-            batch.replace(RECORDS, id, document);
-        });
+        history.update(batch, RECORDS, id, sequence, AssessmentRecord.class, change);
     }
 
     // ------------------------------------------------------------------------------------------ queries

@@ -121,16 +121,9 @@ public class FigureProjection implements Replayable {
         }
     }
 
+    /** A fact's new state replaces the one before whole: the current record is not needed to make it. */
     private void store(View view, String id, long sequence, Object record) {
-        batch.apply(() -> {
-            Document existing = batch.find(view.name(), id);
-            if (existing != null && ((Number) existing.get("version")).longValue() >= sequence) {
-                return;
-            }
-            Document document = ViewDocuments.toDocument(record).append("_id", id);
-            view.history().keep(batch, id, sequence, document);
-            batch.replace(view.name(), id, document);
-        });
+        view.history().update(batch, view.name(), id, sequence, Object.class, current -> record);
     }
 
     @QueryHandler

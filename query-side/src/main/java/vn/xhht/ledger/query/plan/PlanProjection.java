@@ -161,21 +161,7 @@ public class PlanProjection implements Replayable {
     }
 
     private void update(String planId, long sequence, UnaryOperator<PlanView> change) {
-        batch.apply(() -> {
-            Document found = batch.find(VIEWS, planId);
-            PlanView existing = found == null ? null : ViewDocuments.fromDocument(found, PlanView.class);
-            if (existing != null && existing.version() >= sequence) {
-                return; // already applied
-            }
-            Document document = ViewDocuments.toDocument(change.apply(existing)).append("_id", planId);
-            history.keep(batch, planId, sequence, document);
-            batch.replace(VIEWS, planId, document);
-        });
-    }
-
-    private Mono<PlanView> find(String planId) {
-        return Mono.from(views.find(eq("_id", planId)).first())
-                   .map(document -> ViewDocuments.fromDocument(document, PlanView.class));
+        history.update(batch, VIEWS, planId, sequence, PlanView.class, change);
     }
 
     // ------------------------------------------------------------------------------------------ queries

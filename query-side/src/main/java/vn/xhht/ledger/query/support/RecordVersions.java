@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import static com.mongodb.client.model.Filters.in;
 
@@ -39,6 +40,26 @@ public final class RecordVersions {
     /** The collection the versions are kept in (to declare among a projection's {@link ViewBatch} collections). */
     public String collection() {
         return collection;
+    }
+
+    /**
+     * Applies an aggregate's event to its document in {@code collection} — the update of every view kept as one
+     * document per aggregate: skipped if the document already has it (its {@code version} at or past
+     * {@code sequence}: a redelivery), otherwise {@code change} makes the new record (from the current one, null if
+     * none), which is kept as a version and replaces the document, with the rest of {@code batch}.
+     */
+    public <T> void update(ViewBatch batch, String collection, String id, long sequence, Class<T> type,
+                           UnaryOperator<T> change) {
+        batch.apply(() -> {
+            Document found = batch.find(collection, id);
+            if (found != null && ((Number) found.get("version")).longValue() >= sequence) {
+                return;
+            }
+            T existing = found == null ? null : ViewDocuments.fromDocument(found, type);
+            Document document = ViewDocuments.toDocument(change.apply(existing)).append("_id", id);
+            keep(batch, id, sequence, document);
+            batch.replace(collection, id, document);
+        });
     }
 
     /**

@@ -154,10 +154,10 @@ public final class ViewBatch {
 
     /**
      * Adds a document written once and never read back while handling events (a record-time version): idempotent
-     * replace when shared, a plain insert in a replay.
+     * replace when shared, a plain insert in a replay. The document is the batch's from then on.
      */
     public void append(String collection, String id, Document document) {
-        Document stored = new Document(document).append("_id", id);
+        Document stored = document.append("_id", id);
         models(collection).add(mode == Mode.REPLAY ? new InsertOneModel<>(stored)
                 : new ReplaceOneModel<>(eq("_id", id), stored, new ReplaceOptions().upsert(true)));
     }
