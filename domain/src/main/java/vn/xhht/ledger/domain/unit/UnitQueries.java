@@ -32,6 +32,14 @@ public final class UnitQueries {
     public record FetchUnitSubtreeQuery(String unitId, LocalDate on) {
     }
 
+    /**
+     * The unit and every unit that sat under it on some date (valid time): a commune merged into another district,
+     * or a village moved away, is still one of them; a unit that joined a commune only after the commune left is
+     * not. What an audit of the subtree must cover. Answered as a {@link UnitSubtreeView} without {@code on}.
+     */
+    public record FetchUnitsEverInSubtreeQuery(String unitId) {
+    }
+
     public record UnitSubtreeView(String unitId, LocalDate on, List<String> unitIds) {
     }
 

@@ -1,6 +1,7 @@
 package vn.xhht.ledger.infrastructure.web;
 
 import com.mongodb.client.MongoDatabase;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,6 +14,7 @@ import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.Page;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitsEverInSubtreeQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitSubtreeView;
 import vn.xhht.ledger.infrastructure.audit.AuditTrail;
 import vn.xhht.ledger.infrastructure.eventstore.LogExport;
@@ -23,7 +25,6 @@ import vn.xhht.ledger.infrastructure.security.Role;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -59,6 +60,7 @@ public class AuditController {
                                              @RequestParam(required = false) String actor,
                                              @RequestParam(required = false) String type,
                                              @RequestParam(required = false) String unitId,
+                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                              @RequestParam(required = false) String from,
                                              @RequestParam(required = false) String to,
                                              @RequestParam(required = false) String cursor,
@@ -72,7 +74,7 @@ public class AuditController {
         long after = Requests.positionCursor(cursor);
         int size = Requests.limit(limit);
         return access.requireRole(caller, Role.AUDITOR, Role.ADMIN)
-                     .then(Mono.defer(() -> subtreeAggregates(unitId)))
+                     .then(Mono.defer(() -> subtreeAggregates(unitId, on)))
                      .map(aggregates -> new AuditTrail.Filter(aggregate, who, what, start, end,
                                                               aggregates.isEmpty() ? null : aggregates.get()))
                      .flatMap(filter -> Mono.fromCallable(() -> trail.page(filter, after, size))
@@ -80,15 +82,18 @@ public class AuditController {
     }
 
     /**
-     * The aggregates concerning a unit and its subtree (as the hierarchy stands today): the units, and everything
-     * naming one of them. Empty when no unit is asked for.
+     * The aggregates concerning a unit's subtree: its units and everything naming one of them. The subtree is every
+     * unit that was ever in it (a commune merged away keeps counting for its old district, whose auditors must see
+     * what was done to it while it was theirs), or, with {@code on}, the subtree that day. Empty when no unit is
+     * asked for.
      */
-    private Mono<Optional<Set<String>>> subtreeAggregates(String unitId) {
+    private Mono<Optional<Set<String>>> subtreeAggregates(String unitId, LocalDate on) {
         if (unitId == null) {
             return Mono.just(Optional.empty());
         }
         Requests.unitId(unitId);
-        return reads.ask(new FetchUnitSubtreeQuery(unitId, LocalDate.now(ZoneOffset.UTC)), UnitSubtreeView.class)
+        return reads.ask(on == null ? new FetchUnitsEverInSubtreeQuery(unitId) : new FetchUnitSubtreeQuery(unitId, on),
+                         UnitSubtreeView.class)
                     .publishOn(Schedulers.boundedElastic())
                     .map(subtree -> Optional.of(trail.aggregatesConcerning(subtree.unitIds())));
     }
@@ -114,6 +119,7 @@ public class AuditController {
     @GetMapping(path = "/export", produces = "application/x-ndjson")
     public Flux<String> export(@RequestParam(required = false) String aggregateId,
                                @RequestParam(required = false) String unitId,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                @RequestParam(required = false) String from,
                                @RequestParam(required = false) String to,
                                @AuthenticationPrincipal Actor actor) {
@@ -121,7 +127,7 @@ public class AuditController {
         Instant start = Requests.instant(from, "from");
         Instant end = Requests.instant(to, "to");
         return access.requireRole(actor, Role.AUDITOR, Role.ADMIN)
-                     .then(Mono.defer(() -> subtreeAggregates(unitId)))
+                     .then(Mono.defer(() -> subtreeAggregates(unitId, on)))
                      .flatMapMany(aggregates -> Flux.<String>create(sink -> {
                          export.export(aggregate, aggregates.orElse(null), start, end, line -> sink.next(line + "\n"));
                          sink.complete();

@@ -11,18 +11,18 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.xhht.ledger.domain.common.Page;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitsEverInSubtreeQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitSubtreeView;
 import vn.xhht.ledger.infrastructure.audit.AuditTrail;
 import vn.xhht.ledger.infrastructure.security.Actor;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * {@code GET /units/{id}/history} (API.md: History and audit): everything that happened to a unit and its subtree
- * (as it stands today), newest first, each as a Vietnamese and an English sentence plus the event with its
+ * (every unit ever in it, or with {@code on} the subtree that day), newest first, each as a Vietnamese and an English sentence plus the event with its
  * before → after. Readable by whoever may read the unit.
  */
 @RestController
@@ -50,7 +50,7 @@ public class HistoryController {
         int size = Requests.limit(limit);
         long before = cursor == null ? Long.MAX_VALUE : Requests.positionCursor(cursor);
         return units.requireExists(id)
-                    .then(reads.ask(new FetchUnitSubtreeQuery(id, on == null ? LocalDate.now(ZoneOffset.UTC) : on),
+                    .then(reads.ask(on == null ? new FetchUnitsEverInSubtreeQuery(id) : new FetchUnitSubtreeQuery(id, on),
                                     UnitSubtreeView.class))
                     .flatMap(subtree -> access.requireRead(actor, id).thenReturn(subtree))
                     .flatMap(subtree -> {

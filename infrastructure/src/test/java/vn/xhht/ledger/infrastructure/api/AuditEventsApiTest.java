@@ -97,6 +97,58 @@ class AuditEventsApiTest extends ApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aDistrictsLogKeepsTheCommunesThatLeftItAndNotWhatJoinedThemAfterwards() {
+        String[] ids = provinceDistrictCommune();
+        String district = ids[1];
+        String moved = ids[2];
+        String merged = fresh("xa");
+        String otherDistrict = fresh("huyen");
+        String otherCommune = fresh("xa");
+        String oldVillage = fresh("thon");
+        String laterVillage = fresh("thon");
+        register(merged, "COMMUNE", district, "2020-01-01");
+        register(otherDistrict, "DISTRICT", ids[0], "2020-01-01");
+        register(otherCommune, "COMMUNE", otherDistrict, "2020-01-01");
+        register(oldVillage, "VILLAGE", moved, "2020-01-01");
+        as("admin").post().uri("/units/{id}/move", moved)
+                   .bodyValue(Map.of("parentId", otherDistrict, "validFrom", "2025-07-01", "reason", "Sắp xếp 2025"))
+                   .exchange().expectStatus().isOk();
+        as("admin").post().uri("/units/{id}/merge", merged)
+                   .bodyValue(Map.of("intoId", otherCommune, "validFrom", "2025-07-01", "reason", "Sáp nhập xã"))
+                   .exchange().expectStatus().isOk();
+        register(laterVillage, "VILLAGE", moved, "2026-01-01");
+
+        assertThat(events("unitId=" + district)).extracting(e -> e.get("aggregateId"))
+                .as("every unit that was ever in the district, with its move or merge out")
+                .contains(district, moved, merged, oldVillage)
+                .doesNotContain(laterVillage, otherDistrict, otherCommune);
+        assertThat(events("unitId=" + district + "&type=UnitMergedEvent")).extracting(e -> e.get("aggregateId"))
+                                                                          .containsExactly(merged);
+        assertThat(events("unitId=" + district + "&on=2025-06-30")).extracting(e -> e.get("aggregateId"))
+                                                                   .contains(moved, merged, oldVillage);
+        assertThat(events("unitId=" + district + "&on=2025-07-01")).extracting(e -> e.get("aggregateId"))
+                                                                   .contains(district)
+                                                                   .doesNotContain(moved, merged, oldVillage);
+        assertThat(events("unitId=" + otherDistrict)).extracting(e -> e.get("aggregateId"))
+                .contains(moved, oldVillage, laterVillage, otherCommune)
+                .as("the commune merged in names the one it joined: its events concern that commune")
+                .contains(merged);
+        String export = as("auditor").get().uri("/audit/export?unitId=" + district).exchange().expectStatus().isOk()
+                                     .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(export).contains("\"" + merged + "\"", "\"" + oldVillage + "\"").doesNotContain(laterVillage);
+
+        Map<String, Object> history = as("auditor").get().uri("/units/{id}/history", district).exchange()
+                                                   .expectStatus().isOk().expectBody(Map.class).returnResult()
+                                                   .getResponseBody();
+        assertThat((List<Map<String, Object>>) history.get("items"))
+                .extracting(e -> ((Map<String, Object>) e.get("event")).get("aggregateId"))
+                .contains(moved, merged, oldVillage).doesNotContain(laterVillage);
+        as("auditor").get().uri("/audit/events?unitId={u}&on={on}", district, "2025-02-30").exchange()
+                     .expectStatus().isBadRequest().expectHeader().contentType("application/problem+json");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void aUnitsHistoryTellsWhatHappenedToItAndItsSubtreeNewestFirstInBothLanguages() {
         String[] ids = provinceDistrictCommune();
         String plan = createIssued(ids[1]);

@@ -22,6 +22,7 @@ import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitLineageQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitsEverInSubtreeQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitSubtreeView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitLineageView;
@@ -35,6 +36,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -243,6 +246,51 @@ public class UnitProjection implements Replayable {
                    .distinct()
                    .collectList()
                    .flatMap(next -> subtree(next, on, all, depth + 1));
+    }
+
+    /**
+     * Every unit that was ever in the subtree: breadth-first like {@link #subtree}, carrying for each unit the
+     * stretches of valid time it sat in the subtree (its stretches under a parent cut to the parent's own), so a unit
+     * joining a commune after the commune left is not counted. A unit is visited again only when its stretches grow.
+     */
+    @QueryHandler
+    public CompletableFuture<UnitSubtreeView> handle(FetchUnitsEverInSubtreeQuery query) {
+        Map<String, List<UnitRecord.Interval>> membership = new LinkedHashMap<>();
+        membership.put(query.unitId(), List.of(UnitRecord.Interval.ALWAYS));
+        return everInSubtree(List.of(query.unitId()), membership, 0)
+                .then(Mono.fromSupplier(() -> new UnitSubtreeView(query.unitId(), null,
+                                                                  List.copyOf(membership.keySet()))))
+                .toFuture();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Mono<Void> everInSubtree(List<String> level, Map<String, List<UnitRecord.Interval>> membership, int depth) {
+        if (level.isEmpty() || depth >= MAX_DEPTH) {
+            return Mono.empty();
+        }
+        return Flux.from(children.find(in("_id", level))).collectList().flatMap(documents -> {
+            Set<String> grown = new LinkedHashSet<>();
+            for (Document document : documents) {
+                List<UnitRecord.Interval> parentStretches = membership.get(document.getString("_id"));
+                Document all = document.get("children", Document.class);
+                if (parentStretches == null || all == null) {
+                    continue;
+                }
+                for (Map.Entry<String, Object> child : all.entrySet()) {
+                    List<UnitRecord.Interval> under = ((List<Document>) child.getValue()).stream()
+                            .map(interval -> ViewDocuments.fromDocument(interval, UnitRecord.Interval.class))
+                            .toList();
+                    List<UnitRecord.Interval> inSubtree = UnitRecord.Interval.intersection(parentStretches, under);
+                    List<UnitRecord.Interval> known = membership.getOrDefault(child.getKey(), List.of());
+                    List<UnitRecord.Interval> widened = UnitRecord.Interval.union(known, inSubtree);
+                    if (!inSubtree.isEmpty() && !widened.equals(known)) {
+                        membership.put(child.getKey(), widened);
+                        grown.add(child.getKey());
+                    }
+                }
+            }
+            return everInSubtree(new ArrayList<>(grown), membership, depth + 1);
+        });
     }
 
     @QueryHandler

@@ -27,6 +27,43 @@ record UnitRecord(String id, UnitKind kind, LocalDate validFrom, LocalDate merge
         boolean contains(LocalDate date) {
             return !date.isBefore(from) && (to == null || date.isBefore(to));
         }
+
+        /** Always: the membership of the unit a subtree starts from. */
+        static final Interval ALWAYS = new Interval(LocalDate.MIN, null);
+
+        /** The stretches of time in both {@code a} and {@code b}. */
+        static List<Interval> intersection(List<Interval> a, List<Interval> b) {
+            List<Interval> result = new ArrayList<>();
+            for (Interval x : a) {
+                for (Interval y : b) {
+                    LocalDate from = x.from.isAfter(y.from) ? x.from : y.from;
+                    LocalDate to = x.to == null ? y.to : y.to == null ? x.to : x.to.isBefore(y.to) ? x.to : y.to;
+                    if (to == null || from.isBefore(to)) {
+                        result.add(new Interval(from, to));
+                    }
+                }
+            }
+            return union(result, List.of());
+        }
+
+        /** The stretches of time in {@code a} or {@code b}, sorted, with touching stretches joined. */
+        static List<Interval> union(List<Interval> a, List<Interval> b) {
+            List<Interval> all = new ArrayList<>(a);
+            all.addAll(b);
+            all.sort(Comparator.comparing(Interval::from));
+            List<Interval> result = new ArrayList<>();
+            for (Interval next : all) {
+                Interval last = result.isEmpty() ? null : result.get(result.size() - 1);
+                if (last != null && (last.to == null || !next.from.isAfter(last.to))) {
+                    LocalDate to = last.to == null || next.to == null ? null
+                            : next.to.isAfter(last.to) ? next.to : last.to;
+                    result.set(result.size() - 1, new Interval(last.from, to));
+                } else {
+                    result.add(next);
+                }
+            }
+            return result;
+        }
     }
 
     static UnitRecord registered(String id, String name, UnitKind kind, String parentId, LocalDate validFrom,
