@@ -45,15 +45,14 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * Verified rebuilds (issue #5): replays the whole log into fresh instances of every projection writing to a scratch
- * database — the live views keep serving meanwhile — then compares the named projection's collections with the live
- * ones, document by document. Every projection is replayed, not only the named one, because some read another's
- * documents while handling events (assessments read framework versions), exactly as they do live.
+ * Verified rebuilds (issue #5): replays the whole log into a fresh instance of the named projection writing to a
+ * scratch database — the live views keep serving meanwhile — then compares its collections with the live ones,
+ * document by document. Only the named projection is replayed: none reads another's documents while handling events
+ * (they do only to answer queries), so the others would be work without effect.
  *
  * <p>Which collections each projection writes is declared here, in the composition root; a collection the replay
  * created that no projection declares makes the answer unequal, so the list cannot silently fall behind.
@@ -171,7 +170,7 @@ public class ProjectionRebuilds {
             scratch.drop();
             long head = eventStore.createHeadToken().position().orElse(0);
             TrackingToken[] replayedTo = new TrackingToken[1];
-            long events = replay(reactiveClient.getDatabase(scratchName), head, progress.events(), replayedTo);
+            long events = replay(name, reactiveClient.getDatabase(scratchName), head, progress.events(), replayedTo);
             awaitLive(name, head);
             List<String> differences = compare(name, scratch, syncClient.getDatabase(database));
             if (swap) {
@@ -234,13 +233,10 @@ public class ProjectionRebuilds {
         }
     }
 
-    private long replay(com.mongodb.reactivestreams.client.MongoDatabase target, long head, AtomicLong counter,
+    private long replay(String name, com.mongodb.reactivestreams.client.MongoDatabase target, long head, AtomicLong counter,
                         TrackingToken[] replayedTo) {
-        List<Replayer> replayers = new ArrayList<>();
-        for (Function<com.mongodb.reactivestreams.client.MongoDatabase, Object> factory : factories()) {
-            replayers.add(new Replayer(factory.apply(target)));
-        }
-        replayers.forEach(Thread::start);
+        Replayer replayer = new Replayer(replaying(name, target));
+        replayer.start();
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             List<EventMessage<?>> batch = new ArrayList<>(BATCH);
             while (stream.hasNextAvailable()) {
@@ -249,44 +245,37 @@ public class ProjectionRebuilds {
                     break;
                 }
                 replayedTo[0] = event.trackingToken();
+                event.getPayload(); // decoded here, on the reader's thread, while the projection handles the last batch
                 batch.add(event);
                 if (batch.size() == BATCH) {
-                    for (Replayer replayer : replayers) {
-                        replayer.batches.put(batch);
-                    }
+                    replayer.batches.put(batch);
                     counter.addAndGet(batch.size());
                     batch = new ArrayList<>(BATCH);
                 }
             }
-            for (Replayer replayer : replayers) {
-                if (!batch.isEmpty()) {
-                    replayer.batches.put(batch);
-                }
-                replayer.batches.put(Replayer.END);
+            if (!batch.isEmpty()) {
+                replayer.batches.put(batch);
             }
+            replayer.batches.put(Replayer.END);
             counter.addAndGet(batch.size());
-            for (Replayer replayer : replayers) {
-                replayer.join();
-            }
+            replayer.join();
         } catch (InterruptedException e) {
-            replayers.forEach(Thread::interrupt);
+            replayer.interrupt();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Rebuild interrupted", e);
         }
-        for (Replayer replayer : replayers) {
-            if (replayer.failure != null) {
-                throw replayer.failure;
-            }
+        if (replayer.failure != null) {
+            throw replayer.failure;
         }
         return counter.get();
     }
 
     /**
-     * One projection replaying the log's batches on its own thread: the seven share nothing while handling events
-     * (a projection reads another's documents only to answer queries), so they proceed side by side, each a few
-     * batches behind the reader at most. A failed projection keeps taking batches, so the others finish; its failure
-     * is raised at the end. Projections that can hold their documents in memory during a replay do
-     * ({@link Mode#REPLAY}: each document written once, at the end, instead of once per event).
+     * The projection replaying the log's batches on a thread of its own, a few batches behind the reader at most: the
+     * log is read and decoded while the projection handles the batch before. After a failure it keeps taking batches
+     * (so the reader finishes) and the failure is raised at the end. A projection that can hold its documents in
+     * memory during a replay does ({@link Mode#REPLAY}: each document written once, at the end, instead of once per
+     * event).
      */
     private static final class Replayer extends Thread {
 
@@ -342,13 +331,20 @@ public class ProjectionRebuilds {
         }
     }
 
-    private List<Function<com.mongodb.reactivestreams.client.MongoDatabase, Object>> factories() {
+    /** A fresh instance of the named projection writing to {@code target}, holding its documents in memory. */
+    private Object replaying(String name, com.mongodb.reactivestreams.client.MongoDatabase target) {
         Mode replay = Mode.REPLAY;
-        return List.of(db -> new UnitProjection(db, replay), db -> new PlanProjection(db, replay), FrameworkProjection::new,
-                       db -> new AssessmentProjection(db, replay), db -> new RecognitionProjection(db, replay),
-                       db -> new FigureProjection(db, replay),
-                       db -> new IndicatorProjection(db, new IndicatorTableCache(Duration.ZERO, 1), firstYear, lastYear,
-                                                     replay));
+        return switch (name) {
+            case UnitProjection.NAME -> new UnitProjection(target, replay);
+            case PlanProjection.NAME -> new PlanProjection(target, replay);
+            case FrameworkProjection.NAME -> new FrameworkProjection(target);
+            case AssessmentProjection.NAME -> new AssessmentProjection(target, replay);
+            case RecognitionProjection.NAME -> new RecognitionProjection(target, replay);
+            case FigureProjection.NAME -> new FigureProjection(target, replay);
+            case IndicatorProjection.NAME -> new IndicatorProjection(target, new IndicatorTableCache(Duration.ZERO, 1),
+                                                                     firstYear, lastYear, replay);
+            default -> throw new DomainException(ErrorCode.NOT_FOUND, "No projection named " + name);
+        };
     }
 
     /**
