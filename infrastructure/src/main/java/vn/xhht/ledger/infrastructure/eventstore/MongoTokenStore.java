@@ -205,6 +205,17 @@ public class MongoTokenStore implements TokenStore {
         tokens.updateOne(eq("_id", directoryId(processorName)), Updates.pull(SEGMENTS, segment));
     }
 
+    /**
+     * Forgets where a processor stands — its segments and their directory — so that it is initialized again, from the
+     * log's beginning, when it starts. Only while no node runs it (at start-up, before the processors start).
+     */
+    public void forget(String processorName) {
+        for (int segment : fetchSegments(processorName)) {
+            tokens.deleteOne(eq("_id", id(processorName, segment)));
+        }
+        tokens.deleteOne(eq("_id", directoryId(processorName)));
+    }
+
     @Override
     public boolean requiresExplicitSegmentInitialization() {
         return true;

@@ -7,6 +7,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -260,6 +261,27 @@ class IndicatorsApiTest extends ApiTest {
         as("auditor").get().uri("/indicators?unitId=no-such-unit&year=2023").exchange().expectStatus().isNotFound();
         as("auditor").get().uri("/indicators?unitId={u}&year=2023&asOf=yesterday", d.district()).exchange()
                      .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("asOf");
+    }
+
+    @Test
+    void theFiguresAsOfAnyInstantAreRightAfterHundredsOfVersions() {
+        District d = cuChi();
+        String village = d.villages()[0][0];
+        int batches = 150; // over two full pages of 64 versions for the village, its commune and the district
+        Instant[] after = new Instant[batches + 1];
+        after[0] = Instant.now();
+        for (int i = 1; i <= batches; i++) {
+            batch(village, 1, "2023-11-20", 2023, 201);
+            after[i] = Instant.now();
+        }
+        awaitRow(d.district(), "HOUSEHOLDS_TITLED", numerator(batches));
+
+        for (int i : new int[]{0, 1, 2, 63, 64, 65, 100, 127, 128, 129, 149, 150}) {
+            for (String unit : List.of(village, d.communes()[0], d.district())) {
+                assertThat(row(unit, 2023, "HOUSEHOLDS_TITLED", after[i].toString()).get("numerator"))
+                        .as("%s as of just after batch %d", unit, i).isEqualTo(i);
+            }
+        }
     }
 
     @Test

@@ -41,8 +41,11 @@ import static com.mongodb.client.model.Filters.eq;
  * <p>Documents read or written are kept between batches while this book remains the only writer (checked against the
  * journal at each batch), so a hot ancestor such as a province is read once, not once per event.
  *
+ * <p>Each event makes a version of every figure it changed, kept in pages ({@link Figure}): a batch writes the figures
+ * (with the page they are filling) and the pages it filled.
+ *
  * <p>In a replay into a scratch database of its own ({@link ViewBatch.Mode#REPLAY}) there is no journal: each batch's
- * versions are inserted, and the documents are written once, when the replay ends (or when more than
+ * full pages are inserted, and the documents are written once, when the replay ends (or when more than
  * {@value #MAX_CACHED} are held).
  */
 final class FigureBook {
@@ -127,12 +130,16 @@ final class FigureBook {
         this.timestamp = timestamp;
     }
 
-    /** Ends one event: every figure it changed gets a new version, stamped with the event's record time. */
+    /**
+     * Ends one event: every figure it changed gets a new version, stamped with the event's record time; a page of
+     * versions it fills is stored with the batch ({@link Figure}).
+     */
     void end() {
         for (Figure figure : touchedByEvent) {
-            figure.version++;
-            figure.at = figure.at == null || timestamp.isAfter(figure.at) ? timestamp : figure.at;
-            versions.add(figure.versionDocument());
+            Document fullPage = figure.newVersion(timestamp);
+            if (fullPage != null) {
+                versions.add(fullPage);
+            }
         }
         touchedByEvent.clear();
     }
@@ -306,9 +313,15 @@ final class FigureBook {
         return figure;
     }
 
-    private void touch(Figure figure) {
+    private void touch(Figure figure, String key) {
+        figure.changed(key);
         dirtyFigures.add(figure);
         touchedByEvent.add(figure);
+    }
+
+    /** Keeps a figure whose titles held changed without changing a quantity (no new version). */
+    void keep(Figure figure) {
+        dirtyFigures.add(figure);
     }
 
     // ------------------------------------------------------------------ changes and roll-up
@@ -323,7 +336,7 @@ final class FigureBook {
         Figure figure = figure(unitId, year);
         long before = figure.effective(key);
         figure.quantity(key).own = own;
-        touch(figure);
+        touch(figure, key);
         rollUp(parentAtYearEnd(unitId, year), year, key, figure.effective(key) - before);
     }
 
@@ -344,7 +357,7 @@ final class FigureBook {
             Figure figure = figure(unitId, year);
             long before = figure.effective(key);
             figure.quantity(key).kids += delta;
-            touch(figure);
+            touch(figure, key);
             delta = figure.effective(key) - before;
             unitId = parentAtYearEnd(unitId, year);
         }

@@ -67,6 +67,11 @@ import static vn.xhht.ledger.domain.indicator.IndicatorCatalogue.unitCountKey;
 public class IndicatorProjection implements Replayable {
 
     public static final String NAME = "indicators";
+    /**
+     * The shape of this view's documents: raised whenever it changes, so that a view built by earlier code is
+     * rebuilt from the log at the next start (2: versions kept as changes, in pages).
+     */
+    public static final int SHAPE = 2;
     static final String RECOGNITIONS = "indicator_recognitions";
     static final String PLANS = "indicator_plans";
     static final String TARGETS = "indicator_targets";
@@ -216,6 +221,7 @@ public class IndicatorProjection implements Replayable {
         } else {
             figure.held.put(title, after);
         }
+        book.keep(figure);
         if ((before > 0) != (after > 0)) {
             book.addOwn(unitId, year, "T_" + title, after > 0 ? 1 : -1);
         }

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Projections.exclude;
 import static com.mongodb.client.model.Filters.in;
 
 /**
@@ -114,9 +115,15 @@ public class IndicatorReader {
         return new IndicatorTable(unitId, year, asOf, List.copyOf(rows));
     }
 
-    /** The unit's figures for the year as they stood at {@code asOf}: the last version recorded at or before it. */
+    /**
+     * The unit's figures for the year as they stood at {@code asOf}: the last version recorded at or before it. Record
+     * times only grow along the versions, so the page holding it is the last whose first version is not after
+     * {@code asOf}: the open page (in the figures' own document) or, by halving, one of the full pages — a handful of
+     * keyed reads however many versions there are.
+     */
     private Figure figureAsOf(String unitId, int year, Instant asOf) {
-        Document current = block(figures.find(eq("_id", Figure.id(unitId, year))).first());
+        Document current = block(figures.find(eq("_id", Figure.id(unitId, year)))
+                                        .projection(asOf == null ? exclude("open") : null).first());
         if (current == null) {
             return new Figure(unitId, year);
         }
@@ -124,20 +131,25 @@ public class IndicatorReader {
         if (asOf == null || figure.at == null || !figure.at.isAfter(asOf)) {
             return figure;
         }
-        long low = 1;
-        long high = figure.version - 1;
-        Document found = null;
-        while (low <= high) {
-            long middle = (low + high) >>> 1;
-            Document version = block(versions.find(eq("_id", Figure.versionId(unitId, year, middle))).first());
-            if (version != null && !RecordTime.get(version, "at").isAfter(asOf)) {
-                found = version;
-                low = middle + 1;
-            } else {
-                high = middle - 1;
+        Document page = figure.openPage();
+        Instant first = Figure.firstRecorded(page);
+        if (first == null || first.isAfter(asOf)) {
+            page = null;
+            long low = 0;
+            long high = figure.fullPages() - 1;
+            while (low <= high) {
+                long middle = (low + high) >>> 1;
+                Document full = block(versions.find(eq("_id", Figure.pageId(unitId, year, middle))).first());
+                Instant recorded = full == null ? null : Figure.firstRecorded(full);
+                if (recorded != null && !recorded.isAfter(asOf)) {
+                    page = full;
+                    low = middle + 1;
+                } else {
+                    high = middle - 1;
+                }
             }
         }
-        return found == null ? new Figure(unitId, year) : Figure.fromDocument(unitId, year, found);
+        return page == null ? new Figure(unitId, year) : Figure.asOf(unitId, year, page, asOf);
     }
 
     /** The unit and its ancestors at the year's end, as known at {@code asOf}. */

@@ -1,0 +1,63 @@
+package vn.xhht.ledger.infrastructure.admin;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import jakarta.annotation.PostConstruct;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.xhht.ledger.infrastructure.eventstore.MongoTokenStore;
+import vn.xhht.ledger.query.indicator.IndicatorProjection;
+
+import java.util.Map;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Rebuilds, at start-up, a view whose documents were written in a shape its code no longer reads. Each projection's
+ * shape is a number kept in {@code view_shapes}, raised in the code when the documents change (e.g.
+ * {@link IndicatorProjection#SHAPE}). When the stored number is lower, the view's collections are dropped and its
+ * processor's tokens forgotten before any processor starts: it replays the log from the beginning and the view is
+ * built anew. A view that has run before this was kept counts as shape 1; a new install records the current shapes.
+ * Upgrade all nodes together: a node still running the old code would keep writing the old shape.
+ */
+@Component
+public class ViewShapes {
+
+    private static final Logger log = LoggerFactory.getLogger(ViewShapes.class);
+    static final String COLLECTION = "view_shapes";
+    /** The shape of each projection's documents; not listed: 1. */
+    static final Map<String, Integer> SHAPES = Map.of(IndicatorProjection.NAME, IndicatorProjection.SHAPE);
+
+    private final MongoDatabase database;
+    private final MongoTokenStore tokenStore;
+
+    public ViewShapes(MongoDatabase eventDatabase, MongoTokenStore tokenStore) {
+        this.database = eventDatabase;
+        this.tokenStore = tokenStore;
+    }
+
+    /** Runs while the context is built: before the processors start (they start with the context). */
+    @PostConstruct
+    public void rebuildOutdatedViews() {
+        MongoCollection<Document> shapes = database.getCollection(COLLECTION);
+        for (String name : ProjectionRebuilds.COLLECTIONS.keySet()) {
+            int wanted = SHAPES.getOrDefault(name, 1);
+            Document stored = shapes.find(eq("_id", name)).first();
+            boolean built = tokenStore.fetchSegments(name).length > 0;
+            int shape = stored != null ? stored.getInteger("shape") : built ? 1 : wanted;
+            if (shape < wanted && built) {
+                log.warn("The {} view was written in shape {}, its code reads shape {}: rebuilding it from the log",
+                         name, shape, wanted);
+                for (String collection : ProjectionRebuilds.written(name)) {
+                    database.getCollection(collection).drop();
+                }
+                tokenStore.forget(name);
+            }
+            shapes.replaceOne(eq("_id", name), new Document("_id", name).append("shape", wanted),
+                              new ReplaceOptions().upsert(true));
+        }
+    }
+}
