@@ -34,6 +34,7 @@ import vn.xhht.ledger.query.unit.UnitProjection;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -392,7 +393,12 @@ public class ProjectionRebuilds {
         }
     }
 
-    /** What differs between the rebuilt and the live collections of {@code name} (empty: equal). */
+    /**
+     * What differs between the rebuilt and the live collections of {@code name} (empty: equal). Streams both: of the
+     * rebuilt copy only each document's digest is held ({@link ViewDigest}: a few dozen bytes a document, where a
+     * million-event view's documents would not fit beside the database in memory); documents whose digests differ are
+     * read again by key to say where they differ.
+     */
     private static List<String> compare(String name, MongoDatabase rebuilt, MongoDatabase live) {
         List<String> differences = new ArrayList<>();
         Set<String> declared = new HashSet<>(NOT_COMPARED);
@@ -403,21 +409,37 @@ public class ProjectionRebuilds {
             }
         }
         for (String collection : COLLECTIONS.get(name)) {
-            Map<Object, Document> expected = byId(rebuilt, collection);
-            Map<Object, Document> actual = byId(live, collection);
-            Set<Object> ids = new TreeSet<>((a, b) -> String.valueOf(a).compareTo(String.valueOf(b)));
-            ids.addAll(expected.keySet());
-            ids.addAll(actual.keySet());
-            for (Object id : ids) {
-                boolean same = ARRIVAL_ORDERED.contains(collection)
-                        ? expected.containsKey(id) == actual.containsKey(id)
-                        : Objects.equals(comparable(collection, expected.get(id)), comparable(collection, actual.get(id)));
-                if (!same && differences.size() < 20) {
-                    differences.add(collection + " " + id + ": " + difference(expected.get(id), actual.get(id)));
+            boolean identitiesOnly = ARRIVAL_ORDERED.contains(collection);
+            Map<Object, ViewDigest> expected = new HashMap<>();
+            for (Document document : all(rebuilt, collection, identitiesOnly)) {
+                expected.put(document.get("_id"), identitiesOnly ? ViewDigest.NONE
+                        : ViewDigest.of(comparable(collection, document)));
+            }
+            Set<Object> differing = new TreeSet<>((a, b) -> String.valueOf(a).compareTo(String.valueOf(b)));
+            for (Document document : all(live, collection, identitiesOnly)) {
+                ViewDigest digest = expected.remove(document.get("_id"));
+                if (digest == null || !(identitiesOnly || digest.equals(ViewDigest.of(comparable(collection, document))))) {
+                    differing.add(document.get("_id"));
                 }
+            }
+            differing.addAll(expected.keySet());
+            for (Object id : differing) {
+                if (differences.size() >= 20) {
+                    break;
+                }
+                differences.add(collection + " " + id + ": "
+                                + difference(rebuilt.getCollection(collection).find(eq("_id", id)).first(),
+                                             live.getCollection(collection).find(eq("_id", id)).first()));
             }
         }
         return differences;
+    }
+
+    /** Every document of a collection (or only their identifiers), in bounded replies. */
+    private static Iterable<Document> all(MongoDatabase database, String collection, boolean identitiesOnly) {
+        // bounded replies: the embedded server would answer a whole national-size collection at once (over 48 MB)
+        return database.getCollection(collection).find()
+                       .projection(identitiesOnly ? new Document("_id", 1) : null).batchSize(BATCH);
     }
 
     /** The document as compared: a field of {@link #ARRIVAL_ORDERED_FIELDS} stands as the number of versions it holds. */
@@ -429,15 +451,6 @@ public class ProjectionRebuilds {
         Document copy = new Document(document);
         copy.put(field, page.getList("e", Object.class, List.of()).size());
         return copy;
-    }
-
-    private static Map<Object, Document> byId(MongoDatabase database, String collection) {
-        Map<Object, Document> documents = new LinkedHashMap<>();
-        // bounded replies: the embedded server would answer a whole national-size collection at once (over 48 MB)
-        for (Document document : database.getCollection(collection).find().batchSize(BATCH)) {
-            documents.put(document.get("_id"), document);
-        }
-        return documents;
     }
 
     /** Where two versions of a document differ: the paths whose values differ, rebuilt → live. */
