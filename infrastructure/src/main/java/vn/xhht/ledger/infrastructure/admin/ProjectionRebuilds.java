@@ -109,6 +109,7 @@ public class ProjectionRebuilds {
     private final String database;
     private final int firstYear;
     private final int lastYear;
+    private final int figuresInMemory;
     private final Map<String, Progress> running = new ConcurrentHashMap<>();
     private final MongoTokenStore tokenStore;
     private final IndicatorProjection indicatorProjection;
@@ -118,7 +119,8 @@ public class ProjectionRebuilds {
                               com.mongodb.reactivestreams.client.MongoClient reactiveClient,
                               @Value("${xhht.mongodb.database:xhht}") String database,
                               @Value("${xhht.indicators.first-year:2021}") int firstYear,
-                              @Value("${xhht.indicators.last-year:2030}") int lastYear) {
+                              @Value("${xhht.indicators.last-year:2030}") int lastYear,
+                              @Value("${xhht.rebuild.figures-in-memory:400000}") int figuresInMemory) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.tokenStore = tokenStore;
@@ -128,6 +130,7 @@ public class ProjectionRebuilds {
         this.database = database;
         this.firstYear = firstYear;
         this.lastYear = lastYear;
+        this.figuresInMemory = figuresInMemory;
     }
 
     /**
@@ -353,7 +356,7 @@ public class ProjectionRebuilds {
             case RecognitionProjection.NAME -> new RecognitionProjection(target, replay);
             case FigureProjection.NAME -> new FigureProjection(target, replay);
             case IndicatorProjection.NAME -> new IndicatorProjection(target, new IndicatorTableCache(Duration.ZERO, 1),
-                                                                     firstYear, lastYear, replay);
+                                                                     firstYear, lastYear, replay, figuresInMemory);
             default -> throw new DomainException(ErrorCode.NOT_FOUND, "No projection named " + name);
         };
     }

@@ -15,6 +15,8 @@ import vn.xhht.ledger.query.support.ViewBatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,8 +47,8 @@ import static com.mongodb.client.model.Filters.eq;
  * (with the page they are filling) and the pages it filled.
  *
  * <p>In a replay into a scratch database of its own ({@link ViewBatch.Mode#REPLAY}) there is no journal: each batch's
- * full pages are inserted, and the documents are written once, when the replay ends (or when more than
- * {@value #MAX_CACHED} are held).
+ * full pages are inserted, and the documents are written once, when the replay ends (or, for the figures used least
+ * recently, when more than {@value #MAX_CACHED} are held).
  */
 final class FigureBook {
 
@@ -57,13 +59,19 @@ final class FigureBook {
     private static final int MAX_DEPTH = 64;
     /** How many of the last events written the journal remembers (ten batches of the live processor). */
     static final int REMEMBERED = 1_000;
-    /** Documents kept between batches (figures and units); beyond this the cache starts afresh. */
-    private static final int MAX_CACHED = 400_000;
+    /**
+     * Documents kept between batches (figures and units); beyond this the live cache starts afresh, and a replay writes
+     * out the figures it used least recently (a replay keeps every unit: the hierarchy is needed for every roll-up).
+     */
+    static final int MAX_CACHED = 400_000;
 
     private final MongoDatabase database;
     private final ViewBatch.Mode mode;
+    /** How many figures are kept between batches ({@link #MAX_CACHED} unless configured). */
+    private final int capacity;
     private final MongoCollection<Document> journal;
-    private final Map<String, Figure> figures = new HashMap<>();
+    /** In access order: a replay writes out the least recently used first. */
+    private final Map<String, Figure> figures = new LinkedHashMap<>(1 << 16, 0.75f, true);
     private final Map<String, Optional<UnitLine>> units = new HashMap<>();
     private final Map<String, Map<String, Optional<Document>>> documents = new HashMap<>();
     private final Set<Figure> dirtyFigures = new LinkedHashSet<>();
@@ -76,14 +84,18 @@ final class FigureBook {
     private final List<String> batchEvents = new ArrayList<>();
     /** The journal entry this book last wrote (or read), to know whether another writer came in between. */
     private String lastFlushed;
-    /** Whether a replay has written documents out (and must read them back when it needs them again). */
-    private boolean writtenOut;
+    /**
+     * The figures a replay wrote out to make room, read back when needed again. Any other document a replay does not
+     * hold does not exist yet: nobody else writes its database.
+     */
+    private final Set<String> writtenOut = new HashSet<>();
     private CompletableFuture<Void> inFlight;
     private Instant timestamp;
 
-    FigureBook(MongoDatabase database, ViewBatch.Mode mode) {
+    FigureBook(MongoDatabase database, ViewBatch.Mode mode, int capacity) {
         this.database = database;
         this.mode = mode;
+        this.capacity = capacity;
         this.journal = database.getCollection(JOURNAL);
     }
 
@@ -149,8 +161,8 @@ final class FigureBook {
         if (mode == ViewBatch.Mode.REPLAY) {
             insert(VERSIONS, versions);
             versions.clear();
-            if (figures.size() + units.size() > MAX_CACHED) {
-                finishReplay();
+            if (figures.size() > capacity) {
+                writeOutLeastRecentlyUsed();
             }
             return;
         }
@@ -177,15 +189,30 @@ final class FigureBook {
         dirtyUnits.clear();
         dirtyDocuments.clear();
         versions.clear();
-        if (figures.size() + units.size() > MAX_CACHED) {
+        if (figures.size() + units.size() > capacity) {
             clear();
         }
+    }
+
+    /** Makes room in a replay: writes out the quarter of the figures used least recently, and forgets them. */
+    private void writeOutLeastRecentlyUsed() {
+        awaitInFlight();
+        List<Document> writes = new ArrayList<>();
+        Iterator<Figure> eldest = figures.values().iterator();
+        while (figures.size() > capacity * 3 / 4 && eldest.hasNext()) {
+            Figure figure = eldest.next();
+            if (dirtyFigures.remove(figure)) {
+                writes.add(write(FIGURES, figure.toDocument()));
+            }
+            writtenOut.add(figure.id());
+            eldest.remove();
+        }
+        apply(writes);
     }
 
     /** A replay's end: writes every document changed since the last time, and forgets them. */
     void finishReplay() {
         awaitInFlight();
-        writtenOut = true;
         List<Document> writes = new ArrayList<>();
         dirtyFigures.forEach(f -> writes.add(write(FIGURES, f.toDocument())));
         dirtyUnits.forEach(u -> writes.add(write(UNITS, u.toDocument())));
@@ -272,11 +299,11 @@ final class FigureBook {
     }
 
     /**
-     * A document as the database has it. A replay that has written nothing out yet knows the database holds nothing:
-     * it does not ask (a round trip per new unit and figure would be most of its time).
+     * A document as the database has it. A replay asks only for figures it wrote out: it knows the database holds
+     * nothing else (a round trip per new unit and figure would be most of its time).
      */
     private Document read(String collection, String id) {
-        if (mode == ViewBatch.Mode.REPLAY && !writtenOut) {
+        if (mode == ViewBatch.Mode.REPLAY && !(collection.equals(FIGURES) && writtenOut.contains(id))) {
             return null;
         }
         return Mono.from(database.getCollection(collection).find(eq("_id", id)).first()).block();

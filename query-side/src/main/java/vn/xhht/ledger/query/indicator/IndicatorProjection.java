@@ -100,8 +100,14 @@ public class IndicatorProjection implements Replayable {
     /** With {@link ViewBatch.Mode#REPLAY}: replays into a scratch database of its own (a verified rebuild). */
     public IndicatorProjection(MongoDatabase readDatabase, IndicatorTableCache answered, int firstYear, int lastYear,
                                ViewBatch.Mode mode) {
+        this(readDatabase, answered, firstYear, lastYear, mode, FigureBook.MAX_CACHED);
+    }
+
+    /** ... holding at most {@code figuresInMemory} figures between batches (a replay writes out the least used). */
+    public IndicatorProjection(MongoDatabase readDatabase, IndicatorTableCache answered, int firstYear, int lastYear,
+                               ViewBatch.Mode mode, int figuresInMemory) {
         this.database = readDatabase;
-        this.book = new FigureBook(readDatabase, mode);
+        this.book = new FigureBook(readDatabase, mode, figuresInMemory);
         this.firstYear = firstYear;
         this.lastYear = lastYear;
         this.answered = answered;
