@@ -33,11 +33,12 @@ public final class UnitQueries {
     }
 
     /**
-     * The unit and every unit that sat under it on some date (valid time): a commune merged into another district,
-     * or a village moved away, is still one of them; a unit that joined a commune only after the commune left is
-     * not. What an audit of the subtree must cover. Answered as a {@link UnitSubtreeView} without {@code on}.
+     * The unit and every unit that sat under it (valid time) on the date {@code on} — or on any date when {@code on}
+     * is null: a commune merged into another district, or a village moved away, is still one of them; a unit that
+     * joined a commune only after the commune left is not — as the service knew the hierarchy at {@code asOf} (null:
+     * now). What the history and the audit log of a subtree cover. Answered as a {@link UnitSubtreeView}.
      */
-    public record FetchUnitsEverInSubtreeQuery(String unitId) {
+    public record FetchUnitSubtreeMembersQuery(String unitId, LocalDate on, Instant asOf) {
     }
 
     public record UnitSubtreeView(String unitId, LocalDate on, List<String> unitIds) {

@@ -28,6 +28,7 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.regex;
 
 /**
@@ -48,9 +49,13 @@ public class AuditTrail {
         this.events = database.getCollection(MongoCommitStorageEngine.EVENTS);
     }
 
-    /** What to list; every part optional. {@code type} is the event's simple name, e.g. {@code PlanAmendedEvent}. */
-    /** What to list; {@code aggregates} (null: any) are those of a unit subtree ({@link #aggregatesConcerning}). */
-    public record Filter(String aggregateId, String actor, String type, Instant from, Instant to, Set<String> aggregates) {
+    /**
+     * What to list; every part optional. {@code type} is the event's simple name, e.g. {@code PlanAmendedEvent};
+     * {@code from}/{@code to} the record time, {@code to} excluded; {@code asOf} the log as it stood then (recorded at
+     * or before it); {@code aggregates} (null: any) those of a unit subtree ({@link #aggregatesConcerning}).
+     */
+    public record Filter(String aggregateId, String actor, String type, Instant from, Instant to, Instant asOf,
+                         Set<String> aggregates) {
     }
 
     public record Change(String field, Object before, Object after) {
@@ -83,6 +88,9 @@ public class AuditTrail {
         if (filter.to() != null) {
             conditions.add(lt("events.ts", Date.from(filter.to())));
         }
+        if (filter.asOf() != null) {
+            conditions.add(lte("events.ts", Date.from(filter.asOf())));
+        }
         List<Item> items = new ArrayList<>();
         Map<String, List<Document>> streams = new HashMap<>();
         long last = after;
@@ -114,7 +122,18 @@ public class AuditTrail {
                 && (filter.actor() == null || (meta != null && filter.actor().equals(meta.getString("actor"))))
                 && (filter.type() == null || filter.type().equals(type))
                 && (filter.from() == null || !at.toInstant().isBefore(filter.from()))
-                && (filter.to() == null || at.toInstant().isBefore(filter.to()));
+                && (filter.to() == null || at.toInstant().isBefore(filter.to()))
+                && recordedBy(event, filter.asOf());
+    }
+
+    /** Whether the event was recorded at or before the instant (null: always), to the nanosecond. */
+    private static boolean recordedBy(Document event, Instant asOf) {
+        if (asOf == null) {
+            return true;
+        }
+        Integer nanos = event.getInteger("tn");
+        Instant at = event.getDate("ts").toInstant();
+        return !(nanos == null ? at : at.plusNanos(nanos)).isAfter(asOf);
     }
 
     private Item item(long position, Document event, Map<String, List<Document>> streams) {
@@ -173,14 +192,20 @@ public class AuditTrail {
      * events, and every event of an aggregate that names one of them (a plan it issued, an assessment or title of
      * it, a batch or baseline at it).
      */
-    public Page<HistoryEntry> history(Collection<String> unitIds, long before, int limit) {
+    public Page<HistoryEntry> history(Collection<String> unitIds, long before, int limit, Instant asOf) {
         Set<String> aggregates = aggregatesConcerning(unitIds);
         List<HistoryEntry> entries = new ArrayList<>();
         Map<String, List<Document>> streams = new HashMap<>();
         long first = before;
         boolean more = false;
-        Bson filter = before == Long.MAX_VALUE ? in("events.agg", aggregates)
-                : and(in("events.agg", aggregates), lt("_id", before));
+        List<Bson> conditions = new ArrayList<>(List.of(in("events.agg", aggregates)));
+        if (before != Long.MAX_VALUE) {
+            conditions.add(lt("_id", before));
+        }
+        if (asOf != null) {
+            conditions.add(lte("events.ts", Date.from(asOf)));
+        }
+        Bson filter = and(conditions);
         for (Document commit : events.find(filter).sort(Sorts.descending("_id")).batchSize(SCAN_BATCH)) {
             if (entries.size() >= limit) {
                 more = true;
@@ -190,7 +215,7 @@ public class AuditTrail {
             List<Document> eventDocuments = commit.getList("events", Document.class);
             for (int i = eventDocuments.size() - 1; i >= 0; i--) {
                 Document event = eventDocuments.get(i);
-                if (aggregates.contains(event.getString("agg"))) {
+                if (aggregates.contains(event.getString("agg")) && recordedBy(event, asOf)) {
                     Item item = item(start + i, event, streams);
                     HistorySentences.Sentence sentence = HistorySentences.of(
                             item.type(), item.payload() instanceof Map<?, ?> map ? map : Map.of(), item.actor());

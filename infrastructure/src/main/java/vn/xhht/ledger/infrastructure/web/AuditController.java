@@ -13,8 +13,7 @@ import reactor.core.scheduler.Schedulers;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.Page;
-import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeQuery;
-import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitsEverInSubtreeQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeMembersQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitSubtreeView;
 import vn.xhht.ledger.infrastructure.audit.AuditTrail;
 import vn.xhht.ledger.infrastructure.eventstore.LogExport;
@@ -53,7 +52,8 @@ public class AuditController {
 
     /**
      * The event log with who, why and the field-level before → after of each event, oldest first, paged over the
-     * global position ({@code cursor} is the last position of the previous page).
+     * global position ({@code cursor} is the last position of the previous page); with {@code asOf}, the log as it
+     * stood at that instant (the events recorded by then, a subtree as the hierarchy was known then).
      */
     @GetMapping("/events")
     public Mono<Page<AuditTrail.Item>> events(@RequestParam(required = false) String aggregateId,
@@ -63,6 +63,7 @@ public class AuditController {
                                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                              @RequestParam(required = false) String from,
                                              @RequestParam(required = false) String to,
+                                             @RequestParam(required = false) String asOf,
                                              @RequestParam(required = false) String cursor,
                                              @RequestParam(required = false) Integer limit,
                                              @AuthenticationPrincipal Actor caller) {
@@ -71,11 +72,12 @@ public class AuditController {
         String what = checked(type, TYPE, "type");
         Instant start = Requests.instant(from, "from");
         Instant end = Requests.instant(to, "to");
+        Instant known = Requests.instant(asOf, "asOf");
         long after = Requests.positionCursor(cursor);
         int size = Requests.limit(limit);
         return access.requireRole(caller, Role.AUDITOR, Role.ADMIN)
-                     .then(Mono.defer(() -> subtreeAggregates(unitId, on)))
-                     .map(aggregates -> new AuditTrail.Filter(aggregate, who, what, start, end,
+                     .then(Mono.defer(() -> subtreeAggregates(unitId, on, known)))
+                     .map(aggregates -> new AuditTrail.Filter(aggregate, who, what, start, end, known,
                                                               aggregates.isEmpty() ? null : aggregates.get()))
                      .flatMap(filter -> Mono.fromCallable(() -> trail.page(filter, after, size))
                                             .subscribeOn(Schedulers.boundedElastic()));
@@ -84,16 +86,15 @@ public class AuditController {
     /**
      * The aggregates concerning a unit's subtree: its units and everything naming one of them. The subtree is every
      * unit that was ever in it (a commune merged away keeps counting for its old district, whose auditors must see
-     * what was done to it while it was theirs), or, with {@code on}, the subtree that day. Empty when no unit is
-     * asked for.
+     * what was done to it while it was theirs), or, with {@code on}, the subtree that day; the hierarchy as known at
+     * {@code asOf} (null: now). Empty when no unit is asked for.
      */
-    private Mono<Optional<Set<String>>> subtreeAggregates(String unitId, LocalDate on) {
+    private Mono<Optional<Set<String>>> subtreeAggregates(String unitId, LocalDate on, Instant asOf) {
         if (unitId == null) {
             return Mono.just(Optional.empty());
         }
         Requests.unitId(unitId);
-        return reads.ask(on == null ? new FetchUnitsEverInSubtreeQuery(unitId) : new FetchUnitSubtreeQuery(unitId, on),
-                         UnitSubtreeView.class)
+        return reads.ask(new FetchUnitSubtreeMembersQuery(unitId, on, asOf), UnitSubtreeView.class)
                     .publishOn(Schedulers.boundedElastic())
                     .map(subtree -> Optional.of(trail.aggregatesConcerning(subtree.unitIds())));
     }
@@ -127,7 +128,7 @@ public class AuditController {
         Instant start = Requests.instant(from, "from");
         Instant end = Requests.instant(to, "to");
         return access.requireRole(actor, Role.AUDITOR, Role.ADMIN)
-                     .then(Mono.defer(() -> subtreeAggregates(unitId, on)))
+                     .then(Mono.defer(() -> subtreeAggregates(unitId, on, null)))
                      .flatMapMany(aggregates -> Flux.<String>create(sink -> {
                          export.export(aggregate, aggregates.orElse(null), start, end, line -> sink.next(line + "\n"));
                          sink.complete();

@@ -10,19 +10,20 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.xhht.ledger.domain.common.Page;
-import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeQuery;
-import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitsEverInSubtreeQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeMembersQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitSubtreeView;
 import vn.xhht.ledger.infrastructure.audit.AuditTrail;
 import vn.xhht.ledger.infrastructure.security.Actor;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * {@code GET /units/{id}/history} (API.md: History and audit): everything that happened to a unit and its subtree
- * (every unit ever in it, or with {@code on} the subtree that day), newest first, each as a Vietnamese and an English sentence plus the event with its
+ * (every unit ever in it, or with {@code on} the subtree that day; with {@code asOf}, what had been recorded by then
+ * about the hierarchy as known then), newest first, each as a Vietnamese and an English sentence plus the event with its
  * before → after. Readable by whoever may read the unit.
  */
 @RestController
@@ -45,18 +46,19 @@ public class HistoryController {
                                                        @RequestParam(required = false) String cursor,
                                                        @RequestParam(required = false) Integer limit,
                                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                                       @RequestParam(required = false) String asOf,
                                                        @AuthenticationPrincipal Actor actor) {
         Requests.unitId(id);
         int size = Requests.limit(limit);
+        Instant known = Requests.instant(asOf, "asOf");
         long before = cursor == null ? Long.MAX_VALUE : Requests.positionCursor(cursor);
         return units.requireExists(id)
-                    .then(reads.ask(on == null ? new FetchUnitsEverInSubtreeQuery(id) : new FetchUnitSubtreeQuery(id, on),
-                                    UnitSubtreeView.class))
+                    .then(reads.ask(new FetchUnitSubtreeMembersQuery(id, on, known), UnitSubtreeView.class))
                     .flatMap(subtree -> access.requireRead(actor, id).thenReturn(subtree))
                     .flatMap(subtree -> {
                         Set<String> units = new LinkedHashSet<>(subtree.unitIds());
                         units.add(id);
-                        return Mono.fromCallable(() -> trail.history(units, before, size))
+                        return Mono.fromCallable(() -> trail.history(units, before, size, known))
                                    .subscribeOn(Schedulers.boundedElastic());
                     });
     }

@@ -149,6 +149,47 @@ class AuditEventsApiTest extends ApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theLogAndHistoryAsOfAnInstantHoldWhatWasRecordedByThenAboutTheSubtreeAsKnownThen() {
+        String[] ids = provinceDistrictCommune();
+        String district = ids[1];
+        String otherDistrict = fresh("huyen");
+        String newcomer = fresh("xa");
+        register(otherDistrict, "DISTRICT", ids[0], "2020-01-01");
+        register(newcomer, "COMMUNE", otherDistrict, "2020-01-01");
+        rename(ids[2], "Xã Trước");
+        Instant before = Instant.now();
+        // recorded later, valid since 2021: today the newcomer has been in the district for years
+        as("admin").post().uri("/units/{id}/move", newcomer)
+                   .bodyValue(Map.of("parentId", district, "validFrom", "2021-01-01", "reason", "Điều chỉnh địa giới"))
+                   .exchange().expectStatus().isOk();
+        rename(ids[2], "Xã Sau");
+
+        List<Map<String, Object>> then = events("unitId=" + district + "&asOf=" + before);
+        assertThat(then).extracting(e -> e.get("aggregateId")).contains(district, ids[2]).doesNotContain(newcomer);
+        assertThat(then).extracting(e -> e.get("type")).containsOnly("UnitRegisteredEvent", "UnitRenamedEvent");
+        assertThat(then).filteredOn(e -> e.get("type").equals("UnitRenamedEvent")).hasSize(1);
+        assertThat(events("unitId=" + district)).extracting(e -> e.get("aggregateId")).contains(newcomer);
+        assertThat(events("aggregateId=" + ids[2] + "&asOf=" + before)).hasSize(2);
+
+        Map<String, Object> history = as("auditor").get().uri("/units/{id}/history?asOf={t}", district, before)
+                                                   .exchange().expectStatus().isOk().expectBody(Map.class)
+                                                   .returnResult().getResponseBody();
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) history.get("items");
+        assertThat((String) entries.get(0).get("en")).contains("renamed", "Xã Trước");
+        assertThat(entries).extracting(e -> ((Map<String, Object>) e.get("event")).get("aggregateId"))
+                           .doesNotContain(newcomer);
+        as("auditor").get().uri("/units/{id}/history?asOf={t}", district, "yesterday").exchange()
+                     .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("asOf");
+    }
+
+    private void rename(String unit, String name) {
+        as("admin").post().uri("/units/{id}/rename", unit)
+                   .bodyValue(Map.of("name", name, "validFrom", "2024-01-01", "reason", "Nghị quyết"))
+                   .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void aUnitsHistoryTellsWhatHappenedToItAndItsSubtreeNewestFirstInBothLanguages() {
         String[] ids = provinceDistrictCommune();
         String plan = createIssued(ids[1]);

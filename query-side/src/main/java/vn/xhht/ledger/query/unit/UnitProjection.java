@@ -22,7 +22,7 @@ import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitLineageQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeQuery;
-import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitsEverInSubtreeQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeMembersQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitSubtreeView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitLineageView;
@@ -249,48 +249,56 @@ public class UnitProjection implements Replayable {
     }
 
     /**
-     * Every unit that was ever in the subtree: breadth-first like {@link #subtree}, carrying for each unit the
-     * stretches of valid time it sat in the subtree (its stretches under a parent cut to the parent's own), so a unit
-     * joining a commune after the commune left is not counted. A unit is visited again only when its stretches grow.
+     * The units that were in the subtree on a date, or on any date: breadth-first from the unit, carrying for each
+     * unit the stretches of valid time it sat in the subtree — its stretches under a parent (from its record, as
+     * known at {@code asOf}) cut to the parent's own — so a unit joining a commune after the commune left is not
+     * counted. A unit is visited again only when its stretches grow. With {@code on}, those whose stretches hold it.
      */
     @QueryHandler
-    public CompletableFuture<UnitSubtreeView> handle(FetchUnitsEverInSubtreeQuery query) {
+    public CompletableFuture<UnitSubtreeView> handle(FetchUnitSubtreeMembersQuery query) {
         Map<String, List<UnitRecord.Interval>> membership = new LinkedHashMap<>();
         membership.put(query.unitId(), List.of(UnitRecord.Interval.ALWAYS));
-        return everInSubtree(List.of(query.unitId()), membership, 0)
-                .then(Mono.fromSupplier(() -> new UnitSubtreeView(query.unitId(), null,
-                                                                  List.copyOf(membership.keySet()))))
+        return members(List.of(query.unitId()), membership, query.asOf(), 0)
+                .then(Mono.fromSupplier(() -> new UnitSubtreeView(query.unitId(), query.on(), membership.entrySet().stream()
+                        .filter(member -> query.on() == null
+                                || member.getValue().stream().anyMatch(stretch -> stretch.contains(query.on())))
+                        .map(Map.Entry::getKey).toList())))
                 .toFuture();
     }
 
-    @SuppressWarnings("unchecked")
-    private Mono<Void> everInSubtree(List<String> level, Map<String, List<UnitRecord.Interval>> membership, int depth) {
+    private Mono<Void> members(List<String> level, Map<String, List<UnitRecord.Interval>> membership, Instant asOf,
+                               int depth) {
         if (level.isEmpty() || depth >= MAX_DEPTH) {
             return Mono.empty();
         }
-        return Flux.from(children.find(in("_id", level))).collectList().flatMap(documents -> {
-            Set<String> grown = new LinkedHashSet<>();
-            for (Document document : documents) {
-                List<UnitRecord.Interval> parentStretches = membership.get(document.getString("_id"));
-                Document all = document.get("children", Document.class);
-                if (parentStretches == null || all == null) {
-                    continue;
-                }
-                for (Map.Entry<String, Object> child : all.entrySet()) {
-                    List<UnitRecord.Interval> under = ((List<Document>) child.getValue()).stream()
-                            .map(interval -> ViewDocuments.fromDocument(interval, UnitRecord.Interval.class))
-                            .toList();
-                    List<UnitRecord.Interval> inSubtree = UnitRecord.Interval.intersection(parentStretches, under);
-                    List<UnitRecord.Interval> known = membership.getOrDefault(child.getKey(), List.of());
-                    List<UnitRecord.Interval> widened = UnitRecord.Interval.union(known, inSubtree);
-                    if (!inSubtree.isEmpty() && !widened.equals(known)) {
-                        membership.put(child.getKey(), widened);
-                        grown.add(child.getKey());
-                    }
-                }
-            }
-            return everInSubtree(new ArrayList<>(grown), membership, depth + 1);
-        });
+        Set<String> parents = Set.copyOf(level);
+        return Flux.from(children.find(in("_id", level)))
+                   .flatMapIterable(document -> document.get("children", new Document()).keySet())
+                   .distinct()
+                   .collectList()
+                   .filter(ids -> !ids.isEmpty())
+                   .flatMapMany(ids -> history.asOf(Flux.from(records.find(in("_id", ids))), asOf))
+                   .map(document -> ViewDocuments.fromDocument(document, UnitRecord.class))
+                   .collectList()
+                   .flatMap(found -> {
+                       Set<String> grown = new LinkedHashSet<>();
+                       for (UnitRecord child : found) {
+                           child.intervalsByParent().forEach((parent, under) -> {
+                               List<UnitRecord.Interval> parentStretches = membership.get(parent);
+                               if (parentStretches == null || !parents.contains(parent)) {
+                                   return;
+                               }
+                               List<UnitRecord.Interval> inSubtree = UnitRecord.Interval.intersection(parentStretches, under);
+                               List<UnitRecord.Interval> known = membership.getOrDefault(child.id(), List.of());
+                               List<UnitRecord.Interval> widened = UnitRecord.Interval.union(known, inSubtree);
+                               if (!inSubtree.isEmpty() && !widened.equals(known)) {
+                                   membership.put(child.id(), widened);
+                                   grown.add(child.id());
+                               }
+                           });
+                       }
+                       return members(new ArrayList<>(grown), membership, asOf, depth + 1);
+                   });
     }
 
     @QueryHandler
