@@ -92,7 +92,7 @@ public class AuditTrail {
             conditions.add(lte("events.ts", Date.from(filter.asOf())));
         }
         List<Item> items = new ArrayList<>();
-        Map<String, List<Document>> streams = new HashMap<>();
+        Map<String, Fold> folds = new HashMap<>();
         long last = after;
         boolean more = false;
         for (Document commit : events.find(and(conditions)).sort(Sorts.ascending("_id")).batchSize(SCAN_BATCH)) {
@@ -105,7 +105,7 @@ public class AuditTrail {
             for (int i = 0; i < eventDocuments.size(); i++) {
                 Document event = eventDocuments.get(i);
                 if (matches(event, filter)) {
-                    items.add(item(first + i, event, streams));
+                    items.add(item(first + i, event, folds));
                 }
             }
             last = first + eventDocuments.size() - 1;
@@ -136,25 +136,17 @@ public class AuditTrail {
         return !(nanos == null ? at : at.plusNanos(nanos)).isAfter(asOf);
     }
 
-    private Item item(long position, Document event, Map<String, List<Document>> streams) {
+    private Item item(long position, Document event, Map<String, Fold> folds) {
         Document meta = event.get("m", Document.class);
         Document payload = event.get("p", Document.class);
         String aggregate = event.getString("agg");
         Number sequence = (Number) event.get("seq");
         List<Change> changes = List.of();
         if (aggregate != null && sequence != null && payload != null) {
-            List<Document> stream = streams.computeIfAbsent(aggregate, this::stream);
-            StatePaths before = new StatePaths();
-            for (Document earlier : stream) {
-                Number earlierSequence = (Number) earlier.get("seq");
-                if (earlierSequence != null && earlierSequence.longValue() < sequence.longValue()
-                        && earlier.get("p") instanceof Document earlierPayload) {
-                    before.apply(earlierPayload);
-                }
-            }
-            changes = before.changesBy(payload).stream()
-                            .map(c -> new Change(c.path(), StatePaths.plain(c.before()), StatePaths.plain(c.after())))
-                            .toList();
+            Fold fold = folds.computeIfAbsent(aggregate, a -> new Fold(stream(a)));
+            changes = fold.changesBy(sequence.longValue(), payload).stream()
+                          .map(c -> new Change(c.path(), StatePaths.plain(c.before()), StatePaths.plain(c.after())))
+                          .toList();
         }
         Instant timestamp = event.getDate("ts").toInstant();
         Integer nanos = event.getInteger("tn");
@@ -166,6 +158,45 @@ public class AuditTrail {
                         meta == null ? null : meta.getString("reason"),
                         meta == null ? null : meta.getString("correlationId"),
                         StatePaths.plain(payload), changes);
+    }
+
+    /**
+     * An aggregate's state folded from its events, moving forward as a page lists them: an item folds only the events
+     * between the previous item of the aggregate and itself, not the whole stream again (an aggregate's events come
+     * in sequence order along the log; an item out of that order starts the fold afresh).
+     */
+    private static final class Fold {
+        private final List<Document> stream;
+        private StatePaths state = new StatePaths();
+        private int next;
+        private long folded = -1;
+
+        Fold(List<Document> stream) {
+            this.stream = stream;
+        }
+
+        /** What the event at {@code sequence} changed, its earlier events folded; then the state includes it. */
+        List<StatePaths.PathChange> changesBy(long sequence, Document payload) {
+            if (sequence <= folded) {
+                state = new StatePaths();
+                next = 0;
+            }
+            for (; next < stream.size(); next++) {
+                Document earlier = stream.get(next);
+                Number earlierSequence = (Number) earlier.get("seq");
+                if (earlierSequence != null && earlierSequence.longValue() >= sequence) {
+                    break;
+                }
+                if (earlierSequence != null && earlier.get("p") instanceof Document earlierPayload) {
+                    state.apply(earlierPayload);
+                }
+            }
+            while (next < stream.size() && ((Number) stream.get(next).get("seq")).longValue() == sequence) {
+                next++; // the event itself: changesBy folds it in
+            }
+            folded = sequence;
+            return state.changesBy(payload);
+        }
     }
 
     /** The aggregate's events in order (one keyed query on the stream keys). */
@@ -195,7 +226,7 @@ public class AuditTrail {
     public Page<HistoryEntry> history(Collection<String> unitIds, long before, int limit, Instant asOf) {
         Set<String> aggregates = aggregatesConcerning(unitIds);
         List<HistoryEntry> entries = new ArrayList<>();
-        Map<String, List<Document>> streams = new HashMap<>();
+        Map<String, Fold> folds = new HashMap<>();
         long first = before;
         boolean more = false;
         List<Bson> conditions = new ArrayList<>(List.of(in("events.agg", aggregates)));
@@ -216,7 +247,7 @@ public class AuditTrail {
             for (int i = eventDocuments.size() - 1; i >= 0; i--) {
                 Document event = eventDocuments.get(i);
                 if (aggregates.contains(event.getString("agg")) && recordedBy(event, asOf)) {
-                    Item item = item(start + i, event, streams);
+                    Item item = item(start + i, event, folds);
                     HistorySentences.Sentence sentence = HistorySentences.of(
                             item.type(), item.payload() instanceof Map<?, ?> map ? map : Map.of(), item.actor());
                     entries.add(new HistoryEntry(item.position(), item.timestamp(), item.actor(), sentence.vi(),
