@@ -32,7 +32,7 @@ import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.query.framework.FrameworkProjection;
 import vn.xhht.ledger.query.support.Cursors;
 import vn.xhht.ledger.query.support.RecordVersions;
-import vn.xhht.ledger.query.support.Replayable;
+import vn.xhht.ledger.query.support.BatchedView;
 import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
@@ -56,7 +56,7 @@ import static com.mongodb.client.model.Filters.in;
  */
 @Component
 @ProcessingGroup(AssessmentProjection.NAME)
-public class AssessmentProjection implements Replayable {
+public class AssessmentProjection extends BatchedView {
 
     public static final String NAME = "assessments";
     private static final String RECORDS = "assessment_records";
@@ -133,16 +133,9 @@ public class AssessmentProjection implements Replayable {
                 r.reviewedOn(), sequence));
     }
 
-    /** Every other event: nothing to change, but it may end the batch, whose writes are then made. */
-    @EventHandler
-    void on(Object anyOtherEvent) {
-        batch.apply(() -> {
-        });
-    }
-
     @Override
-    public void finishReplay() {
-        batch.finish();
+    protected ViewBatch batch() {
+        return batch;
     }
 
     @ResetHandler

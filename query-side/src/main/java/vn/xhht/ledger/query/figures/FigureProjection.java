@@ -25,7 +25,7 @@ import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchRecordedEven
 import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchView;
 import vn.xhht.ledger.domain.figures.FigureMessages.ReportedValueView;
 import vn.xhht.ledger.query.support.RecordVersions;
-import vn.xhht.ledger.query.support.Replayable;
+import vn.xhht.ledger.query.support.BatchedView;
 import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
@@ -43,7 +43,7 @@ import static com.mongodb.client.model.Filters.eq;
  */
 @Component
 @ProcessingGroup(FigureProjection.NAME)
-public class FigureProjection implements Replayable {
+public class FigureProjection extends BatchedView {
 
     public static final String NAME = "figures";
 
@@ -100,16 +100,9 @@ public class FigureProjection implements Replayable {
                                     sequence));
     }
 
-    /** Every other event: nothing to change, but it may end the batch, whose writes are then made. */
-    @EventHandler
-    void on(Object anyOtherEvent) {
-        batch.apply(() -> {
-        });
-    }
-
     @Override
-    public void finishReplay() {
-        batch.finish();
+    protected ViewBatch batch() {
+        return batch;
     }
 
     @ResetHandler

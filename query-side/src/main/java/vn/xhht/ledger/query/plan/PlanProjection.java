@@ -32,7 +32,7 @@ import vn.xhht.ledger.domain.plan.PlanQueries.StatusChange;
 import vn.xhht.ledger.domain.plan.PlanStatus;
 import vn.xhht.ledger.query.support.Cursors;
 import vn.xhht.ledger.query.support.RecordVersions;
-import vn.xhht.ledger.query.support.Replayable;
+import vn.xhht.ledger.query.support.BatchedView;
 import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
@@ -55,7 +55,7 @@ import static com.mongodb.client.model.Filters.in;
  */
 @Component
 @ProcessingGroup(PlanProjection.NAME)
-public class PlanProjection implements Replayable {
+public class PlanProjection extends BatchedView {
 
     public static final String NAME = "plans";
     private static final String VIEWS = "plan_views";
@@ -127,16 +127,9 @@ public class PlanProjection implements Replayable {
         });
     }
 
-    /** Every other event: nothing to change, but it may end the batch, whose writes are then made. */
-    @EventHandler
-    void on(Object anyOtherEvent) {
-        batch.apply(() -> {
-        });
-    }
-
     @Override
-    public void finishReplay() {
-        batch.finish();
+    protected ViewBatch batch() {
+        return batch;
     }
 
     @ResetHandler

@@ -21,7 +21,7 @@ import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionList;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionRevokedEvent;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionView;
 import vn.xhht.ledger.query.support.RecordVersions;
-import vn.xhht.ledger.query.support.Replayable;
+import vn.xhht.ledger.query.support.BatchedView;
 import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
@@ -36,7 +36,7 @@ import static com.mongodb.client.model.Filters.in;
 /** Recognitions ({@code recognition_records}) and an index of them per subject unit ({@code recognition_index}). */
 @Component
 @ProcessingGroup(RecognitionProjection.NAME)
-public class RecognitionProjection implements Replayable {
+public class RecognitionProjection extends BatchedView {
 
     public static final String NAME = "recognitions";
     private static final String RECORDS = "recognition_records";
@@ -83,16 +83,9 @@ public class RecognitionProjection implements Replayable {
         });
     }
 
-    /** Every other event: nothing to change, but it may end the batch, whose writes are then made. */
-    @EventHandler
-    void on(Object anyOtherEvent) {
-        batch.apply(() -> {
-        });
-    }
-
     @Override
-    public void finishReplay() {
-        batch.finish();
+    protected ViewBatch batch() {
+        return batch;
     }
 
     @ResetHandler

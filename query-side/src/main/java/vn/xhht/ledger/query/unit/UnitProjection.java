@@ -28,7 +28,7 @@ import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitLineageView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
 import vn.xhht.ledger.query.support.RecordVersions;
-import vn.xhht.ledger.query.support.Replayable;
+import vn.xhht.ledger.query.support.BatchedView;
 import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
@@ -60,7 +60,7 @@ import static com.mongodb.client.model.Filters.in;
  */
 @Component
 @ProcessingGroup(UnitProjection.NAME)
-public class UnitProjection implements Replayable {
+public class UnitProjection extends BatchedView {
 
     public static final String NAME = "units";
     private static final Comparator<UnitView> BY_NAME =
@@ -109,16 +109,9 @@ public class UnitProjection implements Replayable {
         update(event.unitId(), sequence, existing -> existing.merged(event.intoId(), event.validFrom(), sequence));
     }
 
-    /** Every other event: nothing to change, but it may end the batch, whose writes are then made. */
-    @EventHandler
-    void on(Object anyOtherEvent) {
-        batch.apply(() -> {
-        });
-    }
-
     @Override
-    public void finishReplay() {
-        batch.finish();
+    protected ViewBatch batch() {
+        return batch;
     }
 
     @ResetHandler
