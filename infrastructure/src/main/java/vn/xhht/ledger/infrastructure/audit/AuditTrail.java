@@ -225,8 +225,7 @@ public class AuditTrail {
      */
     public Page<HistoryEntry> history(Collection<String> unitIds, long before, int limit, Instant asOf) {
         Set<String> aggregates = aggregatesConcerning(unitIds);
-        List<HistoryEntry> entries = new ArrayList<>();
-        Map<String, Fold> folds = new HashMap<>();
+        List<Map.Entry<Long, Document>> found = new ArrayList<>();
         long first = before;
         boolean more = false;
         List<Bson> conditions = new ArrayList<>(List.of(in("events.agg", aggregates)));
@@ -238,7 +237,7 @@ public class AuditTrail {
         }
         Bson filter = and(conditions);
         for (Document commit : events.find(filter).sort(Sorts.descending("_id")).batchSize(SCAN_BATCH)) {
-            if (entries.size() >= limit) {
+            if (found.size() >= limit) {
                 more = true;
                 break;
             }
@@ -247,16 +246,22 @@ public class AuditTrail {
             for (int i = eventDocuments.size() - 1; i >= 0; i--) {
                 Document event = eventDocuments.get(i);
                 if (aggregates.contains(event.getString("agg")) && recordedBy(event, asOf)) {
-                    Item item = item(start + i, event, folds);
-                    HistorySentences.Sentence sentence = HistorySentences.of(
-                            item.type(), item.payload() instanceof Map<?, ?> map ? map : Map.of(), item.actor());
-                    entries.add(new HistoryEntry(item.position(), item.timestamp(), item.actor(), sentence.vi(),
-                                                 sentence.en(), item));
+                    found.add(Map.entry(start + i, event));
                 }
             }
             first = start;
         }
-        return new Page<>(entries, more ? Long.toString(first) : null);
+        // the before → after of each is folded oldest first, each aggregate's stream once, and listed newest first
+        Map<String, Fold> folds = new HashMap<>();
+        HistoryEntry[] entries = new HistoryEntry[found.size()];
+        for (int i = found.size() - 1; i >= 0; i--) {
+            Item item = item(found.get(i).getKey(), found.get(i).getValue(), folds);
+            HistorySentences.Sentence sentence = HistorySentences.of(
+                    item.type(), item.payload() instanceof Map<?, ?> map ? map : Map.of(), item.actor());
+            entries[i] = new HistoryEntry(item.position(), item.timestamp(), item.actor(), sentence.vi(), sentence.en(),
+                                          item);
+        }
+        return new Page<>(List.of(entries), more ? Long.toString(first) : null);
     }
 
     /**
