@@ -46,9 +46,10 @@ public class ViewShapes {
         for (String name : ProjectionRebuilds.COLLECTIONS.keySet()) {
             int wanted = SHAPES.getOrDefault(name, 1);
             Document stored = shapes.find(eq("_id", name)).first();
-            boolean built = tokenStore.fetchSegments(name).length > 0;
-            int shape = stored != null ? stored.getInteger("shape") : built ? 1 : wanted;
-            if (shape < wanted && built) {
+            // a view without a stored shape was built before shapes were kept (shape 1), or is new (nothing to drop)
+            int shape = stored != null ? stored.getInteger("shape")
+                    : tokenStore.fetchSegments(name).length > 0 ? 1 : wanted;
+            if (shape < wanted) {
                 log.warn("The {} view was written in shape {}, its code reads shape {}: rebuilding it from the log",
                          name, shape, wanted);
                 for (String collection : ProjectionRebuilds.written(name)) {

@@ -131,9 +131,14 @@ public class AuditTrail {
         if (asOf == null) {
             return true;
         }
+        return !recordedAt(event).isAfter(asOf);
+    }
+
+    /** The event's record time: its timestamp, to the nanosecond where the store kept it. */
+    private static Instant recordedAt(Document event) {
         Integer nanos = event.getInteger("tn");
         Instant at = event.getDate("ts").toInstant();
-        return !(nanos == null ? at : at.plusNanos(nanos)).isAfter(asOf);
+        return nanos == null ? at : at.plusNanos(nanos);
     }
 
     private Item item(long position, Document event, Map<String, Fold> folds) {
@@ -148,11 +153,8 @@ public class AuditTrail {
                           .map(c -> new Change(c.path(), StatePaths.plain(c.before()), StatePaths.plain(c.after())))
                           .toList();
         }
-        Instant timestamp = event.getDate("ts").toInstant();
-        Integer nanos = event.getInteger("tn");
         return new Item(position, event.getString("id"), simpleName(event.getString("ptype")), event.getString("type"),
-                        aggregate, sequence == null ? null : sequence.longValue(),
-                        nanos == null ? timestamp : timestamp.plusNanos(nanos),
+                        aggregate, sequence == null ? null : sequence.longValue(), recordedAt(event),
                         meta == null ? null : meta.getString("actor"),
                         meta == null ? null : StatePaths.plain(meta.get("roles")),
                         meta == null ? null : meta.getString("reason"),

@@ -221,31 +221,15 @@ public class UnitProjection extends BatchedView {
 
     @QueryHandler
     public CompletableFuture<UnitSubtreeView> handle(FetchUnitSubtreeQuery query) {
-        List<String> all = new ArrayList<>();
-        return subtree(List.of(query.unitId()), query.on(), all, 0)
-                .then(Mono.fromSupplier(() -> new UnitSubtreeView(query.unitId(), query.on(), all)))
-                .toFuture();
-    }
-
-    /** Breadth-first: one lookup of the children documents per level of the tree. */
-    private Mono<Void> subtree(List<String> level, LocalDate on, List<String> all, int depth) {
-        if (level.isEmpty() || depth >= MAX_DEPTH) {
-            return Mono.empty();
-        }
-        all.addAll(level);
-        return Flux.from(children.find(in("_id", level)))
-                   .flatMapIterable(document -> childIdsOn(document, on))
-                   .filter(id -> !all.contains(id))
-                   .distinct()
-                   .collectList()
-                   .flatMap(next -> subtree(next, on, all, depth + 1));
+        return handle(new FetchUnitSubtreeMembersQuery(query.unitId(), query.on(), null));
     }
 
     /**
-     * The units that were in the subtree on a date, or on any date: breadth-first from the unit, carrying for each
-     * unit the stretches of valid time it sat in the subtree — its stretches under a parent (from its record, as
-     * known at {@code asOf}) cut to the parent's own — so a unit joining a commune after the commune left is not
+     * The units that were in the subtree on a date, or on any date: breadth-first from the unit, one lookup of the
+     * children documents per level, carrying for each unit the stretches of valid time it sat in the subtree — its
+     * stretches under a parent cut to the parent's own — so a unit joining a commune after the commune left is not
      * counted. A unit is visited again only when its stretches grow. With {@code on}, those whose stretches hold it.
+     * As known at {@code asOf}, the stretches come from the children's records as they stood then.
      */
     @QueryHandler
     public CompletableFuture<UnitSubtreeView> handle(FetchUnitSubtreeMembersQuery query) {
@@ -259,39 +243,57 @@ public class UnitProjection extends BatchedView {
                 .toFuture();
     }
 
+    /** A child's stretches of time under one parent. */
+    private record Placement(String parent, String child, List<UnitRecord.Interval> stretches) {
+    }
+
     private Mono<Void> members(List<String> level, Map<String, List<UnitRecord.Interval>> membership, Instant asOf,
                                int depth) {
         if (level.isEmpty() || depth >= MAX_DEPTH) {
             return Mono.empty();
         }
-        Set<String> parents = Set.copyOf(level);
-        return Flux.from(children.find(in("_id", level)))
-                   .flatMapIterable(document -> document.get("children", new Document()).keySet())
-                   .distinct()
-                   .collectList()
-                   .filter(ids -> !ids.isEmpty())
-                   .flatMapMany(ids -> history.asOf(Flux.from(records.find(in("_id", ids))), asOf))
-                   .map(document -> ViewDocuments.fromDocument(document, UnitRecord.class))
-                   .collectList()
-                   .flatMap(found -> {
-                       Set<String> grown = new LinkedHashSet<>();
-                       for (UnitRecord child : found) {
-                           child.intervalsByParent().forEach((parent, under) -> {
-                               List<UnitRecord.Interval> parentStretches = membership.get(parent);
-                               if (parentStretches == null || !parents.contains(parent)) {
-                                   return;
-                               }
-                               List<UnitRecord.Interval> inSubtree = UnitRecord.Interval.intersection(parentStretches, under);
-                               List<UnitRecord.Interval> known = membership.getOrDefault(child.id(), List.of());
-                               List<UnitRecord.Interval> widened = UnitRecord.Interval.union(known, inSubtree);
-                               if (!inSubtree.isEmpty() && !widened.equals(known)) {
-                                   membership.put(child.id(), widened);
-                                   grown.add(child.id());
-                               }
-                           });
-                       }
-                       return members(new ArrayList<>(grown), membership, asOf, depth + 1);
-                   });
+        return placements(level, asOf).collectList().flatMap(placements -> {
+            Set<String> grown = new LinkedHashSet<>();
+            for (Placement placement : placements) {
+                List<UnitRecord.Interval> inSubtree = UnitRecord.Interval.intersection(
+                        membership.get(placement.parent()), placement.stretches());
+                List<UnitRecord.Interval> known = membership.getOrDefault(placement.child(), List.of());
+                List<UnitRecord.Interval> widened = UnitRecord.Interval.union(known, inSubtree);
+                if (!inSubtree.isEmpty() && !widened.equals(known)) {
+                    membership.put(placement.child(), widened);
+                    grown.add(placement.child());
+                }
+            }
+            return members(new ArrayList<>(grown), membership, asOf, depth + 1);
+        });
+    }
+
+    /**
+     * Where the children of the parents sat under them: the parents' children entries, or, as known at {@code asOf},
+     * the records of every unit that has ever sat under them as they stood then.
+     */
+    @SuppressWarnings("unchecked")
+    private Flux<Placement> placements(List<String> parents, Instant asOf) {
+        Flux<Document> documents = Flux.from(children.find(in("_id", parents)));
+        if (asOf == null) {
+            return documents.flatMapIterable(document -> document.get("children", new Document()).entrySet().stream()
+                    .map(child -> new Placement(document.getString("_id"), child.getKey(),
+                                                ((List<Document>) child.getValue()).stream()
+                                                        .map(d -> ViewDocuments.fromDocument(d, UnitRecord.Interval.class))
+                                                        .toList()))
+                    .toList());
+        }
+        Set<String> wanted = Set.copyOf(parents);
+        return documents.flatMapIterable(document -> document.get("children", new Document()).keySet())
+                        .distinct()
+                        .collectList()
+                        .filter(ids -> !ids.isEmpty())
+                        .flatMapMany(ids -> history.asOf(Flux.from(records.find(in("_id", ids))), asOf))
+                        .map(document -> ViewDocuments.fromDocument(document, UnitRecord.class))
+                        .flatMapIterable(record -> record.intervalsByParent().entrySet().stream()
+                                .filter(under -> wanted.contains(under.getKey()))
+                                .map(under -> new Placement(under.getKey(), record.id(), under.getValue()))
+                                .toList());
     }
 
     @QueryHandler
