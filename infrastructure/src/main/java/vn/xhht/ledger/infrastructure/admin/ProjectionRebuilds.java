@@ -12,7 +12,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
@@ -332,13 +331,7 @@ public class ProjectionRebuilds {
 
     /** One batch through one projection, in a batching unit of work as the live processors do. */
     private static void handle(AnnotationEventHandlerAdapter handler, List<EventMessage<?>> batch) {
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-            if (handler.canHandle(unitOfWork.getMessage())) {
-                handler.handle(unitOfWork.getMessage());
-            }
-            return null;
-        });
+        ResultMessage<?> result = BatchDelivery.deliver(handler, batch);
         if (result.isExceptional()) {
             throw new IllegalStateException("Replaying into " + handler.getTargetType().getSimpleName() + " failed",
                                             result.exceptionResult());

@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
 import vn.xhht.ledger.domain.unit.UnitKind;
+import vn.xhht.ledger.infrastructure.admin.BatchDelivery;
 import vn.xhht.ledger.query.indicator.IndicatorProjection;
 import vn.xhht.ledger.query.indicator.IndicatorTableCache;
 
@@ -117,13 +117,7 @@ class IndicatorRedeliveryTest {
     /** One batch, as a tracking processor delivers it. */
     private void handle(EventMessage<?>... batch) {
         AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.of(batch));
-        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-            if (handler.canHandle(unitOfWork.getMessage())) {
-                handler.handle(unitOfWork.getMessage());
-            }
-            return null;
-        });
+        ResultMessage<?> result = BatchDelivery.deliver(handler, List.of(batch));
         assertThat(result.isExceptional()).as("%s", result.isExceptional() ? result.exceptionResult() : "").isFalse();
     }
 }

@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +16,7 @@ import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchRecordedEven
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
 import vn.xhht.ledger.domain.unit.UnitKind;
+import vn.xhht.ledger.infrastructure.admin.BatchDelivery;
 import vn.xhht.ledger.infrastructure.mongo.EmbeddedMongo;
 import vn.xhht.ledger.query.indicator.IndicatorProjection;
 import vn.xhht.ledger.query.indicator.IndicatorTableCache;
@@ -109,13 +109,7 @@ class IndicatorReplayTest {
     }
 
     private static void handle(AnnotationEventHandlerAdapter projection, List<EventMessage<?>> batch) {
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-            if (projection.canHandle(unitOfWork.getMessage())) {
-                projection.handle(unitOfWork.getMessage());
-            }
-            return null;
-        });
+        ResultMessage<?> result = BatchDelivery.deliver(projection, batch);
         assertThat(result.isExceptional()).as("%s", result.isExceptional() ? result.exceptionResult() : "").isFalse();
     }
 }

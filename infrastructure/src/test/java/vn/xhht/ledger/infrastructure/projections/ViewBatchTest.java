@@ -13,7 +13,6 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +25,7 @@ import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMovedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitRenamedEvent;
 import vn.xhht.ledger.domain.unit.UnitKind;
+import vn.xhht.ledger.infrastructure.admin.BatchDelivery;
 import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.unit.UnitProjection;
 
@@ -201,12 +201,6 @@ class ViewBatchTest {
 
     /** One batch, as a tracking processor delivers it. */
     private static ResultMessage<?> run(AnnotationEventHandlerAdapter projection, List<EventMessage<?>> batch) {
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-        return unitOfWork.executeWithResult(() -> {
-            if (projection.canHandle(unitOfWork.getMessage())) {
-                projection.handle(unitOfWork.getMessage());
-            }
-            return null;
-        });
+        return BatchDelivery.deliver(projection, batch);
     }
 }
