@@ -80,6 +80,8 @@ class IndicatorBenchmark {
     private static final int REQUESTS_PER_CLIENT = Integer.getInteger("bench.requests", 1_000);
     private static final int WARM_UP_PER_CLIENT = Integer.getInteger("bench.warmup", 300);
     private static final int LATENCY_SAMPLES = 20;
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     private static final Pattern NUMERATOR = Pattern.compile("\"indicator\":\"HOUSEHOLDS_TITLED\".*?\"numerator\":(\\d+)");
 
     @LocalServerPort
@@ -148,8 +150,8 @@ class IndicatorBenchmark {
         System.out.printf(Locale.ROOT, "  province row: %s%n", body.replaceAll(".*?(\\{\"indicator\":\"HOUSEHOLDS_TITLED\"[^}]*\\}[^}]*\\}).*", "$1"));
         // the JIT compiles the request path under the same concurrency first; these answers are not counted
         load(CLIENTS, WARM_UP_PER_CLIENT, () -> get(path, "auditor"));
-        long[] single = load(1, REQUESTS_PER_CLIENT, () -> get(path, "auditor"));
-        long[] ours = load(CLIENTS, REQUESTS_PER_CLIENT, () -> get(path, "auditor"));
+        Load single = load(1, REQUESTS_PER_CLIENT, () -> get(path, "auditor"));
+        Load ours = load(CLIENTS, REQUESTS_PER_CLIENT, () -> get(path, "auditor"));
         // the service's own synchronous client: the same server, the same database the read side uses
         MongoDatabase read = eventDatabase;
         String figure = province + "|2023";
@@ -165,10 +167,11 @@ class IndicatorBenchmark {
             return read.getCollection("unit_records").find(eq("_id", province)).first();
         };
         load(CLIENTS, WARM_UP_PER_CLIENT, rawSameReads);
-        long[] rawOne = load(CLIENTS, REQUESTS_PER_CLIENT, rawOneRead);
-        long[] rawSame = load(CLIENTS, REQUESTS_PER_CLIENT, rawSameReads);
+        Load rawOne = load(CLIENTS, REQUESTS_PER_CLIENT, rawOneRead);
+        Load rawSame = load(CLIENTS, REQUESTS_PER_CLIENT, rawSameReads);
         System.out.printf(Locale.ROOT, "%n  GET /indicators for the province, %d concurrent clients, %,d requests%n",
-                          CLIENTS, ours.length);
+                          CLIENTS, ours.sorted().length);
+        System.out.printf(Locale.ROOT, "  (cpu: the whole JVM's CPU time per request during the load — clients, service and embedded server)%n");
         report("HTTP GET /indicators (auth, scope, query bus, answered table)", ours, null);
         report("the same, one client alone", single, null);
         report("raw driver: the same 5 keyed reads in sequence", rawSame, ours);
@@ -260,9 +263,14 @@ class IndicatorBenchmark {
         return counts;
     }
 
-    private long[] load(int clients, int requestsPerClient, Callable<Object> request) throws Exception {
+    /** A load's latencies, sorted, and the CPU the whole JVM spent per request meanwhile (clients, service, server). */
+    record Load(long[] sorted, double cpuMillisPerRequest) {
+    }
+
+    private Load load(int clients, int requestsPerClient, Callable<Object> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> futures = new ArrayList<>();
+        long cpu = CPU.getProcessCpuTime();
         for (int c = 0; c < clients; c++) {
             futures.add(pool.submit(() -> {
                 long[] times = new long[requestsPerClient];
@@ -281,17 +289,19 @@ class IndicatorBenchmark {
             System.arraycopy(times, 0, all, at, times.length);
             at += times.length;
         }
+        double cpuPerRequest = (CPU.getProcessCpuTime() - cpu) / 1e6 / all.length;
         pool.shutdown();
         Arrays.sort(all);
-        return all;
+        return new Load(all, cpuPerRequest);
     }
 
-    private static void report(String what, long[] sorted, long[] against) {
-        double p50 = percentile(sorted, 0.50);
-        double p99 = percentile(sorted, 0.99);
+    private static void report(String what, Load load, Load against) {
+        double p50 = percentile(load.sorted(), 0.50);
+        double p99 = percentile(load.sorted(), 0.99);
         String ratio = against == null ? ""
-                : String.format(Locale.ROOT, "   (HTTP p99 is %.1fx this)", percentile(against, 0.99) / p99);
-        System.out.printf(Locale.ROOT, "    %-62s p50 %6.2f ms  p99 %6.2f ms%s%n", what, p50, p99, ratio);
+                : String.format(Locale.ROOT, "   (HTTP p99 is %.1fx this)", percentile(against.sorted(), 0.99) / p99);
+        System.out.printf(Locale.ROOT, "    %-62s p50 %6.2f ms  p99 %6.2f ms  cpu %.2f ms%s%n", what, p50, p99,
+                          load.cpuMillisPerRequest(), ratio);
     }
 
     private static double percentile(long[] sorted, double p) {
