@@ -263,7 +263,10 @@ class IndicatorBenchmark {
         return counts;
     }
 
-    /** A load's latencies, sorted, and the CPU the whole JVM spent per request meanwhile (clients, service, server). */
+    /**
+     * A load's latencies, sorted, and the CPU the whole JVM spent per request meanwhile (clients, service, embedded
+     * server; NaN for one client).
+     */
     record Load(long[] sorted, double cpuMillisPerRequest) {
     }
 
@@ -289,7 +292,8 @@ class IndicatorBenchmark {
             System.arraycopy(times, 0, all, at, times.length);
             at += times.length;
         }
-        double cpuPerRequest = (CPU.getProcessCpuTime() - cpu) / 1e6 / all.length;
+        // one client leaves the JVM's background work (pollers, the JIT, GC) on too few requests to say anything
+        double cpuPerRequest = clients == 1 ? Double.NaN : (CPU.getProcessCpuTime() - cpu) / 1e6 / all.length;
         pool.shutdown();
         Arrays.sort(all);
         return new Load(all, cpuPerRequest);
@@ -300,8 +304,9 @@ class IndicatorBenchmark {
         double p99 = percentile(load.sorted(), 0.99);
         String ratio = against == null ? ""
                 : String.format(Locale.ROOT, "   (HTTP p99 is %.1fx this)", percentile(against.sorted(), 0.99) / p99);
-        System.out.printf(Locale.ROOT, "    %-62s p50 %6.2f ms  p99 %6.2f ms  cpu %.2f ms%s%n", what, p50, p99,
-                          load.cpuMillisPerRequest(), ratio);
+        String cpu = Double.isNaN(load.cpuMillisPerRequest()) ? ""
+                : String.format(Locale.ROOT, "  cpu %.2f ms", load.cpuMillisPerRequest());
+        System.out.printf(Locale.ROOT, "    %-62s p50 %6.2f ms  p99 %6.2f ms%s%s%n", what, p50, p99, cpu, ratio);
     }
 
     private static double percentile(long[] sorted, double p) {
