@@ -1,11 +1,17 @@
 package vn.xhht.ledger.infrastructure.web;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.result.DeleteResult;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.common.ErrorCode;
@@ -27,6 +34,8 @@ import vn.xhht.ledger.infrastructure.eventstore.MongoDuplicateKeyResolver;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,6 +47,10 @@ import java.util.regex.Pattern;
  * same key with the same method, path and body answers that first answer again and runs nothing; the same key with
  * anything else is {@code 409 IDEMPOTENCY_KEY_REUSED}. A refused request keeps nothing, so it may be retried with the
  * same key. A key whose first request is still running (or whose outcome was lost in a crash) is also a 409.
+ * <p>
+ * A key is kept for {@code xhht.idempotency.retention} (default one day) from its first request: after that the key
+ * is free again (a retry that late is a new request), and the records are deleted every
+ * {@code xhht.idempotency.sweep-interval} (kept answers hold response bodies; they are not kept for ever).
  */
 @Component
 public class IdempotencyFilter implements WebFilter {
@@ -46,12 +59,50 @@ public class IdempotencyFilter implements WebFilter {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final int MAX_BODY = 256 * 1024;
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+    private static final String CREATED_AT = "createdAt";
+
     private final MongoCollection<Document> records;
     private final Problems problems;
+    private final Duration retention;
+    private final Duration sweepInterval;
+    private Disposable sweeping;
 
-    public IdempotencyFilter(MongoDatabase readDatabase, Problems problems) {
+    public IdempotencyFilter(MongoDatabase readDatabase, Problems problems,
+                             @Value("${xhht.idempotency.retention:P1D}") Duration retention,
+                             @Value("${xhht.idempotency.sweep-interval:PT1H}") Duration sweepInterval) {
         this.records = readDatabase.getCollection("idempotency");
         this.problems = problems;
+        this.retention = retention;
+        this.sweepInterval = sweepInterval;
+    }
+
+    @PostConstruct
+    void startSweeping() {
+        sweeping = Flux.interval(sweepInterval)
+                       .onBackpressureDrop()
+                       .concatMap(tick -> sweep().onErrorResume(e -> {
+                           log.warn("Could not delete expired idempotency records: {}", e.toString());
+                           return Mono.empty();
+                       }), 1)
+                       .subscribe();
+    }
+
+    @PreDestroy
+    void stopSweeping() {
+        if (sweeping != null) {
+            sweeping.dispose();
+        }
+    }
+
+    /** Deletes the records of keys whose retention has passed; answers how many. */
+    public Mono<Long> sweep() {
+        return Mono.from(records.deleteMany(Filters.lt(CREATED_AT, expiredBefore())))
+                   .map(DeleteResult::getDeletedCount);
+    }
+
+    private Date expiredBefore() {
+        return Date.from(Instant.now().minus(retention));
     }
 
     @Override
@@ -84,12 +135,19 @@ public class IdempotencyFilter implements WebFilter {
                               });
     }
 
-    /** Inserts a pending record; answers an empty document when the key is new, or the record found. */
+    /**
+     * Inserts a pending record; answers an empty document when the key is new (or its record had expired, and is
+     * replaced), or the record found.
+     */
     private Mono<Document> claim(String id, String fingerprint) {
-        Document pending = new Document("_id", id).append("fingerprint", fingerprint).append("createdAt", new Date());
+        Document pending = new Document("_id", id).append("fingerprint", fingerprint).append(CREATED_AT, new Date());
         return Mono.from(records.insertOne(pending)).map(r -> new Document())
-                   .onErrorResume(MongoDuplicateKeyResolver::isDuplicateKey,
-                                  e -> Mono.from(records.find(Filters.eq("_id", id)).first()));
+                   .onErrorResume(MongoDuplicateKeyResolver::isDuplicateKey, e -> Mono.from(records.findOneAndReplace(
+                           Filters.and(Filters.eq("_id", id), Filters.lt(CREATED_AT, expiredBefore())), pending))
+                           .map(expired -> new Document())
+                           .switchIfEmpty(Mono.defer(() -> Mono.from(records.find(Filters.eq("_id", id)).first())))
+                           // deleted in between (a refused first request, or the sweep): claim it afresh
+                           .switchIfEmpty(Mono.defer(() -> claim(id, fingerprint))));
     }
 
     private Mono<Void> answerAgain(ServerWebExchange exchange, Document record, String fingerprint) {
