@@ -33,6 +33,7 @@ public class UnitAggregate {
     private UnitKind kind;
     private LocalDate validFrom;
     private LocalDate mergedFrom;
+    private String mergedInto;
     private final NavigableMap<LocalDate, String> names = new TreeMap<>();
     private final NavigableMap<LocalDate, String> parents = new TreeMap<>();
     private long version;
@@ -106,6 +107,16 @@ public class UnitAggregate {
         return kind;
     }
 
+    /** The date the unit was merged away from, or null. */
+    LocalDate mergedFrom() {
+        return mergedFrom;
+    }
+
+    /** The unit it was merged into, or null. */
+    String mergedInto() {
+        return mergedInto;
+    }
+
     long version() {
         return version;
     }
@@ -135,6 +146,7 @@ public class UnitAggregate {
     @EventSourcingHandler
     void on(UnitMergedEvent event, @SequenceNumber long sequence) {
         mergedFrom = event.validFrom();
+        mergedInto = event.intoId();
         version = sequence;
     }
 }

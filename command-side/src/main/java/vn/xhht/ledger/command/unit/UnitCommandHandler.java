@@ -1,9 +1,12 @@
 package vn.xhht.ledger.command.unit;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
@@ -11,23 +14,43 @@ import vn.xhht.ledger.domain.unit.UnitCommands.MergeUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.MoveUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.RegisterUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.RenameUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Handles unit commands whose rules involve other units: a parent must exist on the date, be of a kind that may
  * hold the unit, and not be the unit itself or one of its descendants. Every command answers the unit's
  * version after it.
+ * <p>
+ * A merge takes the unit's children along (DOMAIN.md §2: current views follow the new hierarchy, history keeps the
+ * old one): each unit under it on the merge date moves under the unit it joins from that date, in the same commit
+ * as the merge. A unit placed under a unit that is merged away later (recorded after the merge, dated before it)
+ * follows that merge the same way.
  */
 @Component
 public class UnitCommandHandler {
 
-    private final Repository<UnitAggregate> units;
+    private static final int MAX_MERGES_FOLLOWED = 64;
 
-    public UnitCommandHandler(Repository<UnitAggregate> units) {
+    private final Repository<UnitAggregate> units;
+    private final QueryGateway queries;
+    private final Duration childrenWait;
+
+    public UnitCommandHandler(Repository<UnitAggregate> units, QueryGateway queries,
+                              @Value("${xhht.commands.timeout:PT30S}") Duration childrenWait) {
         this.units = units;
+        this.queries = queries;
+        this.childrenWait = childrenWait;
     }
 
     @CommandHandler
@@ -41,7 +64,8 @@ public class UnitCommandHandler {
         Aggregate<UnitAggregate> unit = units.newInstance(
                 () -> new UnitAggregate(command.unitId(), command.name(), command.kind(), command.parentId(),
                                         command.validFrom()));
-        return unit.version();
+        followMerges(unit, command.unitId(), command.parentId(), command.validFrom());
+        return unit.invoke(UnitAggregate::version);
     }
 
     @CommandHandler
@@ -55,7 +79,9 @@ public class UnitCommandHandler {
         Aggregate<UnitAggregate> unit = load(command.unitId(), command.expectedVersion());
         checkParent(command.unitId(), unit.invoke(UnitAggregate::kind), command.parentId(), command.validFrom(),
                     "parentId");
-        return unit.invoke(u -> u.move(command.parentId(), command.validFrom(), command.reason()));
+        unit.execute(u -> u.move(command.parentId(), command.validFrom(), command.reason()));
+        followMerges(unit, command.unitId(), command.parentId(), command.validFrom());
+        return unit.invoke(UnitAggregate::version);
     }
 
     @CommandHandler
@@ -70,7 +96,72 @@ public class UnitCommandHandler {
                                       "A unit can only be merged into a unit of the same kind");
         }
         into.execute(u -> u.requireAliveOn(command.validFrom(), "intoId"));
-        return unit.invoke(u -> u.mergeInto(command.intoId(), command.validFrom(), command.reason()));
+        long version = unit.invoke(u -> u.mergeInto(command.intoId(), command.validFrom(), command.reason()));
+        for (String childId : childrenOn(command.unitId(), command.validFrom())) {
+            Aggregate<UnitAggregate> child = other(childId, "unitId");
+            if (command.unitId().equals(child.invoke(c -> c.parentOn(command.validFrom())))) {
+                checkParent(childId, child.invoke(UnitAggregate::kind), command.intoId(), command.validFrom(), "intoId");
+                child.execute(c -> c.move(command.intoId(), command.validFrom(),
+                                          followed(command.unitId(), command.intoId(), command.validFrom())));
+                followMerges(child, childId, command.intoId(), command.validFrom());
+            }
+        }
+        return version;
+    }
+
+    /**
+     * The units under {@code unitId} on the date, as the unit view shows them (it follows the log within
+     * milliseconds; each is checked against its own aggregate before it moves).
+     */
+    private List<String> childrenOn(String unitId, LocalDate on) {
+        try {
+            return queries.query(new FetchUnitChildrenQuery(unitId, on), ResponseTypes.instanceOf(UnitChildrenView.class))
+                          .get(childrenWait.toMillis(), TimeUnit.MILLISECONDS)
+                          .items().stream().map(UnitView::id).toList();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof DomainException refused && refused.code() == ErrorCode.NOT_FOUND) {
+                return List.of(); // not in the view yet: nothing under it there either
+            }
+            throw unavailable(unitId);
+        } catch (TimeoutException e) {
+            throw unavailable(unitId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(unitId);
+        }
+    }
+
+    /**
+     * A unit placed under {@code parentId} from {@code from} whose parent is merged away later moves on with it, to
+     * the unit the parent joined from the merge date — and on, if that one was merged too.
+     */
+    private void followMerges(Aggregate<UnitAggregate> unit, String unitId, String parentId, LocalDate from) {
+        String parent = parentId;
+        LocalDate date = from;
+        for (int followed = 0; parent != null && followed < MAX_MERGES_FOLLOWED; followed++) {
+            Aggregate<UnitAggregate> current = other(parent, "parentId");
+            LocalDate mergedFrom = current.invoke(UnitAggregate::mergedFrom);
+            String into = current.invoke(UnitAggregate::mergedInto);
+            String merged = parent;
+            if (mergedFrom == null || !mergedFrom.isAfter(date)
+                    || !merged.equals(unit.invoke(u -> u.parentOn(mergedFrom)))) {
+                return;
+            }
+            checkParent(unitId, unit.invoke(UnitAggregate::kind), into, mergedFrom, "parentId");
+            unit.execute(u -> u.move(into, mergedFrom, followed(merged, into, mergedFrom)));
+            parent = into;
+            date = mergedFrom;
+        }
+    }
+
+    private static DomainException unavailable(String unitId) {
+        return new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
+                                   "The units under " + unitId + " could not be read; nothing was stored, try again");
+    }
+
+    /** The reason recorded on a move that follows a parent's merge. */
+    private static String followed(String merged, String into, LocalDate from) {
+        return "Theo sáp nhập " + merged + " vào " + into + " từ " + from;
     }
 
     private void checkParent(String unitId, vn.xhht.ledger.domain.unit.UnitKind kind, String parentId,

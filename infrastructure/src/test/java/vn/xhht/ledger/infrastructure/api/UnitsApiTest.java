@@ -3,7 +3,10 @@ package vn.xhht.ledger.infrastructure.api;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
+import java.util.List;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class UnitsApiTest extends ApiTest {
 
@@ -72,6 +75,87 @@ class UnitsApiTest extends ApiTest {
         childIds(ids[1], null).jsonPath("$.items.length()").isEqualTo(1);
         as("auditor").get().uri("/units/{id}", ids[2]).exchange()
                      .expectStatus().isOk().expectBody().jsonPath("$.mergedInto").isEqualTo(neighbour);
+    }
+
+    @Test
+    void aMergedCommunesVillagesMoveUnderTheCommuneItJoinedFromTheMergeDate() {
+        String[] ids = provinceDistrictCommune();
+        String neighbour = fresh("xa");
+        String village = fresh("thon");
+        String movedAwayBefore = fresh("thon");
+        String last = fresh("xa");
+        register(neighbour, "COMMUNE", ids[1], "2020-01-01");
+        register(last, "COMMUNE", ids[1], "2020-01-01");
+        merge(neighbour, last, "2026-01-01"); // recorded first, dated after the merge below
+        register(village, "VILLAGE", ids[2], "2020-01-01");
+        register(movedAwayBefore, "VILLAGE", ids[2], "2020-01-01");
+        move(movedAwayBefore, neighbour, "2024-01-01");
+        merge(ids[2], neighbour, "2025-07-01");
+
+        // moved in the merge's own commit: the unit view shows them with the merge, or within its batch
+        eventually(() -> childIds(neighbour, "2025-07-01").jsonPath("$.items[*].id").value(
+                (List<String> children) -> assertThat(children).containsExactlyInAnyOrder(village, movedAwayBefore)));
+        childIds(ids[2], "2025-06-30").jsonPath("$.items[*].id").value(
+                (List<String> children) -> assertThat(children).as("the old hierarchy stays true").containsExactly(village));
+        parentOn(village, "2025-06-30").isEqualTo(ids[2]);
+        parentOn(village, "2025-07-01").isEqualTo(neighbour);
+        parentOn(village, "2026-01-01").isEqualTo(last); // and on through the later merge of the commune it joined
+        as("auditor").get().uri("/audit/events?aggregateId={v}&type=UnitMovedEvent", village).exchange()
+                     .expectStatus().isOk().expectBody()
+                     .jsonPath("$.items[*].actor").value((List<String> actors) -> assertThat(actors).containsOnly("admin"))
+                     .jsonPath("$.items[*].reason").value((List<String> reasons) -> assertThat(reasons)
+                             .containsOnly("Nghị quyết sáp nhập"))
+                     .jsonPath("$.items[*].payload.reason").value((List<String> reasons) -> assertThat(reasons)
+                             .containsExactlyInAnyOrder("Theo sáp nhập " + ids[2] + " vào " + neighbour + " từ 2025-07-01",
+                                                        "Theo sáp nhập " + neighbour + " vào " + last + " từ 2026-01-01"));
+        parentOn(movedAwayBefore, "2023-12-31").isEqualTo(ids[2]);
+
+        // recorded after the merge but dated before it: the village follows the merge too
+        String recordedLater = fresh("thon");
+        register(recordedLater, "VILLAGE", ids[2], "2024-03-01");
+        parentOn(recordedLater, "2025-06-30").isEqualTo(ids[2]);
+        parentOn(recordedLater, "2025-07-01").isEqualTo(neighbour);
+        parentOn(recordedLater, "2026-01-01").isEqualTo(last);
+        // and so does one moved under it afterwards with an earlier date
+        String movedLater = fresh("thon");
+        register(movedLater, "VILLAGE", neighbour, "2020-01-01");
+        move(movedLater, ids[2], "2025-01-01");
+        parentOn(movedLater, "2025-01-01").isEqualTo(ids[2]);
+        parentOn(movedLater, "2025-07-01").isEqualTo(neighbour);
+        childIds(neighbour, "2025-07-01").jsonPath("$.items.length()").isEqualTo(4);
+    }
+
+    private void move(String unit, String parent, String from) {
+        as("admin").post().uri("/units/{id}/move", unit)
+                   .bodyValue(Map.of("parentId", parent, "validFrom", from, "reason", "Điều chỉnh địa giới"))
+                   .exchange().expectStatus().isOk();
+    }
+
+    private void merge(String unit, String into, String from) {
+        as("admin").post().uri("/units/{id}/merge", unit)
+                   .bodyValue(Map.of("intoId", into, "validFrom", from, "reason", "Nghị quyết sáp nhập"))
+                   .exchange().expectStatus().isOk();
+    }
+
+    /** The assertion passes within five seconds. */
+    private static void eventually(Runnable assertion) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private org.springframework.test.web.reactive.server.JsonPathAssertions parentOn(String unit, String on) {
+        return as("auditor").get().uri("/units/{id}?on={on}", unit, on).exchange().expectStatus().isOk()
+                            .expectBody().jsonPath("$.parentId");
     }
 
     @Test
