@@ -66,8 +66,8 @@ public class PlanAggregate {
         return version;
     }
 
-    @CommandHandler
-    long handle(AmendPlanCommand command) {
+    /** Amending is handled by {@link PlanContentHandler}, which first checks the units and indicators named. */
+    long amend(AmendPlanCommand command) {
         String reason = Reasons.require(command.reason());
         if (status == PlanStatus.CLOSED) {
             throw new DomainException(ErrorCode.PERIOD_CLOSED,

@@ -23,6 +23,39 @@ class PlansApiTest extends ApiTest {
     }
 
     @Test
+    void aPlanNamingAnIndicatorOutsideTheCatalogueOrAUnitThatDoesNotExistIsRefusedAndStoresNothing() {
+        String district = provinceDistrictCommune()[1];
+        Map<String, Object> typo = new java.util.HashMap<>(plan(district));
+        typo.put("targets", List.of(Map.of("indicator", "HOUSEHOLDS_TITLED", "target", 0.6),
+                                    Map.of("indicator", "HOUSEHOLD_TITLED", "target", 0.6)));
+        as("planner").post().uri("/plans").bodyValue(typo).exchange().expectStatus().isEqualTo(422)
+                     .expectBody().jsonPath("$.code").isEqualTo("UNKNOWN_INDICATOR")
+                     .jsonPath("$.errors[0].field").isEqualTo("targets[1].indicator");
+        Map<String, Object> nobody = new java.util.HashMap<>(plan(district));
+        nobody.put("tasks", List.of(Map.of("content", "Tuyên truyền", "leadUnitId", district,
+                                           "coordinatingUnitIds", List.of(district, "no-such-unit"), "timeframe", "Quý I")));
+        as("planner").post().uri("/plans").bodyValue(nobody).exchange().expectStatus().isEqualTo(422)
+                     .expectBody().jsonPath("$.code").isEqualTo("UNKNOWN_UNIT")
+                     .jsonPath("$.errors[0].field").isEqualTo("tasks[0].coordinatingUnitIds[1]");
+
+        String id = createIssued(district);
+        as("planner").post().uri("/plans/{id}/amend", id)
+                     .bodyValue(Map.of("targets", List.of(Map.of("indicator", "HOUSEHOLD_TITLED", "target", 0.6)),
+                                       "reason", "Sửa chỉ tiêu"))
+                     .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("UNKNOWN_INDICATOR");
+        as("planner").post().uri("/plans/{id}/amend", id)
+                     .bodyValue(Map.of("tasks", List.of(Map.of("content", "Tuyên truyền", "leadUnitId", "no-such-unit",
+                                                               "coordinatingUnitIds", List.of(), "timeframe", "Quý I")),
+                                       "reason", "Đổi đơn vị chủ trì"))
+                     .exchange().expectStatus().isEqualTo(422).expectBody()
+                     .jsonPath("$.errors[0].field").isEqualTo("tasks[0].leadUnitId");
+        as("auditor").get().uri("/plans/{id}", id).exchange().expectStatus().isOk().expectBody()
+                     .jsonPath("$.version").isEqualTo(1).jsonPath("$.targets[0].indicator").isEqualTo("HOUSEHOLDS_TITLED");
+        as("auditor").get().uri("/plans?unitId={u}", district).exchange()
+                     .expectBody().jsonPath("$.items.length()").isEqualTo(1);
+    }
+
+    @Test
     void aPlannerDraftsIssuesAmendsClosesAndReopensAPlanAndEachStepIsAttributed() {
         String district = provinceDistrictCommune()[1];
         String id = createIssued(district);
