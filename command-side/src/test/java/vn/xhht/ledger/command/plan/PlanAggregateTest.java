@@ -5,6 +5,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.hamcrest.Matcher;
+import vn.xhht.ledger.command.indicator.IndicatorCodes;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.plan.Period;
@@ -20,8 +21,10 @@ import vn.xhht.ledger.domain.plan.PlanEvents.PlanIssuedEvent;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanReopenedEvent;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.predicate;
@@ -55,6 +58,24 @@ class PlanAggregateTest {
                 ledgerCalls.add("reopen " + unitId + " " + year);
             }
         }));
+        // the catalogue as published; no amendment here names a unit, so there is no unit repository
+        fixture.registerAnnotatedCommandHandler(new PlanContentHandler(fixture.getRepository(), null,
+                                                                       new IndicatorCodes(null, Duration.ZERO) {
+            @Override
+            public Set<String> known() {
+                return Set.of("HOUSEHOLDS_TITLED", "CLANS_TITLED");
+            }
+        }));
+    }
+
+    @Test
+    void cannotAmendATargetForAnIndicatorOutsideTheCatalogue() {
+        fixture.given(DRAFTED)
+               .when(new AmendPlanCommand("p1", List.of(new Target("HOUSEHOLD_TITLED", new BigDecimal("0.6"), null)),
+                                          null, null, "Chỉ thị mới", null))
+               .expectException(DomainException.class)
+               .expectExceptionMessage(org.hamcrest.Matchers.containsString("HOUSEHOLD_TITLED"))
+               .expectNoEvents();
     }
 
     @Test
