@@ -16,12 +16,13 @@ import java.util.Map;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * Rebuilds, at start-up, a view whose documents were written in a shape its code no longer reads. Each projection's
+ * Rebuilds, at start-up, a view whose documents were written in a shape its code does not read. Each projection's
  * shape is a number kept in {@code view_shapes}, raised in the code when the documents change (e.g.
- * {@link IndicatorProjection#SHAPE}). When the stored number is lower, the view's collections are dropped and its
- * processor's tokens forgotten before any processor starts: it replays the log from the beginning and the view is
- * built anew. A view that has run before this was kept counts as shape 1; a new install records the current shapes.
- * Upgrade all nodes together: a node still running the old code would keep writing the old shape.
+ * {@link IndicatorProjection#SHAPE}). When the stored number differs — lower after an upgrade, higher after going
+ * back to an earlier version — the view's collections are dropped and its processor's tokens forgotten before any
+ * processor starts: it replays the log from the beginning and the view is built anew in this code's shape. A view
+ * that has run before this was kept counts as shape 1; a new install records the current shapes. Upgrade (or go
+ * back) on all nodes together: a node still running other code would keep writing its own shape.
  */
 @Component
 public class ViewShapes {
@@ -49,9 +50,9 @@ public class ViewShapes {
             // a view without a stored shape was built before shapes were kept (shape 1), or is new (nothing to drop)
             int shape = stored != null ? stored.getInteger("shape")
                     : tokenStore.fetchSegments(name).length > 0 ? 1 : wanted;
-            if (shape < wanted) {
-                log.warn("The {} view was written in shape {}, its code reads shape {}: rebuilding it from the log",
-                         name, shape, wanted);
+            if (shape != wanted) {
+                log.warn("The {} view was written in shape {} by {} version, this one reads shape {}: rebuilding it "
+                         + "from the log", name, shape, shape < wanted ? "an earlier" : "a later", wanted);
                 for (String collection : ProjectionRebuilds.written(name)) {
                     database.getCollection(collection).drop();
                 }

@@ -17,7 +17,7 @@ import java.time.Duration;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A view written by earlier code in another shape is dropped and replayed from the log's beginning; others are kept. */
+/** A view written by other code in another shape is dropped and replayed from the log's beginning; others are kept. */
 class ViewShapesTest {
 
     private EmbeddedMongo server;
@@ -62,6 +62,20 @@ class ViewShapesTest {
 
         assertThat(database.getCollection("indicator_figures").countDocuments()).as("rebuilt once, not at every start").isOne();
         assertThat(tokens.fetchSegments(IndicatorProjection.NAME)).containsExactly(0);
+    }
+
+    @Test
+    void aViewWrittenByALaterVersionIsRebuiltWhenAnEarlierOneStarts() {
+        tokens.initializeTokenSegments(IndicatorProjection.NAME, 1);
+        database.getCollection(ViewShapes.COLLECTION).insertOne(new Document("_id", IndicatorProjection.NAME)
+                                                                        .append("shape", IndicatorProjection.SHAPE + 1));
+        database.getCollection("indicator_figures").insertOne(new Document("_id", "xa|2023").append("later", true));
+
+        new ViewShapes(database, tokens).rebuildOutdatedViews();
+
+        assertThat(database.getCollection("indicator_figures").countDocuments()).isZero();
+        assertThat(tokens.fetchSegments(IndicatorProjection.NAME)).isEmpty();
+        assertThat(shape(IndicatorProjection.NAME)).isEqualTo(IndicatorProjection.SHAPE);
     }
 
     @Test
