@@ -1,13 +1,11 @@
 package vn.xhht.ledger.command.unit;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.xhht.ledger.command.support.ViewLookup;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.unit.UnitCommands.MergeUnitCommand;
@@ -18,14 +16,10 @@ import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Handles unit commands whose rules involve other units: a parent must exist on the date, be of a kind that may
@@ -43,14 +37,11 @@ public class UnitCommandHandler {
     private static final int MAX_MERGES_FOLLOWED = 64;
 
     private final Repository<UnitAggregate> units;
-    private final QueryGateway queries;
-    private final Duration childrenWait;
+    private final ViewLookup views;
 
-    public UnitCommandHandler(Repository<UnitAggregate> units, QueryGateway queries,
-                              @Value("${xhht.commands.timeout:PT30S}") Duration childrenWait) {
+    public UnitCommandHandler(Repository<UnitAggregate> units, ViewLookup views) {
         this.units = units;
-        this.queries = queries;
-        this.childrenWait = childrenWait;
+        this.views = views;
     }
 
     @CommandHandler
@@ -114,21 +105,9 @@ public class UnitCommandHandler {
      * milliseconds; each is checked against its own aggregate before it moves).
      */
     private List<String> childrenOn(String unitId, LocalDate on) {
-        try {
-            return queries.query(new FetchUnitChildrenQuery(unitId, on), ResponseTypes.instanceOf(UnitChildrenView.class))
-                          .get(childrenWait.toMillis(), TimeUnit.MILLISECONDS)
-                          .items().stream().map(UnitView::id).toList();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof DomainException refused && refused.code() == ErrorCode.NOT_FOUND) {
-                return List.of(); // not in the view yet: nothing under it there either
-            }
-            throw unavailable(unitId);
-        } catch (TimeoutException e) {
-            throw unavailable(unitId);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(unitId);
-        }
+        return views.ask(new FetchUnitChildrenQuery(unitId, on), UnitChildrenView.class, "The units under " + unitId)
+                    .map(children -> children.items().stream().map(UnitView::id).toList())
+                    .orElse(List.of()); // not in the view yet: nothing under it there either
     }
 
     /**
@@ -152,11 +131,6 @@ public class UnitCommandHandler {
             parent = into;
             date = mergedFrom;
         }
-    }
-
-    private static DomainException unavailable(String unitId) {
-        return new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
-                                   "The units under " + unitId + " could not be read; nothing was stored, try again");
     }
 
     /** The reason recorded on a move that follows a parent's merge. */

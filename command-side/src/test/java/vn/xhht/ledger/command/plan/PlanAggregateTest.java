@@ -21,7 +21,6 @@ import vn.xhht.ledger.domain.plan.PlanEvents.PlanIssuedEvent;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanReopenedEvent;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -60,7 +59,7 @@ class PlanAggregateTest {
         }));
         // the catalogue as published; no amendment here names a unit, so there is no unit repository
         fixture.registerAnnotatedCommandHandler(new PlanContentHandler(fixture.getRepository(), null,
-                                                                       new IndicatorCodes(null, Duration.ZERO) {
+                                                                       new IndicatorCodes(null) {
             @Override
             public Set<String> known() {
                 return Set.of("HOUSEHOLDS_TITLED", "CLANS_TITLED");
