@@ -28,6 +28,7 @@ import vn.xhht.ledger.infrastructure.eventstore.MongoTokenStore;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Axon without Axon Server: our MongoDB storage engine and token store, Jackson for every message (events are
@@ -99,14 +100,15 @@ public class AxonConfiguration {
     /**
      * The service's signing key for the event log: {@code xhht.audit.signing-key-file}, created on first start. It is
      * the service's identity as a witness — keep it with the data and out of the database. Every node of one
-     * database must hold the same key: a node with another refuses to start.
+     * database must hold the same key: a node with another refuses to start. To rotate it, stop every node and start
+     * them with a new key file and the old one listed in {@code xhht.audit.retired-key-files} (see {@link LogSeal#open}).
      */
     @Bean
     public LogSeal logSeal(@Value("${xhht.audit.signing-key-file:${xhht.data-dir:./data}/log-signing.key}") String file,
+                           @Value("${xhht.audit.retired-key-files:}") List<String> retiredFiles,
                            MongoDatabase eventDatabase) {
-        LogSeal seal = LogSeal.fromFile(java.nio.file.Path.of(file));
-        seal.requireSameKeyAs(eventDatabase, file);
-        return seal;
+        return LogSeal.open(eventDatabase, java.nio.file.Path.of(file),
+                            retiredFiles.stream().filter(name -> !name.isBlank()).map(java.nio.file.Path::of).toList());
     }
 
     /** Signed checkpoints over the log, every {@code xhht.audit.checkpoint-interval} while events arrive. */

@@ -50,7 +50,7 @@ public class LogExport {
      * unit subtree's), stamped in [{@code from}, {@code to}) (if given), in position order, one line each.
      */
     public void export(String aggregateId, Set<String> subtreeAggregates, Instant from, Instant to, Consumer<String> line) {
-        line.accept(new Document("publicKey", seal.publicKey()).append("algorithm", "Ed25519")
+        line.accept(new Document("publicKey", seal.publicKey()).append("keys", seal.keys()).append("algorithm", "Ed25519")
                             .append("hash", "SHA-256(previousHash || int64 big-endian position || bson)")
                             .append("checkpoints", "Ed25519 over the checkpoint's signed BSON; heads anchor the chains")
                             .toJson(JSON));

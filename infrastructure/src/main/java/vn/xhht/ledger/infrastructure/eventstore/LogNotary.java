@@ -171,7 +171,8 @@ public class LogNotary {
         byte[] previous = last == null ? new byte[0] : last.get("sig", Binary.class).getData();
         Document checkpoint = new Document("_id", position).append("count", count).append("at", at)
                                                           .append("heads", new ArrayList<>(heads.values()))
-                                                          .append("prev", previous);
+                                                          .append("prev", previous)
+                                                          .append(LogSeal.KEY_ID, seal.keyId());
         checkpoint.append("sig", seal.signDocument(checkpoint));
         try {
             checkpoints.insertOne(checkpoint);

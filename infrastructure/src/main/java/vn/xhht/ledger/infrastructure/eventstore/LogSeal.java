@@ -5,6 +5,8 @@ import org.bson.Document;
 import org.bson.codecs.DocumentCodec;
 import org.bson.codecs.EncoderContext;
 import org.bson.io.BasicOutputBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +24,14 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -39,6 +47,8 @@ import javax.crypto.spec.SecretKeySpec;
  * with correct hashes — fails {@code /audit/verify}. (An Ed25519 signature per commit cost ~1.5 ms each.)</li>
  * <li>Checkpoints ({@link LogNotary}) are Ed25519-signed: they anchor every aggregate's chain for an auditor who
  * holds only the public key.</li>
+ * <li>Commits and checkpoints name their key ({@code kid}); the log's keys are recorded in {@code log_keys} in the
+ * order it used them, so the key can be rotated ({@link #open}) and what earlier keys sealed still verifies.</li>
  * </ul>
  */
 public final class LogSeal {
@@ -46,42 +56,99 @@ public final class LogSeal {
     public static final String HASH = "h";
     public static final String PREVIOUS_HASH = "ph";
     public static final String MAC = "mac";
+    /** The id of the key a commit or a checkpoint is sealed with (none: the log's first key, before rotation existed). */
+    public static final String KEY_ID = "kid";
     private static final DocumentCodec CODEC = new DocumentCodec();
     private static final byte[] NONE = new byte[0];
+    private static final Logger log = LoggerFactory.getLogger(LogSeal.class);
 
-    private final PrivateKey privateKey;
-    private final PublicKey publicKey;
-    private final SecretKeySpec macKey;
+    /** One signing key: the Ed25519 pair, the commit MAC key derived from its private half, and its id. */
+    private record Key(String id, PrivateKey privateKey, PublicKey publicKey, SecretKeySpec macKey) {
+        static Key of(PrivateKey privateKey, PublicKey publicKey) {
+            MessageDigest sha256 = sha256();
+            sha256.update("xhht-ledger commit mac".getBytes(StandardCharsets.US_ASCII));
+            sha256.update(privateKey.getEncoded());
+            SecretKeySpec macKey = new SecretKeySpec(sha256.digest(), "HmacSHA256");
+            return new Key(keyId(publicKey.getEncoded()), privateKey, publicKey, macKey);
+        }
 
-    private LogSeal(PrivateKey privateKey, PublicKey publicKey) {
-        this.privateKey = privateKey;
-        this.publicKey = publicKey;
-        MessageDigest sha256 = sha256();
-        sha256.update("xhht-ledger commit mac".getBytes(StandardCharsets.US_ASCII));
-        sha256.update(privateKey.getEncoded());
-        this.macKey = new SecretKeySpec(sha256.digest(), "HmacSHA256");
+        String encodedPublicKey() {
+            return Base64.getEncoder().encodeToString(publicKey.getEncoded());
+        }
+    }
+
+    private final Key current;
+    /** Every key the log was sealed with, in the order it used them (generation 1 first); the current one last. */
+    private final List<Key> generations;
+
+    private LogSeal(Key current, List<Key> generations) {
+        this.current = current;
+        this.generations = List.copyOf(generations);
     }
 
     /** The commit's seal: HMAC-SHA256, keyed from the private key, over its first position and its events' hashes. */
     public byte[] mac(long firstPosition, List<byte[]> hashes) {
+        return mac(current, firstPosition, hashes);
+    }
+
+    /** Whether {@code seal} is the MAC of key {@code keyId} (null: the log's first key) over the commit. */
+    public boolean verifyMac(String keyId, long firstPosition, List<byte[]> hashes, byte[] seal) {
+        Key key = key(keyId);
+        return key != null && seal != null && MessageDigest.isEqual(mac(key, firstPosition, hashes), seal);
+    }
+
+    private static byte[] mac(Key key, long firstPosition, List<byte[]> hashes) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(macKey);
+            mac.init(key.macKey());
             return mac.doFinal(signedBytes(firstPosition, hashes));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public boolean verifyMac(long firstPosition, List<byte[]> hashes, byte[] seal) {
-        return seal != null && MessageDigest.isEqual(mac(firstPosition, hashes), seal);
+    /** The id of the key new commits and checkpoints are sealed with. */
+    public String keyId() {
+        return current.id();
+    }
+
+    /**
+     * The generation of key {@code keyId} (1 for the log's first key, also for {@code null}); 0 for a key the log never
+     * registered. A log never goes back to an earlier generation: a retired key cannot seal what comes after its
+     * successor.
+     */
+    public int generationOf(String keyId) {
+        Key key = key(keyId);
+        return key == null ? 0 : generations.indexOf(key) + 1;
+    }
+
+    private Key key(String keyId) {
+        if (keyId == null) {
+            return generations.get(0);
+        }
+        return generations.stream().filter(key -> key.id().equals(keyId)).findFirst().orElse(null);
+    }
+
+    /** Every key of the log, oldest first: {@code kid}, {@code generation}, {@code publicKey} (X.509, Base64). */
+    public List<Document> keys() {
+        List<Document> keys = new ArrayList<>();
+        for (int i = 0; i < generations.size(); i++) {
+            keys.add(new Document(KEY_ID, generations.get(i).id()).append("generation", i + 1)
+                                                                 .append("publicKey", generations.get(i).encodedPublicKey()));
+        }
+        return keys;
     }
 
     /** A seal with a fresh key pair (tests, and a store nobody needs to verify after a restart). */
     public static LogSeal generate() {
+        Key key = generateKey();
+        return new LogSeal(key, List.of(key));
+    }
+
+    private static Key generateKey() {
         try {
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            return new LogSeal(pair.getPrivate(), pair.getPublic());
+            return Key.of(pair.getPrivate(), pair.getPublic());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is part of every Java 17", e);
         }
@@ -92,56 +159,127 @@ public final class LogSeal {
      * fresh pair when it does not exist yet. The file is the service's signing identity: back it up with the data.
      */
     public static LogSeal fromFile(Path file) {
+        Key key = readOrCreate(file, true);
+        return new LogSeal(key, List.of(key));
+    }
+
+    private static Key readOrCreate(Path file, boolean create) {
         try {
             if (!Files.exists(file)) {
-                LogSeal fresh = generate();
+                if (!create) {
+                    throw new IllegalStateException("The retired log signing key " + file + " does not exist");
+                }
+                Key fresh = generateKey();
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 Base64.Encoder base64 = Base64.getEncoder();
-                Files.writeString(file, base64.encodeToString(fresh.privateKey.getEncoded()) + "\n"
-                        + base64.encodeToString(fresh.publicKey.getEncoded()) + "\n", StandardCharsets.US_ASCII);
+                Files.writeString(file, base64.encodeToString(fresh.privateKey().getEncoded()) + "\n"
+                        + fresh.encodedPublicKey() + "\n", StandardCharsets.US_ASCII);
                 return fresh;
             }
             List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
             KeyFactory keys = KeyFactory.getInstance("Ed25519");
             Base64.Decoder base64 = Base64.getDecoder();
-            return new LogSeal(keys.generatePrivate(new PKCS8EncodedKeySpec(base64.decode(lines.get(0).trim()))),
-                               keys.generatePublic(new X509EncodedKeySpec(base64.decode(lines.get(1).trim()))));
+            return Key.of(keys.generatePrivate(new PKCS8EncodedKeySpec(base64.decode(lines.get(0).trim()))),
+                          keys.generatePublic(new X509EncodedKeySpec(base64.decode(lines.get(1).trim()))));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the log signing key " + file, e);
         } catch (GeneralSecurityException | RuntimeException e) {
+            if (e instanceof IllegalStateException missing && missing.getCause() == null) {
+                throw missing;
+            }
             throw new IllegalStateException("The log signing key " + file + " is not an Ed25519 key pair", e);
         }
     }
 
     /**
-     * Records this key's public half in {@code log_keys} the first time, and refuses to go on if the database's log
-     * was sealed with another key: a second node started without a copy of the first one's key file would seal
-     * commits the others cannot check, and sign checkpoints with a key the verification does not know.
+     * The service's seal for {@code database}'s log: the key in {@code file} seals what is written from now on, checked
+     * against the keys recorded in {@code log_keys}, oldest first.
+     * <ul>
+     * <li>A new log records the key as its first.</li>
+     * <li>The latest recorded key: it goes on.</li>
+     * <li>A new key while the latest recorded one is among {@code retiredFiles}: a rotation; the new key is recorded as
+     * the next generation and seals from now on. Stop every node first, and start them all with the new key.</li>
+     * <li>Anything else refuses to start: a node with another key would seal commits the others cannot check.</li>
+     * </ul>
+     * Every recorded key must be at hand (the current file or one of {@code retiredFiles}): verifying the older part
+     * of the log needs it.
      */
-    public void requireSameKeyAs(com.mongodb.client.MongoDatabase database, String file) {
-        var keys = database.getCollection(KEY_REGISTRY);
-        Document recorded = keys.find(new Document("_id", "signing")).first();
-        if (recorded == null) {
-            try {
-                keys.insertOne(new Document("_id", "signing").append("publicKey", publicKey()));
-                return;
-            } catch (com.mongodb.MongoException e) {
-                if (!MongoDuplicateKeyResolver.isDuplicateKey(e)) {
-                    throw e;
-                }
-                recorded = keys.find(new Document("_id", "signing")).first(); // another node started at the same time
-            }
+    public static LogSeal open(com.mongodb.client.MongoDatabase database, Path file, List<Path> retiredFiles) {
+        Key current = readOrCreate(file, true);
+        Map<String, Key> available = new LinkedHashMap<>();
+        available.put(current.id(), current);
+        for (Path retired : retiredFiles) {
+            Key key = readOrCreate(retired, false);
+            available.putIfAbsent(key.id(), key);
         }
-        if (!publicKey().equals(recorded.getString("publicKey"))) {
-            throw new IllegalStateException("The log signing key " + file + " is not the key this database's log is "
-                    + "sealed with (public key " + recorded.getString("publicKey") + "): every node must use a copy of "
-                    + "the same key file (xhht.audit.signing-key-file)");
+        var registry = database.getCollection(KEY_REGISTRY);
+        for (int attempt = 0; ; attempt++) {
+            List<Document> recorded = new ArrayList<>();
+            registry.find().forEach(recorded::add);
+            recorded.sort(Comparator.comparingInt(LogSeal::generation));
+            List<String> chain = recorded.stream().map(d -> keyId(Base64.getDecoder().decode(d.getString("publicKey")))).toList();
+            Document next = null;
+            if (chain.isEmpty()) {
+                next = new Document("_id", "signing").append("publicKey", current.encodedPublicKey());
+            } else if (!chain.get(chain.size() - 1).equals(current.id())) {
+                String latest = chain.get(chain.size() - 1);
+                if (chain.contains(current.id())) {
+                    throw new IllegalStateException("The log signing key " + file + " was retired: this database's log "
+                            + "is sealed with a later key (" + latest + ") now; every node must use a copy of the same "
+                            + "key file, the latest (xhht.audit.signing-key-file)");
+                }
+                if (!available.containsKey(latest)) {
+                    throw new IllegalStateException("The log signing key " + file + " is not the key this database's "
+                            + "log is sealed with (key " + latest + ", public key "
+                            + recorded.get(recorded.size() - 1).getString("publicKey") + "): every node must use a copy "
+                            + "of the same key file (xhht.audit.signing-key-file); to rotate to a new key, list the "
+                            + "current one's file in xhht.audit.retired-key-files");
+                }
+                int generation = chain.size() + 1;
+                next = new Document("_id", "signing-" + generation).append("generation", generation)
+                                                                   .append("publicKey", current.encodedPublicKey())
+                                                                   .append("after", latest);
+            }
+            if (next != null) {
+                try {
+                    registry.insertOne(next);
+                    if (!chain.isEmpty()) {
+                        log.warn("Log signing key rotated: {} seals the log from now on (generation {}), after {}",
+                                 current.id(), chain.size() + 1, chain.get(chain.size() - 1));
+                    }
+                } catch (com.mongodb.MongoException e) {
+                    if (!MongoDuplicateKeyResolver.isDuplicateKey(e) || attempt > 0) {
+                        throw e;
+                    }
+                }
+                continue; // read what is recorded now (another node may have recorded the same key at the same time)
+            }
+            List<Key> generations = new ArrayList<>();
+            for (int i = 0; i < chain.size(); i++) {
+                Key key = available.get(chain.get(i));
+                if (key == null) {
+                    throw new IllegalStateException("This database's log was also sealed with key " + chain.get(i)
+                            + " (generation " + (i + 1) + "): list its file in xhht.audit.retired-key-files, or the "
+                            + "log cannot be verified");
+                }
+                generations.add(key);
+            }
+            return new LogSeal(current, generations);
         }
     }
 
-    /** The public key (X.509, Base64) that verifies this service's commits. */
+    private static int generation(Document recorded) {
+        return recorded.getInteger("generation", 1);
+    }
+
+    /** A key's id: the first 8 bytes of SHA-256 over its public half (X.509), in hex. */
+    private static String keyId(byte[] encodedPublicKey) {
+        return HexFormat.of().formatHex(Arrays.copyOf(sha256().digest(encodedPublicKey), 8));
+    }
+
+    /** The current public key (X.509, Base64): it verifies what is sealed from now on. */
     public String publicKey() {
-        return Base64.getEncoder().encodeToString(publicKey.getEncoded());
+        return current.encodedPublicKey();
     }
 
     /** What an event's hash covers: the stored event document without its own {@code h} and {@code ph}. */
@@ -172,11 +310,11 @@ public final class LogSeal {
         return hash;
     }
 
-    /** A signature over a document's BSON (a checkpoint, before its {@code sig} is added). */
+    /** A signature over a document's BSON (a checkpoint, before its {@code sig} is added), with the current key. */
     public byte[] signDocument(Document document) {
         try {
             Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(privateKey);
+            signature.initSign(current.privateKey());
             signature.update(bson(document));
             return signature.sign();
         } catch (GeneralSecurityException e) {
@@ -184,10 +322,15 @@ public final class LogSeal {
         }
     }
 
-    public boolean verifyDocument(Document document, byte[] signatureBytes) {
+    /** Whether the signature over the document is key {@code keyId}'s (null: the log's first key). */
+    public boolean verifyDocument(String keyId, Document document, byte[] signatureBytes) {
+        Key key = key(keyId);
+        if (key == null) {
+            return false;
+        }
         try {
             Signature signature = Signature.getInstance("Ed25519");
-            signature.initVerify(publicKey);
+            signature.initVerify(key.publicKey());
             signature.update(bson(document));
             return signature.verify(signatureBytes);
         } catch (GeneralSecurityException | RuntimeException e) {

@@ -60,12 +60,16 @@ public class LogVerifier {
         Iterator<Document> checkpointCursor = checkpoints.find().sort(Sorts.ascending("_id")).batchSize(BATCH).iterator();
         Document checkpoint = checkpointCursor.hasNext() ? checkpointCursor.next() : null;
         byte[] previousSignature = new byte[0];
+        int[] checkpointGeneration = {0};
+        int generation = 0; // of the latest commit's key: a log never goes back to a retired key
+        boolean keyIdSeen = false;
         for (Document commit : events.find().sort(Sorts.ascending("_id")).batchSize(BATCH)) {
             commits++;
             long first = ((Number) commit.get("_id")).longValue();
             while (checkpoint != null && checkpoint.getLong("_id") < first) {
                 long beyond = Math.max(0, nextFree - 1 - checkpoint.getLong("_id")); // a commit straddling it
-                String problem = checkpointProblem(checkpoint, checked - beyond, heads, previousSignature);
+                String problem = checkpointProblem(checkpoint, checked - beyond, heads, previousSignature,
+                                                   checkpointGeneration);
                 if (problem != null) {
                     return broken(position(checkpoint, problem), problem, checked, commits, unsealed);
                 }
@@ -131,14 +135,31 @@ public class LogVerifier {
                 hashes.add(stored);
                 checked++;
             }
-            if (!seal.verifyMac(first, hashes, mac.getData())) {
+            String keyId = commit.getString(LogSeal.KEY_ID);
+            int keyGeneration = seal.generationOf(keyId);
+            if (keyId == null && keyIdSeen) {
+                return broken(first, "commit's seal (signature) names no key, after commits whose seals do", checked,
+                              commits, unsealed);
+            }
+            if (keyGeneration == 0) {
+                return broken(first, "commit is sealed with key " + keyId + ", which this log never used", checked,
+                              commits, unsealed);
+            }
+            if (keyGeneration < generation) {
+                return broken(first, "commit is sealed with key " + keyId + ", retired before it (generation "
+                        + keyGeneration + " after " + generation + ")", checked, commits, unsealed);
+            }
+            keyIdSeen |= keyId != null;
+            generation = keyGeneration;
+            if (!seal.verifyMac(keyId, first, hashes, mac.getData())) {
                 return broken(first, "commit signature (seal) does not match: not written by this service", checked,
                               commits, unsealed);
             }
         }
         while (checkpoint != null) {
             long beyond = Math.max(0, nextFree - 1 - checkpoint.getLong("_id"));
-            String problem = checkpointProblem(checkpoint, checked - beyond, heads, previousSignature);
+            String problem = checkpointProblem(checkpoint, checked - beyond, heads, previousSignature,
+                                               checkpointGeneration);
             if (problem != null) {
                 return broken(position(checkpoint, problem), problem, checked, commits, unsealed);
             }
@@ -152,13 +173,20 @@ public class LogVerifier {
      * Checks a checkpoint once every commit at or below its position has been read: its signature and chain, the
      * number of events up to it, and that each aggregate's head it recorded is still the head at that point.
      */
-    private String checkpointProblem(Document checkpoint, long counted, Map<String, Head> heads, byte[] previous) {
+    private String checkpointProblem(Document checkpoint, long counted, Map<String, Head> heads, byte[] previous,
+                                     int[] generation) {
         Binary signature = checkpoint.get("sig", Binary.class);
         Document signed = new Document(checkpoint);
         signed.remove("sig");
-        if (signature == null || !seal.verifyDocument(signed, signature.getData())) {
+        String keyId = checkpoint.getString(LogSeal.KEY_ID);
+        if (signature == null || !seal.verifyDocument(keyId, signed, signature.getData())) {
             return "checkpoint signature does not match";
         }
+        int keyGeneration = seal.generationOf(keyId);
+        if (keyGeneration < generation[0]) {
+            return "checkpoint is signed with key " + keyId + ", retired before it";
+        }
+        generation[0] = keyGeneration;
         Binary chained = checkpoint.get("prev", Binary.class);
         if (chained == null || !Arrays.equals(chained.getData(), previous)) {
             return "checkpoint is not chained to the one before it: a checkpoint was removed";

@@ -175,7 +175,8 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
                     .append(RESERVED_AT, reservation.claimedAt())
                     .append(KEYS, keys)
                     .append(EVENTS, eventDocuments)
-                    .append(LogSeal.MAC, seal.mac(reservation.first(), hashes));
+                    .append(LogSeal.MAC, seal.mac(reservation.first(), hashes))
+                    .append(LogSeal.KEY_ID, seal.keyId());
             beforeInsert(reservation.first(), commit);
             if (System.nanoTime() - reservation.claimedNanos() > maxCommitDelayNanos) {
                 // Readers may give up on these positions before we are visible: take fresh ones instead.
