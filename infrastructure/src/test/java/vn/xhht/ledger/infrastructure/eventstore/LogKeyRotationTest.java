@@ -91,13 +91,13 @@ class LogKeyRotationTest {
     /** Ten events of unit-{@code round} sealed with {@code seal}, and a checkpoint over them. */
     private void append(LogSeal seal, int round) throws InterruptedException {
         MongoCommitStorageEngine engine = engine(seal);
+        long before = database.getCollection(LogNotary.CHECKPOINTS).countDocuments();
         LogNotary notary = new LogNotary(stores.get(stores.size() - 1), database, seal, Duration.ofMillis(50));
         notaries.add(notary);
         notary.start();
         for (int i = 0; i < 10; i++) {
             engine.appendEvents(new GenericDomainEventMessage<>("Unit", "unit-" + round, i, "event " + i));
         }
-        long before = database.getCollection(LogNotary.CHECKPOINTS).countDocuments();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (database.getCollection(LogNotary.CHECKPOINTS).countDocuments() == before && System.nanoTime() < deadline) {
             Thread.sleep(20);
