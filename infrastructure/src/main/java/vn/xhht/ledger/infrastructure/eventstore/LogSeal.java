@@ -164,11 +164,11 @@ public final class LogSeal {
     }
 
     private static Key readOrCreate(Path file, boolean create) {
+        if (!create && !Files.exists(file)) {
+            throw new IllegalStateException("The retired log signing key " + file + " does not exist");
+        }
         try {
             if (!Files.exists(file)) {
-                if (!create) {
-                    throw new IllegalStateException("The retired log signing key " + file + " does not exist");
-                }
                 Key fresh = generateKey();
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 Base64.Encoder base64 = Base64.getEncoder();
@@ -184,9 +184,6 @@ public final class LogSeal {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the log signing key " + file, e);
         } catch (GeneralSecurityException | RuntimeException e) {
-            if (e instanceof IllegalStateException missing && missing.getCause() == null) {
-                throw missing;
-            }
             throw new IllegalStateException("The log signing key " + file + " is not an Ed25519 key pair", e);
         }
     }
