@@ -1,5 +1,7 @@
 package vn.xhht.ledger.command.assessment;
 
+import vn.xhht.ledger.domain.common.ProgrammeTime;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -34,7 +36,6 @@ import java.util.List;
 public class AssessmentCommandHandler {
 
     /** Deadlines and review dates are Vietnamese calendar days. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final Repository<AssessmentAggregate> assessments;
     private final Repository<AssessmentSlotAggregate> slots;
@@ -68,7 +69,7 @@ public class AssessmentCommandHandler {
         String slotId = AssessmentMessages.slotId(command.subjectUnitId(), rules.code(), command.year());
         slots.loadOrCreate(slotId, () -> new AssessmentSlotAggregate(slotId))
              .execute(slot -> slot.claim(command.assessmentId()));
-        Instant dueAt = rules.filingDeadline().atYear(command.year() + 1).atStartOfDay(ZONE).toInstant();
+        Instant dueAt = rules.filingDeadline().atYear(command.year() + 1).atStartOfDay(ProgrammeTime.ZONE).toInstant();
         Aggregate<AssessmentAggregate> assessment = assessments.newInstance(() -> new AssessmentAggregate(
                 command.assessmentId(), command.subjectUnitId(), rules, command.year(), command.level(),
                 command.scores() == null ? List.of() : command.scores(), dueAt));
@@ -125,6 +126,6 @@ public class AssessmentCommandHandler {
     }
 
     private static LocalDate today() {
-        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), ZONE);
+        return ProgrammeTime.dayOf(GenericEventMessage.clock.instant());
     }
 }

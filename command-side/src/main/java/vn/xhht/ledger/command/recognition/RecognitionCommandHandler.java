@@ -1,5 +1,7 @@
 package vn.xhht.ledger.command.recognition;
 
+import vn.xhht.ledger.domain.common.ProgrammeTime;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.modelling.command.Aggregate;
@@ -106,7 +108,7 @@ public class RecognitionCommandHandler {
         } catch (AggregateNotFoundException e) {
             throw new DomainException(ErrorCode.RECOGNITION_NOT_FOUND, "Recognition " + command.recognitionId() + " does not exist");
         }
-        LocalDate today = LocalDate.ofInstant(GenericEventMessage.clock.instant(), AssessmentCommandHandler.ZONE);
+        LocalDate today = ProgrammeTime.dayOf(GenericEventMessage.clock.instant());
         long version = recognition.invoke(r -> r.revoke(command.reason(), today));
         String subject = recognition.invoke(RecognitionAggregate::subjectUnitId);
         periods.admit(hierarchy.lineageOn(subject, today, "subjectUnitId"), today, command.recognitionId(),

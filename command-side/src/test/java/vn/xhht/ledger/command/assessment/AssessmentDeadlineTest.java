@@ -1,5 +1,7 @@
 package vn.xhht.ledger.command.assessment;
 
+import vn.xhht.ledger.domain.common.ProgrammeTime;
+
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -27,7 +29,7 @@ import java.util.Optional;
 
 class AssessmentDeadlineTest {
 
-    private static final int YEAR = LocalDate.now().getYear();
+    private static final int YEAR = ProgrammeTime.today(java.time.Clock.systemUTC()).getYear();
     private static final CriteriaFramework RULES = new CriteriaFramework(
             "TEST-POINTS", 1, "t", "DON_VI_HOC_TAP", "r", null, LocalDate.of(2020, 1, 1), null,
             CriteriaFramework.Decision.POINTS,
@@ -74,7 +76,7 @@ class AssessmentDeadlineTest {
     void canScheduleTheFilingDeadlineWhenOpened() {
         fixture.givenNoPriorActivity().when(OPEN)
                .expectScheduledDeadlineWithName(
-                       MonthDay.of(1, 15).atYear(YEAR + 1).atStartOfDay(AssessmentCommandHandler.ZONE).toInstant(),
+                       MonthDay.of(1, 15).atYear(YEAR + 1).atStartOfDay(ProgrammeTime.ZONE).toInstant(),
                        AssessmentAggregate.FILING_DEADLINE);
     }
 
@@ -84,7 +86,7 @@ class AssessmentDeadlineTest {
                .whenTimeElapses(Duration.ofDays(400))
                .expectDeadlinesMet(new FilingDeadlineReached("a1"))
                .expectEvents(new AssessmentOverdueEvent("a1", MonthDay.of(1, 15).atYear(YEAR + 1)
-                                                                      .atStartOfDay(AssessmentCommandHandler.ZONE).toInstant()));
+                                                                      .atStartOfDay(ProgrammeTime.ZONE).toInstant()));
     }
 
     @Test
@@ -97,7 +99,7 @@ class AssessmentDeadlineTest {
         fixture.givenCommands(OPEN)
                .whenTimeElapses(Duration.ofDays(400))
                .expectEvents(new AssessmentOverdueEvent("a1", MonthDay.of(1, 15).atYear(YEAR + 1)
-                                                                      .atStartOfDay(AssessmentCommandHandler.ZONE).toInstant()));
+                                                                      .atStartOfDay(ProgrammeTime.ZONE).toInstant()));
     }
 
     @Test
@@ -109,7 +111,7 @@ class AssessmentDeadlineTest {
 
     @Test
     void aSubmissionAfterTheDeadlineIsAcceptedButFlaggedLate() {
-        fixture.givenCurrentTime(LocalDate.of(YEAR + 1, 2, 1).atStartOfDay(AssessmentCommandHandler.ZONE).toInstant())
+        fixture.givenCurrentTime(LocalDate.of(YEAR + 1, 2, 1).atStartOfDay(ProgrammeTime.ZONE).toInstant())
                .andGivenCommands(OPEN)
                .when(new SubmitAssessmentCommand("a1", null))
                .expectEvents(new AssessmentSubmittedEvent("a1", true));

@@ -9,6 +9,16 @@ public enum ErrorCode {
     MALFORMED_REQUEST(Kind.INVALID_INPUT),
     REASON_REQUIRED(Kind.INVALID_INPUT),
     INVALID_PERIOD(Kind.INVALID_INPUT),
+    /** Text that is not well-formed Unicode, holds a control character, or a line break where one line is expected. */
+    INVALID_TEXT(Kind.INVALID_INPUT),
+    /** A date (or instant) outside the range the service accepts (1945-01-01 to 2100-12-31). */
+    DATE_OUT_OF_RANGE(Kind.INVALID_INPUT),
+    /** A JSON object that names the same field twice. */
+    DUPLICATE_FIELD(Kind.INVALID_INPUT),
+    /** A number written with more digits or a larger exponent than any quantity of the service needs. */
+    INVALID_NUMBER(Kind.INVALID_INPUT),
+    /** A body that is not {@code application/json} in UTF-8 (or, where an endpoint says so, an import format). */
+    UNSUPPORTED_MEDIA_TYPE(Kind.UNSUPPORTED_MEDIA_TYPE),
     UNAUTHENTICATED(Kind.UNAUTHENTICATED),
     FORBIDDEN_ROLE(Kind.FORBIDDEN),
     NOT_IN_SCOPE(Kind.FORBIDDEN),
@@ -44,7 +54,7 @@ public enum ErrorCode {
 
     /** What sort of refusal a code is, independent of any transport. */
     public enum Kind {
-        INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RULE_VIOLATION, UNAVAILABLE, NOT_IMPLEMENTED
+        INVALID_INPUT, UNSUPPORTED_MEDIA_TYPE, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RULE_VIOLATION, UNAVAILABLE, NOT_IMPLEMENTED
     }
 
     private final Kind kind;

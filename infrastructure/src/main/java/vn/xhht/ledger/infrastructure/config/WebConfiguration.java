@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.web.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import vn.xhht.ledger.infrastructure.web.input.InputRulesModule;
+import vn.xhht.ledger.infrastructure.web.input.StrictJsonDecoder;
 import org.springframework.context.annotation.Configuration;
 
 /** How request bodies are read, beyond the {@code spring.jackson.*} properties. */
@@ -30,5 +36,21 @@ public class WebConfiguration {
                                                                                     CoercionAction.Fail);
                                      }
                                  });
+    }
+
+    /** Text and dates in request bodies held to {@code InputRules} (one line unless free text, NFC, 1945–2100). */
+    @Bean
+    public InputRulesModule inputRulesModule() {
+        return new InputRulesModule();
+    }
+
+    /**
+     * Request bodies are decoded by {@link StrictJsonDecoder} (UTF-8, fields named once, text and numbers checked
+     * as a whole). Runs after Spring Boot's own Jackson customizer, which it replaces, keeping its limits.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    public CodecCustomizer strictJsonDecoder(ObjectMapper mapper) {
+        return configurer -> configurer.defaultCodecs().jackson2JsonDecoder(new StrictJsonDecoder(mapper));
     }
 }

@@ -60,7 +60,7 @@ final class BsonJson {
                 Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
-                    document.put(field.getKey(), toBson(field.getValue()));
+                    document.put(wellFormed(field.getKey()), toBson(field.getValue()));
                 }
                 return document;
             }
@@ -72,7 +72,7 @@ final class BsonJson {
                 return list;
             }
             case STRING:
-                return node.textValue();
+                return wellFormed(node.textValue());
             case BOOLEAN:
                 return node.booleanValue();
             case NUMBER:
@@ -101,6 +101,19 @@ final class BsonJson {
                 }
                 return null;
         }
+    }
+
+    /** The text, if it is well-formed UTF-16 (so that its UTF-8 in BSON reads back as the same text). */
+    static String wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new UnstorableTextException("an unpaired surrogate at character " + i);
+            }
+        }
+        return text;
     }
 
     /** The JSON tree for a BSON value read back from the driver. */

@@ -1,5 +1,7 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import vn.xhht.ledger.domain.common.ProgrammeTime;
+
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.common.DomainException;
@@ -25,9 +27,9 @@ public class AccessPolicy {
     private final Reads reads;
     private final Clock clock;
 
-    public AccessPolicy(Reads reads) {
+    public AccessPolicy(Reads reads, Clock clock) {
         this.reads = reads;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public Mono<Void> requireRole(Actor actor, Role... allowed) {
@@ -72,7 +74,7 @@ public class AccessPolicy {
     }
 
     private Mono<List<String>> lineage(String unitId) {
-        return reads.ask(new FetchUnitLineageQuery(unitId, LocalDate.now(clock)), UnitLineageView.class)
+        return reads.ask(new FetchUnitLineageQuery(unitId, ProgrammeTime.today(clock)), UnitLineageView.class)
                     .map(UnitLineageView::lineage);
     }
 

@@ -1,5 +1,10 @@
 package vn.xhht.ledger.infrastructure.web;
 
+
+import java.time.Clock;
+
+import vn.xhht.ledger.domain.common.ProgrammeTime;
+
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +65,10 @@ public class AssessmentController {
     private final Reads reads;
     private final AccessPolicy access;
 
-    public AssessmentController(Commands commands, Reads reads, AccessPolicy access) {
+    private final Clock clock;
+
+    public AssessmentController(Commands commands, Reads reads, AccessPolicy access, Clock clock) {
+        this.clock = clock;
         this.commands = commands;
         this.reads = reads;
         this.access = access;
@@ -148,7 +156,7 @@ public class AssessmentController {
         int size = Requests.limit(limit);
         java.time.Instant asOfInstant = Requests.instant(asOf, "asOf");
         return access.requireRead(actor, unitId)
-                     .then(reads.ask(new FetchUnitSubtreeQuery(unitId, on == null ? LocalDate.now(ZoneOffset.UTC) : on),
+                     .then(reads.ask(new FetchUnitSubtreeQuery(unitId, on == null ? ProgrammeTime.today(clock) : on),
                                      UnitSubtreeView.class))
                      .flatMap(subtree -> reads.ask(new FetchAssessmentsQuery(subtree.unitIds(), year, status, overdue,
                                                                              size, cursor, asOfInstant), Page.class))

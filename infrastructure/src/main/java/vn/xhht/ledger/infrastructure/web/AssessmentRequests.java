@@ -1,5 +1,6 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import vn.xhht.ledger.infrastructure.web.input.FreeText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,7 +21,7 @@ public final class AssessmentRequests {
     public static final String CODE = "[A-Z0-9][A-Z0-9._-]{0,63}";
 
     public record ScoreBody(@NotNull @Pattern(regexp = CODE) String indicator, BigDecimal points, Boolean met,
-                            @Size(max = 2000) String evidence) {
+                            @FreeText @Size(max = 2000) String evidence) {
         AssessmentMessages.Score toScore() {
             return new AssessmentMessages.Score(indicator, points, met, evidence);
         }
@@ -38,7 +39,7 @@ public final class AssessmentRequests {
     }
 
     public record AdjustmentBody(@NotNull @Pattern(regexp = CODE) String indicator, BigDecimal points, Boolean met,
-                                 @NotBlank @Size(max = 2000) String reason) {
+                                 @NotBlank @FreeText @Size(max = 2000) String reason) {
         AssessmentMessages.Adjustment toAdjustment() {
             return new AssessmentMessages.Adjustment(indicator, points, met, reason);
         }

@@ -1,5 +1,8 @@
 package vn.xhht.ledger.infrastructure.web;
 
+
+import vn.xhht.ledger.infrastructure.web.input.StrictJsonDecoder;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,7 +76,10 @@ public class FrameworkController {
     public Mono<ResponseEntity<CriteriaFramework>> publish(@RequestBody byte[] body, @AuthenticationPrincipal Actor actor,
                                                            ServerWebExchange exchange) {
         return access.requireRole(actor, Role.ADMIN)
-                     .then(Mono.fromCallable(() -> FrameworkDocuments.fromJson(body)))
+                     .then(Mono.fromCallable(() -> {
+                         StrictJsonDecoder.check(body);
+                         return FrameworkDocuments.fromJson(body);
+                     }))
                      .flatMap(framework -> commands.sendForResult(
                              new PublishFrameworkVersionCommand(framework.code(), framework,
                                                                 FrameworkDocuments.contentHash(framework), "api"),

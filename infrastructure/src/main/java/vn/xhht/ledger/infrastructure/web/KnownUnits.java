@@ -1,5 +1,9 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import java.time.Clock;
+
+import vn.xhht.ledger.domain.common.ProgrammeTime;
+
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitQuery;
@@ -22,15 +26,18 @@ public class KnownUnits {
     private final Reads reads;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-    public KnownUnits(Reads reads) {
+    private final Clock clock;
+
+    public KnownUnits(Reads reads, Clock clock) {
         this.reads = reads;
+        this.clock = clock;
     }
 
     public Mono<Void> requireExists(String unitId) {
         if (known.contains(unitId)) {
             return Mono.empty();
         }
-        return reads.ask(new FetchUnitQuery(unitId, LocalDate.now(ZoneOffset.UTC)), UnitView.class)
+        return reads.ask(new FetchUnitQuery(unitId, ProgrammeTime.today(clock)), UnitView.class)
                     .doOnNext(unit -> {
                         if (known.size() >= KEPT) {
                             known.clear();

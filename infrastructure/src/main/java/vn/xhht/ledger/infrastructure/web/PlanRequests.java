@@ -1,5 +1,6 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import vn.xhht.ledger.infrastructure.web.input.FreeText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -33,7 +34,7 @@ public final class PlanRequests {
         }
     }
 
-    public record TaskBody(@NotBlank @Size(max = 2000) String content,
+    public record TaskBody(@NotBlank @FreeText @Size(max = 2000) String content,
                            @Pattern(regexp = Requests.UNIT_ID) String leadUnitId,
                            @Size(max = 50) List<@NotNull @Pattern(regexp = Requests.UNIT_ID) String> coordinatingUnitIds,
                            @Size(max = 200) String timeframe) {
@@ -62,11 +63,11 @@ public final class PlanRequests {
     public record AmendPlanRequest(@Size(max = 100) List<@NotNull @Valid TargetBody> targets,
                                    @Size(max = 200) List<@NotNull @Valid TaskBody> tasks,
                                    @Size(max = 50) List<@NotNull @Valid DeadlineBody> deadlines,
-                                   @NotBlank @Size(max = 2000) String reason) {
+                                   @NotBlank @FreeText @Size(max = 2000) String reason) {
     }
 
     /** Close and reopen: only the reason. */
-    public record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
+    public record ReasonRequest(@NotBlank @FreeText @Size(max = 2000) String reason) {
     }
 
     static <T, R> List<R> map(List<T> items, java.util.function.Function<T, R> mapper) {

@@ -30,6 +30,8 @@ import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.infrastructure.web.input.InputRuleException;
+import vn.xhht.ledger.infrastructure.eventstore.UnstorableTextException;
 
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -79,6 +81,14 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             return problems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.MALFORMED_REQUEST.name(),
                                   "The request body is too large", List.of());
         }
+        if (error instanceof InputRuleException rule) { // a body checked by the endpoint itself
+            return problems.write(exchange, Problems.statusOf(rule.code()), rule.code(), rule.getOriginalMessage(),
+                                  List.of(new Problems.FieldError(rule.field(), rule.getOriginalMessage())));
+        }
+        if (hasCause(error, UnstorableTextException.class)) {
+            return problems.write(exchange, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_TEXT,
+                                  "The request holds text that is not well-formed Unicode", List.of());
+        }
         if (error instanceof ServerWebInputException input) {
             return malformed(exchange, input);
         }
@@ -118,6 +128,7 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             HttpStatus resolved = HttpStatus.resolve(code.value());
             HttpStatus http = resolved == null ? HttpStatus.BAD_REQUEST : resolved;
             String machineCode = http == HttpStatus.NOT_FOUND ? ErrorCode.NOT_FOUND.name()
+                    : http == HttpStatus.UNSUPPORTED_MEDIA_TYPE ? ErrorCode.UNSUPPORTED_MEDIA_TYPE.name()
                     : http.is4xxClientError() ? ErrorCode.MALFORMED_REQUEST.name() : "INTERNAL_ERROR";
             return problems.write(exchange, http, machineCode,
                                   status.getReason() == null ? http.getReasonPhrase() : status.getReason(), List.of());
@@ -136,8 +147,14 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         }
         String field = null;
         String detail = input.getReason() == null ? "Malformed request" : input.getReason();
+        if (cause instanceof InputRuleException rule) {
+            String at = rule.field();
+            String message = rule.getOriginalMessage();
+            return problems.write(exchange, Problems.statusOf(rule.code()), rule.code(), message,
+                                  List.of(new Problems.FieldError(at, message)));
+        }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            field = path(mapping);
+            field = InputRuleException.pathOf(mapping);
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 detail = "Unknown field '" + unknown.getPropertyName() + "'";
             } else if (cause instanceof InvalidFormatException format) {
@@ -155,21 +172,6 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         }
         List<Problems.FieldError> errors = field == null ? List.of() : List.of(new Problems.FieldError(field, detail));
         return problems.write(exchange, HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST, detail, errors);
-    }
-
-    private static String path(JsonMappingException mapping) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : mapping.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     static Throwable unwrap(Throwable error) {

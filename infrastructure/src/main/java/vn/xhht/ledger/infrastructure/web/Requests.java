@@ -1,7 +1,10 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import vn.xhht.ledger.domain.common.ProgrammeTime;
+
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.infrastructure.web.input.InputRules;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -64,7 +67,7 @@ public final class Requests {
             return null;
         }
         try {
-            return Instant.parse(text);
+            return InputRules.instant(Instant.parse(text), field);
         } catch (DateTimeException e) { // DateTimeParseException, or a day that does not exist
             throw new DomainException(ErrorCode.VALIDATION_FAILED, field, "An instant in UTC such as 2023-12-31T10:00:00Z");
         }
@@ -97,7 +100,7 @@ public final class Requests {
     }
 
     public static LocalDate onOrToday(LocalDate on, Clock clock) {
-        return on == null ? LocalDate.now(clock) : on;
+        return on == null ? ProgrammeTime.today(clock) : on;
     }
 
     public static String etag(long version) {

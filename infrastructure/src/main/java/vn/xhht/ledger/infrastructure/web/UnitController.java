@@ -1,5 +1,8 @@
 package vn.xhht.ledger.infrastructure.web;
 
+
+import vn.xhht.ledger.domain.common.ProgrammeTime;
+
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -42,9 +45,10 @@ public class UnitController {
     private final Commands commands;
     private final Reads reads;
     private final AccessPolicy access;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public UnitController(Commands commands, Reads reads, AccessPolicy access) {
+    public UnitController(Commands commands, Reads reads, AccessPolicy access, Clock clock) {
+        this.clock = clock;
         this.commands = commands;
         this.reads = reads;
         this.access = access;
@@ -132,7 +136,8 @@ public class UnitController {
 
     /** The unit as it stands after the command (as of the change's date, or today if that is later). */
     private Mono<Reads.Answer> answer(String id, LocalDate on, long version) {
-        LocalDate shown = on.isAfter(LocalDate.now(clock)) ? on : LocalDate.now(clock);
+        LocalDate today = ProgrammeTime.today(clock);
+        LocalDate shown = on.isAfter(today) ? on : today;
         return reads.answer(id, version, () -> reads.ask(new FetchUnitQuery(id, shown), UnitView.class), UnitView::version);
     }
 

@@ -1,5 +1,6 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import vn.xhht.ledger.infrastructure.web.input.FreeText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,14 +22,14 @@ public final class UnitRequests {
     }
 
     public record RenameUnitRequest(@NotBlank @Size(max = 200) String name, @NotNull LocalDate validFrom,
-                                    @NotBlank @Size(max = 2000) String reason) {
+                                    @NotBlank @FreeText @Size(max = 2000) String reason) {
     }
 
     public record MoveUnitRequest(@NotNull @Pattern(regexp = Requests.UNIT_ID) String parentId,
-                                  @NotNull LocalDate validFrom, @NotBlank @Size(max = 2000) String reason) {
+                                  @NotNull LocalDate validFrom, @NotBlank @FreeText @Size(max = 2000) String reason) {
     }
 
     public record MergeUnitRequest(@NotNull @Pattern(regexp = Requests.UNIT_ID) String intoId,
-                                   @NotNull LocalDate validFrom, @NotBlank @Size(max = 2000) String reason) {
+                                   @NotNull LocalDate validFrom, @NotBlank @FreeText @Size(max = 2000) String reason) {
     }
 }

@@ -58,4 +58,24 @@ class ModuleBoundariesTest {
                    .should().dependOnClassesThat().areAssignableTo(IllegalStateException.class)
                    .check(all);
     }
+
+    /**
+     * Dates are derived from an instant in one zone, the programme's: nothing asks the system for today's date in
+     * its own zone or in UTC ({@code LocalDate.now()}, {@code LocalDate.now(ZoneOffset.UTC)}, {@code Year.now()}),
+     * and only the clock bean and the event store's instants use a system clock.
+     */
+    @Test
+    void datesAreDerivedInTheProgrammesZoneFromTheOneClock() {
+        noClasses().should().callMethod(java.time.LocalDate.class, "now")
+                   .orShould().callMethod(java.time.LocalDate.class, "now", java.time.ZoneId.class)
+                   .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                   .orShould().callMethod(java.time.LocalDateTime.class, "now", java.time.ZoneId.class)
+                   .orShould().callMethod(java.time.Year.class, "now")
+                   .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+                   .check(all);
+        noClasses().that().resideInAnyPackage("vn.xhht.ledger.infrastructure.web..", "vn.xhht.ledger.command..",
+                                              "vn.xhht.ledger.query..", "vn.xhht.ledger.domain..")
+                   .should().callMethod(java.time.Clock.class, "systemUTC")
+                   .check(all);
+    }
 }
