@@ -50,11 +50,12 @@ public enum ErrorCode {
     RECOGNITION_NOT_FOUND(Kind.NOT_FOUND),
     INVALID_TITLE(Kind.RULE_VIOLATION),
     SERVICE_UNAVAILABLE(Kind.UNAVAILABLE),
-    AS_OF_NOT_SUPPORTED(Kind.NOT_IMPLEMENTED);
+    /** {@code asOf} on a read that keeps no record time (or on a command): asked of it, the past cannot be answered. */
+    AS_OF_NOT_SUPPORTED(Kind.INVALID_INPUT);
 
     /** What sort of refusal a code is, independent of any transport. */
     public enum Kind {
-        INVALID_INPUT, UNSUPPORTED_MEDIA_TYPE, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RULE_VIOLATION, UNAVAILABLE, NOT_IMPLEMENTED
+        INVALID_INPUT, UNSUPPORTED_MEDIA_TYPE, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RULE_VIOLATION, UNAVAILABLE
     }
 
     private final Kind kind;

@@ -1,5 +1,7 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +36,7 @@ public class AdminController {
      * {@code {items: [{name, position, lag, rebuildEvents?, segments: [{segment, node, local, position}]}]}};
      * {@code rebuildEvents} shows a running rebuild, {@code segments} which node processes each segment.
      */
+    @Operation(summary = "Các khung nhìn (projection) và độ trễ")
     @GetMapping
     public Mono<Page<ProjectionRebuilds.Status>> projections(@AuthenticationPrincipal Actor actor) {
         return access.requireRole(actor, Role.ADMIN, Role.AUDITOR)
@@ -45,6 +48,7 @@ public class AdminController {
      * {@code {name, events, equal, differences, swapped}} once the replay and the comparison are done;
      * {@code ?swap=true} then puts the rebuilt copy in place of the live one.
      */
+    @Operation(summary = "Dựng lại một khung nhìn từ nhật ký và so sánh với bản đang chạy")
     @PostMapping("/{name}/rebuild")
     public Mono<ProjectionRebuilds.Result> rebuild(@PathVariable String name,
                                                    @RequestParam(defaultValue = "false") boolean swap,

@@ -17,8 +17,8 @@ import java.util.List;
  * reported value, the frameworks and a framework version, a unit's history and the audit log (what had been recorded
  * by then). Elsewhere (the indicator catalogue, the log's verification and export, administration) they are not
  * served. Rather than answer
- * with today's knowledge to a client that asked for the past — the worst answer an auditor can get — such reads are
- * refused with {@code 501 AS_OF_NOT_SUPPORTED}.
+ * with today's knowledge to a client that asked for the past — the worst answer an auditor can get — such reads
+ * (and commands, which have no past to ask about) are refused with {@code 400 AS_OF_NOT_SUPPORTED}.
  */
 @Component
 public class AsOfFilter implements WebFilter {
@@ -48,7 +48,7 @@ public class AsOfFilter implements WebFilter {
                                       List.of(new Problems.FieldError("asOf", e.getMessage())));
             }
             return problems.write(exchange, Problems.statusOf(ErrorCode.AS_OF_NOT_SUPPORTED), ErrorCode.AS_OF_NOT_SUPPORTED,
-                                  "Reads as of a past instant (record time) are not available yet; ?on= (valid time) is",
+                                  "This read does not answer as of a past instant (record time); ?on= (valid time) is available where the read shows state",
                                   List.of(new Problems.FieldError("asOf", "not supported yet")));
         }
         return chain.filter(exchange);

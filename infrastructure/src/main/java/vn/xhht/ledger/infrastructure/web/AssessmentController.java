@@ -1,5 +1,11 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 import java.time.Clock;
 
@@ -74,6 +80,9 @@ public class AssessmentController {
         this.access = access;
     }
 
+    @Operation(summary = "Mở bản tự đánh giá theo khung tiêu chí")
+    @ApiResponse(responseCode = "201", description = "Đã tạo (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201; the ResponseEntity sets it
     @PostMapping
     public Mono<ResponseEntity<Object>> open(@Valid @RequestBody OpenAssessmentRequest request,
                                              @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
@@ -89,6 +98,8 @@ public class AssessmentController {
                                                   .body(answer.body()));
     }
 
+    @Operation(summary = "Ghi điểm tự đánh giá")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @PutMapping("/{id}/scores")
     public Mono<ResponseEntity<Object>> scores(@PathVariable String id, @Valid @RequestBody ScoresRequest request,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -98,6 +109,8 @@ public class AssessmentController {
                 assessmentId, map(request.scores(), ScoreBody::toScore), expected));
     }
 
+    @Operation(summary = "Nộp bản tự đánh giá")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @PostMapping("/{id}/submit")
     public Mono<ResponseEntity<Object>> submit(@PathVariable String id,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -106,6 +119,8 @@ public class AssessmentController {
         return change(id, actor, Role.ASSESSOR, null, exchange, assessmentId -> new SubmitAssessmentCommand(assessmentId, expected));
     }
 
+    @Operation(summary = "Trả lại bản tự đánh giá để hoàn thiện (có lý do)")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @PostMapping("/{id}/return")
     public Mono<ResponseEntity<Object>> returnForCompletion(@PathVariable String id, @Valid @RequestBody ReasonRequest request,
                                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -115,6 +130,8 @@ public class AssessmentController {
                       assessmentId -> new ReturnAssessmentCommand(assessmentId, request.reason(), expected));
     }
 
+    @Operation(summary = "Thẩm định: điều chỉnh (có lý do) và kết luận")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @PostMapping("/{id}/review")
     public Mono<ResponseEntity<Object>> review(@PathVariable String id, @Valid @RequestBody ReviewRequest request,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -128,6 +145,7 @@ public class AssessmentController {
                               new Conclusion(request.conclusion().result(), request.conclusion().level()), expected));
     }
 
+    @Operation(summary = "Một bản đánh giá")
     @GetMapping("/{id}")
     public Mono<ResponseEntity<AssessmentView>> get(@PathVariable String id, @RequestParam(required = false) String asOf,
                                                     @AuthenticationPrincipal Actor actor) {
@@ -142,6 +160,7 @@ public class AssessmentController {
      * Assessments of the units in {@code unitId}'s subtree as it stood {@code on} a date (default today), as they stand
      * or stood at {@code asOf}.
      */
+    @Operation(summary = "Các bản đánh giá trong phạm vi một đơn vị")
     @GetMapping
     @SuppressWarnings("unchecked")
     public Mono<Page<AssessmentView>> list(@RequestParam String unitId, @RequestParam(required = false) Integer year,

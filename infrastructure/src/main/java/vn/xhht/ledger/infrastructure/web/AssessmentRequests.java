@@ -1,5 +1,7 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import vn.xhht.ledger.infrastructure.web.input.FreeText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,6 +29,7 @@ public final class AssessmentRequests {
         }
     }
 
+    @Schema(description = "Mở bản tự đánh giá", example = "{\"subjectUnitId\":\"xa-tan-thong-hoi\",\"framework\":\"TT22-2020-DVHT\",\"year\":2023}")
     public record OpenAssessmentRequest(@NotNull @Pattern(regexp = Requests.UNIT_ID) String subjectUnitId,
                                         @NotNull @Pattern(regexp = CODE) String framework,
                                         @Min(1) Integer frameworkVersion,
@@ -35,6 +38,7 @@ public final class AssessmentRequests {
                                         @Size(max = 200) List<@NotNull @Valid ScoreBody> scores) {
     }
 
+    @Schema(description = "Điểm tự đánh giá", example = "{\"scores\":[{\"indicator\":\"TC1.1\",\"points\":8,\"evidence\":\"Kế hoạch số 12/KH-UBND\"}]}")
     public record ScoresRequest(@NotNull @Size(max = 200) List<@NotNull @Valid ScoreBody> scores) {
     }
 
@@ -48,6 +52,7 @@ public final class AssessmentRequests {
     public record ConclusionBody(@NotNull @Pattern(regexp = CODE) String result, @Pattern(regexp = CODE) String level) {
     }
 
+    @Schema(description = "Thẩm định", example = "{\"adjustments\":[{\"indicator\":\"TC1.1\",\"points\":7,\"reason\":\"Minh chứng chưa đầy đủ\"}],\"conclusion\":{\"result\":\"CHUA_DAT\"}}")
     public record ReviewRequest(@Size(max = 200) List<@NotNull @Valid AdjustmentBody> adjustments,
                                 @NotNull @Valid ConclusionBody conclusion) {
     }

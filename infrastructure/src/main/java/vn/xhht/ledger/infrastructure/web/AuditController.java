@@ -1,5 +1,7 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import com.mongodb.client.MongoDatabase;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,6 +57,7 @@ public class AuditController {
      * global position ({@code cursor} is the last position of the previous page); with {@code asOf}, the log as it
      * stood at that instant (the events recorded by then, a subtree as the hierarchy was known then).
      */
+    @Operation(summary = "Nhật ký sự kiện: ai, vai trò, khi nào, lý do, trước → sau")
     @GetMapping("/events")
     public Mono<Page<AuditTrail.Item>> events(@RequestParam(required = false) String aggregateId,
                                              @RequestParam(required = false) String actor,
@@ -107,6 +110,7 @@ public class AuditController {
     }
 
     /** Reads the whole log once (sync driver, off the event loop) and names the first broken position. */
+    @Operation(summary = "Kiểm tra tính toàn vẹn của nhật ký")
     @GetMapping("/verify")
     public Mono<LogVerifier.Report> verify(@AuthenticationPrincipal Actor actor) {
         return access.requireRole(actor, Role.AUDITOR, Role.ADMIN)
@@ -117,6 +121,7 @@ public class AuditController {
      * The commits of an aggregate, a unit's subtree and/or a period as JSON lines with their hashes and signatures, for offline
      * verification (README: "Verifying an export").
      */
+    @Operation(summary = "Xuất nhật ký để kiểm tra ngoại tuyến (NDJSON)")
     @GetMapping(path = "/export", produces = "application/x-ndjson")
     public Flux<String> export(@RequestParam(required = false) String aggregateId,
                                @RequestParam(required = false) String unitId,

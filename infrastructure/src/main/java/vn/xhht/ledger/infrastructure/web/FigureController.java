@@ -1,5 +1,12 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,17 +56,20 @@ public class FigureController {
 
     private static final long MAX_COUNT = 1_000_000_000L;
 
+    @Schema(description = "Số liệu nền của năm", example = "{\"households\":1250,\"clans\":12,\"villages\":8,\"organisations\":15,\"citizens\":4300,\"workingAgePeople\":3100}")
     public record BaselineRequest(@PositiveOrZero @Max(MAX_COUNT) Long households, @PositiveOrZero @Max(MAX_COUNT) Long clans,
                                   @PositiveOrZero @Max(MAX_COUNT) Long villages, @PositiveOrZero @Max(MAX_COUNT) Long organisations,
                                   @PositiveOrZero @Max(MAX_COUNT) Long citizens,
                                   @PositiveOrZero @Max(MAX_COUNT) Long workingAgePeople) {
     }
 
+    @Schema(description = "Đợt công nhận", example = "{\"unitId\":\"ap-cho\",\"title\":\"GIA_DINH_HOC_TAP\",\"year\":2023,\"count\":350,\"decisionNumber\":\"98/QĐ-UBND\",\"decidedOn\":\"2023-12-10\"}")
     public record BatchRequest(@NotNull @Pattern(regexp = Requests.UNIT_ID) String unitId, @NotNull Title title,
                                @NotNull @Min(2000) @Max(2100) Integer year, @NotNull @Min(1) @Max(MAX_COUNT) Long count,
                                @NotBlank @Size(max = 100) String decisionNumber, @NotNull LocalDate decidedOn) {
     }
 
+    @Schema(description = "Giá trị chỉ số từ khảo sát", example = "{\"indicator\":\"INFO_LITERACY\",\"year\":2023,\"numerator\":850,\"denominator\":1200,\"source\":\"Khảo sát hộ gia đình tháng 10/2023\"}")
     public record IndicatorValueRequest(@NotNull @Pattern(regexp = Requests.INDICATOR_CODE) String indicator,
                                         @NotNull @Min(2000) @Max(2100) Integer year,
                                         @NotNull @PositiveOrZero @Max(MAX_COUNT) Long numerator,
@@ -77,6 +87,8 @@ public class FigureController {
         this.access = access;
     }
 
+    @Operation(summary = "Ghi số liệu nền (mẫu số) của đơn vị cho một năm")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = BaselineView.class)))
     @PutMapping("/api/v1/units/{id}/baselines/{year}")
     public Mono<ResponseEntity<Object>> setBaseline(@PathVariable String id, @PathVariable int year,
                                                     @Valid @RequestBody BaselineRequest request,
@@ -97,6 +109,7 @@ public class FigureController {
                      .map(answer -> ResponseEntity.ok().eTag(Requests.etag(answer.version())).body(answer.body()));
     }
 
+    @Operation(summary = "Số liệu nền của đơn vị cho một năm")
     @GetMapping("/api/v1/units/{id}/baselines/{year}")
     public Mono<BaselineView> baseline(@PathVariable String id, @PathVariable int year,
                                        @RequestParam(required = false) String asOf, @AuthenticationPrincipal Actor actor) {
@@ -106,6 +119,9 @@ public class FigureController {
         return access.requireRead(actor, id).then(reads.ask(query, BaselineView.class));
     }
 
+    @Operation(summary = "Ghi một đợt công nhận (số hộ, dòng họ, công dân được công nhận)")
+    @ApiResponse(responseCode = "201", description = "Đã tạo (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = RecognitionBatchView.class)))
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201; the ResponseEntity sets it
     @PostMapping("/api/v1/recognition-batches")
     public Mono<ResponseEntity<Object>> recordBatch(@Valid @RequestBody BatchRequest request, @AuthenticationPrincipal Actor actor,
                                                     ServerWebExchange exchange) {
@@ -120,6 +136,7 @@ public class FigureController {
                                                   .eTag(Requests.etag(answer.version())).body(answer.body()));
     }
 
+    @Operation(summary = "Một đợt công nhận")
     @GetMapping("/api/v1/recognition-batches/{id}")
     public Mono<RecognitionBatchView> batch(@PathVariable String id, @RequestParam(required = false) String asOf,
                                             @AuthenticationPrincipal Actor actor) {
@@ -129,6 +146,8 @@ public class FigureController {
                 .flatMap(view -> access.requireRead(actor, view.unitId()).thenReturn(view));
     }
 
+    @Operation(summary = "Báo cáo giá trị chỉ số từ khảo sát")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = ReportedValueView.class)))
     @PostMapping("/api/v1/units/{id}/indicator-values")
     public Mono<ResponseEntity<Object>> reportValue(@PathVariable String id, @Valid @RequestBody IndicatorValueRequest request,
                                                     @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
@@ -158,6 +177,7 @@ public class FigureController {
                                                            "Not a survey-reported indicator of the catalogue: " + indicator))));
     }
 
+    @Operation(summary = "Giá trị chỉ số đã báo cáo")
     @GetMapping("/api/v1/units/{id}/indicator-values")
     public Mono<ReportedValueView> reportedValue(@PathVariable String id, @RequestParam String indicator,
                                                  @RequestParam int year, @RequestParam(required = false) String asOf,

@@ -1,5 +1,9 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import vn.xhht.ledger.infrastructure.web.input.StrictJsonDecoder;
 
@@ -48,11 +52,13 @@ public class FrameworkController {
         this.access = access;
     }
 
+    @Operation(summary = "Các khung tiêu chí")
     @GetMapping
     public Mono<FrameworkList> list(@RequestParam(required = false) String asOf) {
         return reads.ask(new FetchFrameworksQuery(Requests.instant(asOf, "asOf")), FrameworkList.class);
     }
 
+    @Operation(summary = "Một phiên bản khung tiêu chí (hoặc latest)")
     @GetMapping("/{code}/versions/{version}")
     public Mono<CriteriaFramework> version(@PathVariable String code, @PathVariable String version,
                                            @RequestParam(required = false) String asOf) {
@@ -72,8 +78,16 @@ public class FrameworkController {
     }
 
     /** Publishes the framework document in the body (JSON, the same fields as the YAML files) as a version. */
+    @Operation(summary = "Công bố phiên bản mới của khung tiêu chí (cùng nội dung: không lưu gì thêm)")
+    @ApiResponse(responseCode = "201", description = "Phiên bản mới đã công bố", content = @Content(schema = @Schema(implementation = CriteriaFramework.class)))
+    @ApiResponse(responseCode = "200", description = "Cùng nội dung với phiên bản mới nhất: không lưu gì thêm", content = @Content(schema = @Schema(implementation = CriteriaFramework.class)))
     @PostMapping
-    public Mono<ResponseEntity<CriteriaFramework>> publish(@RequestBody byte[] body, @AuthenticationPrincipal Actor actor,
+    public Mono<ResponseEntity<CriteriaFramework>> publish(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    description = "The framework document (the fields of the YAML files in frameworks/)", required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = CriteriaFramework.class),
+                                       examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "khung-mau", value = "{\"code\": \"VD-DVHT-MAU\", \"version\": 1, \"title\": \"Khung mẫu: đánh giá Đơn vị học tập\", \"subjectTitle\": \"DON_VI_HOC_TAP\", \"regulation\": \"Thông tư 22/2020/TT-BGDĐT\", \"effectiveFrom\": \"2020-09-21\", \"decision\": \"POINTS\", \"criteria\": [{\"code\": \"TC1\", \"name\": \"Công tác lãnh đạo, chỉ đạo\", \"indicators\": [{\"code\": \"TC1.1\", \"name\": \"Xây dựng kế hoạch\", \"maxPoints\": 50}, {\"code\": \"TC1.2\", \"name\": \"Kiểm tra, đánh giá\", \"maxPoints\": 50}]}], \"thresholds\": [{\"result\": \"TOT\", \"minPoints\": 85}, {\"result\": \"KHA\", \"minPoints\": 70}, {\"result\": \"TRUNG_BINH\", \"minPoints\": 50}], \"validityYears\": 0, \"filingDeadline\": \"--03-31\", \"authorities\": [{\"unitLevel\": \"PROVINCE\", \"authority\": \"Chủ tịch UBND cấp tỉnh\", \"from\": \"2020-09-21\"}], \"provisional\": true, \"notes\": \"Ví dụ minh hoạ, không phải văn bản pháp quy\"}")))
+            @RequestBody byte[] body, @AuthenticationPrincipal Actor actor,
                                                            ServerWebExchange exchange) {
         return access.requireRole(actor, Role.ADMIN)
                      .then(Mono.fromCallable(() -> {

@@ -1,5 +1,7 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import com.mongodb.client.MongoDatabase;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,6 +43,7 @@ public class HistoryController {
         this.trail = new AuditTrail(eventDatabase);
     }
 
+    @Operation(summary = "Lịch sử của đơn vị và các đơn vị trực thuộc, mới nhất trước")
     @GetMapping("/api/v1/units/{id}/history")
     public Mono<Page<AuditTrail.HistoryEntry>> history(@PathVariable String id,
                                                        @RequestParam(required = false) String cursor,

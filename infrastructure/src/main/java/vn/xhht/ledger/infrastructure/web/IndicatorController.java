@@ -1,5 +1,7 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -44,6 +46,7 @@ public class IndicatorController {
         this.streamPoll = streamPoll;
     }
 
+    @Operation(summary = "Bảng chỉ số của một đơn vị cho một năm")
     @GetMapping("/api/v1/indicators")
     public Mono<IndicatorTable> indicators(@RequestParam String unitId, @RequestParam int year,
                                            @RequestParam(required = false) String asOf,
@@ -53,6 +56,7 @@ public class IndicatorController {
     }
 
     /** The current rows first, then each row again whenever it changes; only for a unit the caller may read. */
+    @Operation(summary = "Bảng chỉ số trực tiếp (Server-Sent Events)")
     @GetMapping(path = "/api/v1/indicators/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<IndicatorRow>> stream(@RequestParam String unitId, @RequestParam int year,
                                                       @AuthenticationPrincipal Actor actor) {
@@ -68,6 +72,7 @@ public class IndicatorController {
         }));
     }
 
+    @Operation(summary = "Danh mục chỉ số")
     @GetMapping("/api/v1/indicators/catalogue")
     public Mono<IndicatorCatalogue> catalogue() {
         return reads.ask(new FetchIndicatorCatalogueQuery(), IndicatorCatalogue.class);

@@ -1,5 +1,12 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -60,6 +67,9 @@ public class PlanController {
         this.access = access;
     }
 
+    @Operation(summary = "Soạn thảo kế hoạch (bản nháp)")
+    @ApiResponse(responseCode = "201", description = "Đã tạo (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201; the ResponseEntity sets it
     @PostMapping
     public Mono<ResponseEntity<Object>> create(@Valid @RequestBody CreatePlanRequest request,
                                                @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
@@ -76,6 +86,8 @@ public class PlanController {
                                                   .body(answer.body()));
     }
 
+    @Operation(summary = "Ban hành kế hoạch")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = PlanView.class)))
     @PostMapping("/{id}/issue")
     public Mono<ResponseEntity<Object>> issue(@PathVariable String id,
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -84,6 +96,8 @@ public class PlanController {
         return change(id, actor, null, exchange, planId -> new IssuePlanCommand(planId, expected));
     }
 
+    @Operation(summary = "Điều chỉnh chỉ tiêu, nhiệm vụ, thời hạn của kế hoạch (có lý do)")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = PlanView.class)))
     @PostMapping("/{id}/amend")
     public Mono<ResponseEntity<Object>> amend(@PathVariable String id, @Valid @RequestBody AmendPlanRequest request,
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -94,6 +108,8 @@ public class PlanController {
                 map(request.deadlines(), DeadlineBody::toDeadline), request.reason(), expected));
     }
 
+    @Operation(summary = "Khoá sổ kỳ kế hoạch (có lý do): số liệu trong kỳ bị từ chối cho đến khi mở lại")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = PlanView.class)))
     @PostMapping("/{id}/close")
     public Mono<ResponseEntity<Object>> close(@PathVariable String id, @Valid @RequestBody ReasonRequest request,
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -103,6 +119,8 @@ public class PlanController {
                       planId -> new ClosePlanCommand(planId, request.reason(), expected));
     }
 
+    @Operation(summary = "Mở lại kỳ kế hoạch đã khoá (có lý do)")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = PlanView.class)))
     @PostMapping("/{id}/reopen")
     public Mono<ResponseEntity<Object>> reopen(@PathVariable String id, @Valid @RequestBody ReasonRequest request,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -112,6 +130,7 @@ public class PlanController {
                       planId -> new ReopenPlanCommand(planId, request.reason(), expected));
     }
 
+    @Operation(summary = "Một kế hoạch")
     @GetMapping("/{id}")
     public Mono<ResponseEntity<PlanView>> get(@PathVariable String id, @RequestParam(required = false) String asOf,
                                               @AuthenticationPrincipal Actor actor) {
@@ -121,6 +140,7 @@ public class PlanController {
                 .map(plan -> ResponseEntity.ok().eTag(Requests.etag(plan.version())).body(plan));
     }
 
+    @Operation(summary = "Các kế hoạch của một đơn vị (theo năm, hiệu lực vào ngày on)")
     @GetMapping
     @SuppressWarnings("unchecked")
     public Mono<Page<PlanView>> list(@RequestParam(required = false) String unitId,

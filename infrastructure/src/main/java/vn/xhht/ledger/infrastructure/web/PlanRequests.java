@@ -1,5 +1,7 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import vn.xhht.ledger.infrastructure.web.input.FreeText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -49,6 +51,7 @@ public final class PlanRequests {
         }
     }
 
+    @Schema(description = "Kế hoạch (bản nháp)", example = "{\"issuerUnitId\":\"huyen-cu-chi\",\"number\":\"163/KH-UBND\",\"title\":\"Kế hoạch xây dựng xã hội học tập năm 2023\",\"issuedOn\":\"2023-02-01\",\"period\":{\"from\":\"2023-01-01\",\"to\":\"2023-12-31\"},\"basis\":[\"Quyết định 1373/QĐ-TTg ngày 30/7/2021\"],\"targets\":[{\"indicator\":\"HOUSEHOLDS_TITLED\",\"target\":0.6}],\"tasks\":[{\"content\":\"Tuyên truyền, nâng cao nhận thức về xây dựng xã hội học tập\",\"leadUnitId\":\"huyen-cu-chi\",\"coordinatingUnitIds\":[\"xa-tan-thong-hoi\"],\"timeframe\":\"Quý I/2023\"}],\"deadlines\":[{\"what\":\"Báo cáo sơ kết 6 tháng\",\"due\":\"2023-06-20\"}]}")
     public record CreatePlanRequest(@NotNull @Pattern(regexp = Requests.UNIT_ID) String issuerUnitId,
                                     @NotBlank @Size(max = 100) String number,
                                     @NotBlank @Size(max = 500) String title,
@@ -60,6 +63,7 @@ public final class PlanRequests {
                                     @Size(max = 50) List<@NotNull @Valid DeadlineBody> deadlines) {
     }
 
+    @Schema(description = "Điều chỉnh kế hoạch", example = "{\"targets\":[{\"indicator\":\"HOUSEHOLDS_TITLED\",\"target\":0.65}],\"reason\":\"Điều chỉnh chỉ tiêu theo kết quả sơ kết 6 tháng\"}")
     public record AmendPlanRequest(@Size(max = 100) List<@NotNull @Valid TargetBody> targets,
                                    @Size(max = 200) List<@NotNull @Valid TaskBody> tasks,
                                    @Size(max = 50) List<@NotNull @Valid DeadlineBody> deadlines,
@@ -67,6 +71,7 @@ public final class PlanRequests {
     }
 
     /** Close and reopen: only the reason. */
+    @Schema(description = "Lý do", example = "{\"reason\":\"Chốt số liệu năm 2023\"}")
     public record ReasonRequest(@NotBlank @FreeText @Size(max = 2000) String reason) {
     }
 

@@ -38,7 +38,6 @@ public class Problems {
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-            case NOT_IMPLEMENTED -> HttpStatus.NOT_IMPLEMENTED;
         };
     }
 

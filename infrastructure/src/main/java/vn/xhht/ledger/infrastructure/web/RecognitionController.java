@@ -1,5 +1,12 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,6 +47,7 @@ import java.util.UUID;
 @RestController
 public class RecognitionController {
 
+    @Schema(description = "Công nhận danh hiệu", example = "{\"title\":\"CONG_DONG_HOC_TAP\",\"subjectUnitId\":\"ap-cho\",\"year\":2023,\"decisionNumber\":\"125/QĐ-UBND\",\"decidedOn\":\"2023-12-15\"}")
     public record GrantRequest(@NotNull Title title, @NotNull @Pattern(regexp = Requests.UNIT_ID) String subjectUnitId,
                                @NotNull @Min(2000) @Max(2100) Integer year,
                                @Pattern(regexp = AssessmentRequests.CODE) String level,
@@ -57,6 +65,9 @@ public class RecognitionController {
         this.access = access;
     }
 
+    @Operation(summary = "Công nhận danh hiệu cho một đơn vị")
+    @ApiResponse(responseCode = "201", description = "Đã tạo (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = RecognitionView.class)))
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201; the ResponseEntity sets it
     @PostMapping("/api/v1/recognitions")
     public Mono<ResponseEntity<Object>> grant(@Valid @RequestBody GrantRequest request, @AuthenticationPrincipal Actor actor,
                                               ServerWebExchange exchange) {
@@ -71,6 +82,8 @@ public class RecognitionController {
                                                   .eTag(Requests.etag(answer.version())).body(answer.body()));
     }
 
+    @Operation(summary = "Thu hồi danh hiệu (có lý do)")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = RecognitionView.class)))
     @PostMapping("/api/v1/recognitions/{id}/revoke")
     public Mono<ResponseEntity<Object>> revoke(@PathVariable String id, @Valid @RequestBody ReasonRequest request,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -86,6 +99,7 @@ public class RecognitionController {
                 .map(answer -> ResponseEntity.ok().eTag(Requests.etag(answer.version())).body(answer.body()));
     }
 
+    @Operation(summary = "Một quyết định công nhận")
     @GetMapping("/api/v1/recognitions/{id}")
     public Mono<RecognitionView> get(@PathVariable String id, @RequestParam(required = false) String asOf,
                                      @AuthenticationPrincipal Actor actor) {
@@ -95,6 +109,7 @@ public class RecognitionController {
                 .flatMap(view -> access.requireRead(actor, view.subjectUnitId()).thenReturn(view));
     }
 
+    @Operation(summary = "Danh hiệu của một đơn vị")
     @GetMapping("/api/v1/units/{id}/recognitions")
     public Mono<RecognitionList> ofUnit(@PathVariable String id, @RequestParam(required = false) Integer year,
                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,

@@ -1,5 +1,11 @@
 package vn.xhht.ledger.infrastructure.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 import vn.xhht.ledger.domain.common.ProgrammeTime;
 
@@ -54,6 +60,9 @@ public class UnitController {
         this.access = access;
     }
 
+    @Operation(summary = "Đăng ký đơn vị (tỉnh, huyện, xã, thôn, tổ chức, trung tâm học tập cộng đồng)")
+    @ApiResponse(responseCode = "201", description = "Đã tạo (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201; the ResponseEntity sets it
     @PostMapping
     public Mono<ResponseEntity<Object>> register(@Valid @RequestBody RegisterUnitRequest request,
                                                  @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
@@ -67,6 +76,7 @@ public class UnitController {
                                                   .body(answer.body()));
     }
 
+    @Operation(summary = "Một đơn vị như ngày on / như đã biết lúc asOf")
     @GetMapping("/{id}")
     public Mono<ResponseEntity<UnitView>> get(@PathVariable String id,
                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
@@ -79,6 +89,7 @@ public class UnitController {
                      .map(view -> ResponseEntity.ok().eTag(Requests.etag(view.version())).body(view));
     }
 
+    @Operation(summary = "Các đơn vị trực thuộc vào ngày on")
     @GetMapping("/{id}/children")
     public Mono<UnitChildrenView> children(@PathVariable String id,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
@@ -90,6 +101,8 @@ public class UnitController {
         return access.requireRead(actor, id).then(reads.ask(query, UnitChildrenView.class));
     }
 
+    @Operation(summary = "Đổi tên đơn vị từ ngày validFrom")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @PostMapping("/{id}/rename")
     public Mono<ResponseEntity<Object>> rename(@PathVariable String id, @Valid @RequestBody RenameUnitRequest request,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -104,6 +117,8 @@ public class UnitController {
                      .map(UnitController::ok);
     }
 
+    @Operation(summary = "Chuyển đơn vị sang đơn vị cấp trên khác từ ngày validFrom")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @PostMapping("/{id}/move")
     public Mono<ResponseEntity<Object>> move(@PathVariable String id, @Valid @RequestBody MoveUnitRequest request,
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -119,6 +134,8 @@ public class UnitController {
                      .map(UnitController::ok);
     }
 
+    @Operation(summary = "Sáp nhập đơn vị vào đơn vị khác từ ngày validFrom (các đơn vị con đi theo)")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = UnitView.class)))
     @PostMapping("/{id}/merge")
     public Mono<ResponseEntity<Object>> merge(@PathVariable String id, @Valid @RequestBody MergeUnitRequest request,
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,

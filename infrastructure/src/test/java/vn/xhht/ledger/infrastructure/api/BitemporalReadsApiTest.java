@@ -202,7 +202,7 @@ class BitemporalReadsApiTest extends ApiTest {
     void readsThatDoNotServeRecordTimeYetRefuseItRatherThanAnswerWithToday() {
         String[] ids = provinceDistrictCommune();
         as("auditor").get().uri("/indicators/catalogue?asOf=2024-01-01T00:00:00Z").exchange()
-                     .expectStatus().isEqualTo(501).expectBody().jsonPath("$.code").isEqualTo("AS_OF_NOT_SUPPORTED");
+                     .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("AS_OF_NOT_SUPPORTED");
         as("auditor").get().uri("/units/{id}?asOf=yesterday", ids[0]).exchange()
                      .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("asOf");
     }
