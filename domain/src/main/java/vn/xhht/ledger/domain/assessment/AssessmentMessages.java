@@ -1,5 +1,7 @@
 package vn.xhht.ledger.domain.assessment;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,20 +39,20 @@ public final class AssessmentMessages {
 
     // ------------------------------------------------------------------ commands
 
-    public record OpenAssessmentCommand(String assessmentId, String subjectUnitId, String framework,
+    public record OpenAssessmentCommand(@TargetAggregateIdentifier String assessmentId, String subjectUnitId, String framework,
                                         Integer frameworkVersion, int year, String level, List<Score> scores) {
     }
 
-    public record UpdateAssessmentScoresCommand(String assessmentId, List<Score> scores, Long expectedVersion) {
+    public record UpdateAssessmentScoresCommand(@TargetAggregateIdentifier String assessmentId, List<Score> scores, Long expectedVersion) {
     }
 
-    public record SubmitAssessmentCommand(String assessmentId, Long expectedVersion) {
+    public record SubmitAssessmentCommand(@TargetAggregateIdentifier String assessmentId, Long expectedVersion) {
     }
 
-    public record ReturnAssessmentCommand(String assessmentId, String reason, Long expectedVersion) {
+    public record ReturnAssessmentCommand(@TargetAggregateIdentifier String assessmentId, String reason, Long expectedVersion) {
     }
 
-    public record ReviewAssessmentCommand(String assessmentId, List<Adjustment> adjustments, Conclusion conclusion,
+    public record ReviewAssessmentCommand(@TargetAggregateIdentifier String assessmentId, List<Adjustment> adjustments, Conclusion conclusion,
                                           Long expectedVersion) {
     }
 

@@ -26,7 +26,7 @@ public final class FigureMessages {
     // ------------------------------------------------------------------ recognition batches
 
     /** How many households, clans or citizens of a village or commune one decision recognized. */
-    public record RecordRecognitionBatchCommand(String batchId, String unitId, Title title, int year, long count,
+    public record RecordRecognitionBatchCommand(@TargetAggregateIdentifier String batchId, String unitId, Title title, int year, long count,
                                                 String decisionNumber, LocalDate decidedOn) {
     }
 
@@ -46,7 +46,7 @@ public final class FigureMessages {
 
     // ------------------------------------------------------------------ reported (survey-based) values
 
-    public record ReportIndicatorValueCommand(String valueId, String unitId, String indicator, int year,
+    public record ReportIndicatorValueCommand(@TargetAggregateIdentifier String valueId, String unitId, String indicator, int year,
                                               long numerator, long denominator, String source) {
     }
 

@@ -14,7 +14,7 @@ public final class PlanCommands {
     private PlanCommands() {
     }
 
-    public record CreatePlanCommand(String planId, String issuerUnitId, String number, String title,
+    public record CreatePlanCommand(@TargetAggregateIdentifier String planId, String issuerUnitId, String number, String title,
                                     LocalDate issuedOn, Period period, List<String> basis, List<Target> targets,
                                     List<Task> tasks, List<Deadline> deadlines) {
     }

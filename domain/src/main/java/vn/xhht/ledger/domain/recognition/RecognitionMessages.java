@@ -1,5 +1,7 @@
 package vn.xhht.ledger.domain.recognition;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -23,12 +25,12 @@ public final class RecognitionMessages {
         return "titles:" + subjectUnitId;
     }
 
-    public record GrantRecognitionCommand(String recognitionId, Title title, String subjectUnitId, int year,
+    public record GrantRecognitionCommand(@TargetAggregateIdentifier String recognitionId, Title title, String subjectUnitId, int year,
                                           String level, String decisionNumber, LocalDate decidedOn,
                                           String assessmentId) {
     }
 
-    public record RevokeRecognitionCommand(String recognitionId, String reason, Long expectedVersion) {
+    public record RevokeRecognitionCommand(@TargetAggregateIdentifier String recognitionId, String reason, Long expectedVersion) {
     }
 
     /**

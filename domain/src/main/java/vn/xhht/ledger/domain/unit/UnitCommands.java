@@ -1,5 +1,7 @@
 package vn.xhht.ledger.domain.unit;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
 import java.time.LocalDate;
 
 /** Commands on units. The actor of each comes from the command's metadata, never from here. */
@@ -7,19 +9,19 @@ public final class UnitCommands {
     private UnitCommands() {
     }
 
-    public record RegisterUnitCommand(String unitId, String name, UnitKind kind, String parentId,
+    public record RegisterUnitCommand(@TargetAggregateIdentifier String unitId, String name, UnitKind kind, String parentId,
                                       LocalDate validFrom) {
     }
 
-    public record RenameUnitCommand(String unitId, String name, LocalDate validFrom, String reason,
+    public record RenameUnitCommand(@TargetAggregateIdentifier String unitId, String name, LocalDate validFrom, String reason,
                                     Long expectedVersion) {
     }
 
-    public record MoveUnitCommand(String unitId, String parentId, LocalDate validFrom, String reason,
+    public record MoveUnitCommand(@TargetAggregateIdentifier String unitId, String parentId, LocalDate validFrom, String reason,
                                   Long expectedVersion) {
     }
 
-    public record MergeUnitCommand(String unitId, String intoId, LocalDate validFrom, String reason,
+    public record MergeUnitCommand(@TargetAggregateIdentifier String unitId, String intoId, LocalDate validFrom, String reason,
                                    Long expectedVersion) {
     }
 }

@@ -86,7 +86,7 @@ public class AssessmentController {
     @PostMapping
     public Mono<ResponseEntity<Object>> open(@Valid @RequestBody OpenAssessmentRequest request,
                                              @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
-        String id = UUID.randomUUID().toString();
+        String id = RequestIds.resourceId(exchange);
         OpenAssessmentCommand command = new OpenAssessmentCommand(
                 id, request.subjectUnitId(), request.framework(), request.frameworkVersion(), request.year(),
                 request.level(), map(request.scores(), ScoreBody::toScore));

@@ -1,6 +1,11 @@
 package vn.xhht.ledger.infrastructure.web;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +22,7 @@ import reactor.util.retry.Retry;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,17 +40,47 @@ public class Commands {
     private static final int RETRIES = 3;
 
     private final CommandGateway gateway;
+    private final EventStore events;
     private final Duration timeout;
+    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
-    public Commands(CommandGateway gateway, @Value("${xhht.commands.timeout:PT30S}") Duration timeout) {
+    public Commands(CommandGateway gateway, EventStore events,
+                    @Value("${xhht.commands.timeout:PT30S}") Duration timeout) {
         this.gateway = gateway;
+        this.events = events;
         this.timeout = timeout;
     }
 
+    /**
+     * Sends the command and answers the aggregate's version after it. When the request is a retry of one whose
+     * answer was lost in a crash ({@link RequestIds#recovering}), the events that attempt stored, if any, are its
+     * result: their version is answered and nothing is sent again.
+     */
     public Mono<Long> send(Object command, Actor actor, String reason, ServerWebExchange exchange) {
-        return dispatch(command, actor.username(), actor.roleNames(), reason, CorrelationIds.of(exchange),
-                        exchange.getRequest().getId())
-                .map(result -> ((Number) result).longValue());
+        String requestId = RequestIds.of(exchange);
+        Mono<Long> sent = Mono.defer(() -> dispatch(command, actor.username(), actor.roleNames(), reason,
+                                                    CorrelationIds.of(exchange), requestId)
+                .map(result -> ((Number) result).longValue()));
+        if (!RequestIds.recovering(exchange)) {
+            return sent;
+        }
+        return Mono.fromCallable(() -> storedBy(command, requestId))
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .flatMap(stored -> stored.map(Mono::just).orElse(sent));
+    }
+
+    /** The version of the command's aggregate after the events the request stored, if it stored any. */
+    private Optional<Long> storedBy(Object command, String requestId) {
+        String aggregateId = targets.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifier();
+        Long version = null;
+        DomainEventStream stream = events.readEvents(aggregateId);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            if (requestId.equals(event.getMetaData().get(AuditMetaData.REQUEST_ID))) {
+                version = event.getSequenceNumber();
+            }
+        }
+        return Optional.ofNullable(version);
     }
 
     /**
@@ -59,7 +95,7 @@ public class Commands {
     /** Sends with the caller's actor and answers the handler's result, whatever its type. */
     public Mono<Object> sendForResult(Object command, Actor actor, String reason, ServerWebExchange exchange) {
         return dispatch(command, actor.username(), actor.roleNames(), reason, CorrelationIds.of(exchange),
-                        exchange.getRequest().getId());
+                        RequestIds.of(exchange));
     }
 
     private Mono<Object> dispatch(Object command, String actor, List<String> roles, String reason,

@@ -125,7 +125,7 @@ public class FigureController {
     @PostMapping("/api/v1/recognition-batches")
     public Mono<ResponseEntity<Object>> recordBatch(@Valid @RequestBody BatchRequest request, @AuthenticationPrincipal Actor actor,
                                                     ServerWebExchange exchange) {
-        String batchId = UUID.randomUUID().toString();
+        String batchId = RequestIds.resourceId(exchange);
         return access.requireRoleAndScope(actor, request.unitId(), Role.RECOGNIZER)
                      .then(commands.send(new RecordRecognitionBatchCommand(batchId, request.unitId(), request.title(),
                                                                            request.year(), request.count(),

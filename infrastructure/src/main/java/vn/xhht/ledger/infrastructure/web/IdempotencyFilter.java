@@ -29,7 +29,9 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.infrastructure.cluster.SegmentBalancer;
 import vn.xhht.ledger.infrastructure.eventstore.MongoDuplicateKeyResolver;
+import vn.xhht.ledger.infrastructure.eventstore.MongoTokenStore;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,6 +41,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -46,7 +49,12 @@ import java.util.regex.Pattern;
  * and its successful answer is kept in MongoDB ({@code idempotency}, per actor and key, so it survives restarts); the
  * same key with the same method, path and body answers that first answer again and runs nothing; the same key with
  * anything else is {@code 409 IDEMPOTENCY_KEY_REUSED}. A refused request keeps nothing, so it may be retried with the
- * same key. A key whose first request is still running (or whose outcome was lost in a crash) is also a 409.
+ * same key. A key whose first request is still running is also a 409.
+ * <p>
+ * A key whose first request was abandoned — its node stopped sending heartbeats (a crash between storing the events
+ * and keeping the answer) — is taken over by the retry: it runs as that request (same request id, so the same ids
+ * for what it creates) and, if the first attempt's events are in the log, answers from them without sending the
+ * command again ({@link Commands#send}); otherwise the command runs now.
  * <p>
  * A key is kept for {@code xhht.idempotency.retention} (default one day) from its first request: after that the key
  * is free again (a retry that late is a new request), and the records are deleted every
@@ -62,19 +70,29 @@ public class IdempotencyFilter implements WebFilter {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final String CREATED_AT = "createdAt";
 
+    private static final String REQUEST_ID = "requestId";
+    private static final String NODE = "node";
+
     private final MongoCollection<Document> records;
+    private final MongoCollection<Document> nodes;
     private final Problems problems;
     private final Duration retention;
     private final Duration sweepInterval;
+    private final Duration nodeTimeout;
+    private final String node;
     private Disposable sweeping;
 
-    public IdempotencyFilter(MongoDatabase readDatabase, Problems problems,
+    public IdempotencyFilter(MongoDatabase readDatabase, Problems problems, MongoTokenStore tokens,
                              @Value("${xhht.idempotency.retention:P1D}") Duration retention,
-                             @Value("${xhht.idempotency.sweep-interval:PT1H}") Duration sweepInterval) {
+                             @Value("${xhht.idempotency.sweep-interval:PT1H}") Duration sweepInterval,
+                             @Value("${xhht.processors.claim-timeout:PT10S}") Duration nodeTimeout) {
         this.records = readDatabase.getCollection("idempotency");
+        this.nodes = readDatabase.getCollection(SegmentBalancer.NODES);
         this.problems = problems;
         this.retention = retention;
         this.sweepInterval = sweepInterval;
+        this.nodeTimeout = nodeTimeout;
+        this.node = tokens.nodeId();
     }
 
     @PostConstruct
@@ -129,9 +147,10 @@ public class IdempotencyFilter implements WebFilter {
                                   String id = bodyAndActor.getT2() + "\u0000" + key;
                                   String fingerprint = fingerprint(method.name(), exchange.getRequest().getURI().getRawPath(),
                                                                    exchange.getRequest().getURI().getRawQuery(), body);
-                                  return claim(id, fingerprint).flatMap(existing -> existing.isEmpty()
-                                          ? run(exchange, chain, id, body)
-                                          : answerAgain(exchange, existing, fingerprint));
+                                  String requestId = UUID.randomUUID().toString();
+                                  return claim(id, fingerprint, requestId).flatMap(existing -> existing.isEmpty()
+                                          ? run(exchange, chain, id, body, requestId, false)
+                                          : answerAgain(exchange, chain, existing, fingerprint, body));
                               });
     }
 
@@ -139,37 +158,63 @@ public class IdempotencyFilter implements WebFilter {
      * Inserts a pending record; answers an empty document when the key is new (or its record had expired, and is
      * replaced), or the record found.
      */
-    private Mono<Document> claim(String id, String fingerprint) {
-        Document pending = new Document("_id", id).append("fingerprint", fingerprint).append(CREATED_AT, new Date());
+    private Mono<Document> claim(String id, String fingerprint, String requestId) {
+        Document pending = new Document("_id", id).append("fingerprint", fingerprint).append(CREATED_AT, new Date())
+                                                  .append(REQUEST_ID, requestId).append(NODE, node);
         return Mono.from(records.insertOne(pending)).map(r -> new Document())
                    .onErrorResume(MongoDuplicateKeyResolver::isDuplicateKey, e -> Mono.from(records.findOneAndReplace(
                            Filters.and(Filters.eq("_id", id), Filters.lt(CREATED_AT, expiredBefore())), pending))
                            .map(expired -> new Document())
                            .switchIfEmpty(Mono.defer(() -> Mono.from(records.find(Filters.eq("_id", id)).first())))
                            // deleted in between (a refused first request, or the sweep): claim it afresh
-                           .switchIfEmpty(Mono.defer(() -> claim(id, fingerprint))));
+                           .switchIfEmpty(Mono.defer(() -> claim(id, fingerprint, requestId))));
     }
 
-    private Mono<Void> answerAgain(ServerWebExchange exchange, Document record, String fingerprint) {
+    private Mono<Void> answerAgain(ServerWebExchange exchange, WebFilterChain chain, Document record,
+                                   String fingerprint, byte[] body) {
         if (!fingerprint.equals(record.getString("fingerprint"))) {
             return problems.write(exchange, HttpStatus.CONFLICT, ErrorCode.IDEMPOTENCY_KEY_REUSED,
                                   "This Idempotency-Key was used for a different request", List.of());
         }
         Integer status = record.getInteger("status");
         if (status == null) {
-            return problems.write(exchange, HttpStatus.CONFLICT, ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                                  "The first request with this Idempotency-Key has not finished", List.of());
+            return takeOverIfAbandoned(record)
+                    .flatMap(takenOver -> takenOver
+                            ? run(exchange, chain, record.getString("_id"), body, record.getString(REQUEST_ID), true)
+                            : problems.write(exchange, HttpStatus.CONFLICT, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                                             "The first request with this Idempotency-Key has not finished", List.of()));
         }
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatusCode.valueOf(status));
         Document headers = record.get("headers", Document.class);
         headers.forEach((name, value) -> response.getHeaders().set(name, (String) value));
         response.getHeaders().set("Idempotent-Replayed", "true");
-        byte[] body = record.get("body", Binary.class).getData();
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        byte[] answer = record.get("body", Binary.class).getData();
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(answer)));
     }
 
-    private Mono<Void> run(ServerWebExchange exchange, WebFilterChain chain, String id, byte[] body) {
+    /**
+     * Whether the unfinished first request of a key was abandoned (its node sends no heartbeat) and this node now
+     * owns it. Records kept before requests carried their id cannot be recovered and stay in progress until expiry.
+     */
+    private Mono<Boolean> takeOverIfAbandoned(Document record) {
+        String owner = record.getString(NODE);
+        if (owner == null || record.getString(REQUEST_ID) == null || owner.equals(node)) {
+            return Mono.just(false);
+        }
+        Date aliveSince = Date.from(Instant.now().minus(nodeTimeout));
+        return Mono.from(nodes.find(Filters.and(Filters.eq("_id", owner), Filters.gte("seen", aliveSince))).first())
+                   .map(alive -> false)
+                   .switchIfEmpty(Mono.defer(() -> Mono.from(records.updateOne(
+                                   Filters.and(Filters.eq("_id", record.get("_id")), Filters.eq(NODE, owner),
+                                               Filters.exists("status", false)),
+                                   new Document("$set", new Document(NODE, node).append("takenOverAt", new Date()))))
+                           .map(update -> update.getModifiedCount() == 1)));
+    }
+
+    private Mono<Void> run(ServerWebExchange exchange, WebFilterChain chain, String id, byte[] body, String requestId,
+                           boolean recovering) {
+        RequestIds.assign(exchange, requestId, recovering);
         ServerHttpRequestDecorator request = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public Flux<DataBuffer> getBody() {

@@ -73,7 +73,7 @@ public class PlanController {
     @PostMapping
     public Mono<ResponseEntity<Object>> create(@Valid @RequestBody CreatePlanRequest request,
                                                @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
-        String planId = UUID.randomUUID().toString();
+        String planId = RequestIds.resourceId(exchange);
         CreatePlanCommand command = new CreatePlanCommand(
                 planId, request.issuerUnitId(), request.number().strip(), request.title().strip(), request.issuedOn(),
                 request.period().toPeriod(), request.basis(), map(request.targets(), TargetBody::toTarget),

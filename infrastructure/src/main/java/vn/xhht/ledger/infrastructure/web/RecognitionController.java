@@ -71,7 +71,7 @@ public class RecognitionController {
     @PostMapping("/api/v1/recognitions")
     public Mono<ResponseEntity<Object>> grant(@Valid @RequestBody GrantRequest request, @AuthenticationPrincipal Actor actor,
                                               ServerWebExchange exchange) {
-        String id = UUID.randomUUID().toString();
+        String id = RequestIds.resourceId(exchange);
         GrantRecognitionCommand command = new GrantRecognitionCommand(
                 id, request.title(), request.subjectUnitId(), request.year(), request.level(),
                 request.decisionNumber().strip(), request.decidedOn(), request.assessmentId());

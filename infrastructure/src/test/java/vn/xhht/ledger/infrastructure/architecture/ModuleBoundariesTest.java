@@ -78,4 +78,21 @@ class ModuleBoundariesTest {
                    .should().callMethod(java.time.Clock.class, "systemUTC")
                    .check(all);
     }
+
+    /**
+     * Every command names the aggregate it is about (Axon's {@code @TargetAggregateIdentifier}, as giftcard-demo
+     * does): a request retried after a crash finds the events its first attempt stored there.
+     */
+    @Test
+    void everyCommandNamesItsTargetAggregate() {
+        var commands = all.stream().filter(c -> c.getPackageName().startsWith("vn.xhht.ledger.domain")
+                                                && c.getSimpleName().endsWith("Command") && c.isRecord()).toList();
+        org.assertj.core.api.Assertions.assertThat(commands).hasSizeGreaterThan(15);
+        for (var command : commands) {
+            String first = command.reflect().getRecordComponents()[0].getName();
+            org.assertj.core.api.Assertions.assertThat(command.getField(first).isAnnotatedWith(
+                            org.axonframework.modelling.command.TargetAggregateIdentifier.class))
+                    .as("%s names its target aggregate in its first component", command.getSimpleName()).isTrue();
+        }
+    }
 }
