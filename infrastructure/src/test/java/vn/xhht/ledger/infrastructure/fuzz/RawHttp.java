@@ -16,9 +16,9 @@ import java.util.Map;
  * HTTP/1.1 written byte by byte on a socket, so that a request can be anything a hostile client sends: a request
  * line that is not a URI, bytes that are not UTF-8, repeated or oversized headers. One connection per request.
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Response(int status, Map<String, String> headers, byte[] body) {
+    public record Response(int status, Map<String, String> headers, byte[] body) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -29,7 +29,7 @@ final class RawHttp {
     }
 
     /** A request as it goes on the wire; {@code target} is sent as given, not encoded. */
-    record Request(String method, String target, List<String[]> headers, byte[] body) {
+    public record Request(String method, String target, List<String[]> headers, byte[] body) {
     }
 
     private final int port;
@@ -38,11 +38,11 @@ final class RawHttp {
         this.port = port;
     }
 
-    static String basic(String user) {
+    public static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8));
     }
 
-    Response send(Request request) throws IOException {
+    public Response send(Request request) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(60_000);
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -20,7 +20,7 @@ import java.util.Map;
  * MongoDB in memory, the demo users, a random port; a small hierarchy and one resource of each kind whose ids the
  * OpenAPI examples use ({@code huyen-cu-chi}, {@code xa-tan-thong-hoi}, {@code ap-cho}).
  */
-final class ServiceUnderTest implements AutoCloseable {
+public final class ServiceUnderTest implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String PROVINCE = "tp-ho-chi-minh";
@@ -29,25 +29,30 @@ final class ServiceUnderTest implements AutoCloseable {
     static final String VILLAGE = "ap-cho";
 
     final ConfigurableApplicationContext context;
-    final RawHttp http;
+    public final RawHttp http;
     final MongoDatabase events;
     private final Path dataDir;
 
-    ServiceUnderTest(String... extraProperties) throws IOException {
+    public ServiceUnderTest(String... extraProperties) throws IOException {
         dataDir = Files.createTempDirectory("xhht-fuzz");
-        List<String> properties = new ArrayList<>(List.of(
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        for (String property : List.of(
                 "server.port=0", "xhht.mongodb.embedded.backend=memory", "xhht.data-dir=" + dataDir,
                 "xhht.security.users-file=target/no-such-users-file.yml", "xhht.commands.timeout=PT60S",
                 "xhht.audit.checkpoint-interval=PT1S", "logging.level.root=WARN",
-                "logging.level.vn.xhht=WARN", "logging.level.org.axonframework=WARN"));
-        properties.addAll(List.of(extraProperties));
+                "logging.level.vn.xhht=WARN", "logging.level.org.axonframework=WARN")) {
+            properties.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1));
+        }
+        for (String property : extraProperties) { // later ones replace the defaults
+            properties.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1));
+        }
         context = new SpringApplicationBuilder(XhhtLedgerApplication.class)
-                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
         http = new RawHttp(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
         events = context.getBean("eventDatabase", MongoDatabase.class);
     }
 
-    RawHttp.Response call(String user, String method, String path, Object body) throws IOException {
+    public RawHttp.Response call(String user, String method, String path, Object body) throws IOException {
         List<String[]> headers = new ArrayList<>();
         headers.add(new String[]{"Authorization", RawHttp.basic(user)});
         byte[] bytes = null;
@@ -58,7 +63,7 @@ final class ServiceUnderTest implements AutoCloseable {
         return http.send(new RawHttp.Request(method, "/api/v1" + path, headers, bytes));
     }
 
-    JsonNode json(String user, String method, String path, Object body) throws IOException {
+    public JsonNode json(String user, String method, String path, Object body) throws IOException {
         RawHttp.Response response = call(user, method, path, body);
         if (response.status() >= 300) {
             throw new IllegalStateException(method + " " + path + " answered " + response.status() + ": " + response.text());
@@ -71,7 +76,7 @@ final class ServiceUnderTest implements AutoCloseable {
     }
 
     /** Waits until nothing more is being stored (the start-up publication of frameworks, the fixture's commands). */
-    void awaitQuiet() throws InterruptedException {
+    public void awaitQuiet() throws InterruptedException {
         long last = -1;
         for (int stable = 0; stable < 3; ) {
             long now = storedEvents();
@@ -81,7 +86,7 @@ final class ServiceUnderTest implements AutoCloseable {
         }
     }
 
-    void awaitFramework(String code) throws IOException, InterruptedException {
+    public void awaitFramework(String code) throws IOException, InterruptedException {
         for (int i = 0; i < 200; i++) {
             if (call("auditor", "GET", "/frameworks/" + code + "/versions/latest", null).status() == 200) {
                 return;
@@ -91,7 +96,11 @@ final class ServiceUnderTest implements AutoCloseable {
         throw new IllegalStateException("framework " + code + " never published");
     }
 
-    JsonNode verify() throws IOException {
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public JsonNode verify() throws IOException {
         return json("auditor", "GET", "/audit/verify", null);
     }
 

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a plan of the first district for 2024, and what the service accepted so far — the model the figures are
  * recomputed from. Commands are sent over HTTP by the users whose roles they need.
  */
-final class World {
+public final class World {
 
     static final int YEAR = 2024;
     private static final AtomicInteger WORLDS = new AtomicInteger();
@@ -109,7 +109,7 @@ final class World {
 
     // ---- the checks after a sequence -------------------------------------------------------------------------
 
-    void check() throws Exception {
+    public void check() throws Exception {
         awaitProjections();
         theLogVerifies();
         everyViewEqualsItsVerifiedRebuild();
