@@ -2,6 +2,7 @@ package vn.xhht.ledger.command.period;
 
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.xhht.ledger.domain.period.PeriodMessages;
 import vn.xhht.ledger.domain.period.PeriodMessages.PeriodClosedEvent;
@@ -18,9 +19,20 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Whether a unit's year is closed, and by which plans. A fact dated in the year appends to the ledgers of its unit's
  * lineage while they are open: a close and a fact racing for the same ledger cannot both succeed (the stream's
  * sequence decides), so an accepted fact is always stored before the close that would have refused it.
+ * <p>
+ * A province's ledger for a year receives a fact from every unit under it, so it is loaded from a snapshot
+ * ({@link #SNAPSHOTS}) and the events since: the cost of a fact no longer grows with the facts before it.
  */
-@Aggregate(snapshotTriggerDefinition = "")
+@Aggregate(snapshotTriggerDefinition = PeriodLedgerAggregate.SNAPSHOTS, snapshotFilter = PeriodLedgerAggregate.SNAPSHOT_FILTER)
+@Revision(PeriodLedgerAggregate.SHAPE)
 public class PeriodLedgerAggregate {
+
+    /** The bean that triggers a snapshot every so many events: a fact's load reads a snapshot and a short tail. */
+    public static final String SNAPSHOTS = "periodLedgerSnapshots";
+    /** The bean that ignores snapshots of another shape than {@link #SHAPE} (they are then rebuilt from events). */
+    public static final String SNAPSHOT_FILTER = "periodLedgerSnapshotFilter";
+    /** The shape of this aggregate's fields as a snapshot stores them; change it when the fields change. */
+    public static final String SHAPE = "1";
 
     @AggregateIdentifier
     private String ledgerId;

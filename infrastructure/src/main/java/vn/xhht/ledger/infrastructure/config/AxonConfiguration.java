@@ -12,7 +12,13 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import vn.xhht.ledger.command.period.PeriodLedgerAggregate;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,6 +53,35 @@ public class AxonConfiguration {
         return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
     }
 
+    /**
+     * Snapshots hold an aggregate's own fields (aggregates have no getters): read and written by field, and only
+     * by field, so that a snapshot is exactly the state its events built.
+     */
+    public static JacksonSerializer snapshotSerializer() {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .setVisibility(com.fasterxml.jackson.annotation.PropertyAccessor.ALL,
+                               com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
+                .setVisibility(com.fasterxml.jackson.annotation.PropertyAccessor.FIELD,
+                               com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    /** A period ledger is snapshotted every 100 events (see {@code PeriodLedgerAggregate}). */
+    @Bean(PeriodLedgerAggregate.SNAPSHOTS)
+    public SnapshotTriggerDefinition periodLedgerSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
+    }
+
+    /** Snapshots of another shape of the period ledger are ignored: it is then loaded from its events. */
+    @Bean(PeriodLedgerAggregate.SNAPSHOT_FILTER)
+    public SnapshotFilter periodLedgerSnapshotFilter() {
+        return RevisionSnapshotFilter.builder().type(PeriodLedgerAggregate.class).revision(PeriodLedgerAggregate.SHAPE).build();
+    }
+
     @Bean
     @Primary
     public Serializer serializer() {
@@ -73,7 +108,7 @@ public class AxonConfiguration {
         return MongoCommitStorageEngine.builder()
                                        .database(eventDatabase)
                                        .seal(seal)
-                                       .snapshotSerializer(serializer)
+                                       .snapshotSerializer(snapshotSerializer())
                                        .eventSerializer(eventSerializer)
                                        .upcasterChain(configuration.upcasterChain())
                                        .build();
