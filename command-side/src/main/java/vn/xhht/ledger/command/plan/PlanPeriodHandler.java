@@ -5,13 +5,15 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import vn.xhht.ledger.command.period.PeriodLedgers;
+import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.plan.Period;
 import vn.xhht.ledger.domain.plan.PlanCommands.ClosePlanCommand;
 import vn.xhht.ledger.domain.plan.PlanCommands.ReopenPlanCommand;
 
 /**
- * Closing a plan freezes its period for the issuer's subtree: the plan's close and the issuer's period ledgers for
- * every year of the period are stored in one commit. Reopening thaws them the same way.
+ * Closing a plan freezes its period for the issuer's subtree: the plan's close, the issuer's period ledgers for
+ * every year of the period and the fences on the admission shards of the provinces the issuer lay under that year
+ * are stored in one commit. Reopening thaws the ledgers the same way.
  *
  * <p>The ledgers are closed before the plan's close event is made, so that the close's instant is later than every
  * fact the ledgers counted: a fact stored before the close is then always inside the figures read as of the close.
@@ -21,10 +23,12 @@ public class PlanPeriodHandler {
 
     private final Repository<PlanAggregate> plans;
     private final PeriodLedgers ledgers;
+    private final Hierarchy hierarchy;
 
-    public PlanPeriodHandler(Repository<PlanAggregate> plans, PeriodLedgers ledgers) {
+    public PlanPeriodHandler(Repository<PlanAggregate> plans, PeriodLedgers ledgers, Hierarchy hierarchy) {
         this.plans = plans;
         this.ledgers = ledgers;
+        this.hierarchy = hierarchy;
     }
 
     @CommandHandler
@@ -33,7 +37,7 @@ public class PlanPeriodHandler {
         String issuer = plan.invoke(PlanAggregate::issuerUnitId);
         Period period = plan.invoke(PlanAggregate::period);
         for (int year = period.from().getYear(); year <= period.to().getYear(); year++) {
-            ledgers.close(issuer, year, command.planId(), command.reason());
+            ledgers.close(issuer, year, hierarchy.provincesDuring(issuer, year), command.planId(), command.reason());
         }
         return plan.invoke(p -> p.close(command));
     }

@@ -37,6 +37,39 @@ public class Hierarchy {
         return lineage;
     }
 
+    /**
+     * The provinces (tops of the hierarchy) a unit lay under on some day of {@code year}: the lineage is followed from
+     * every day of the year on which the unit or one of its ancestors changed parent. The 2025 reform moved units
+     * from one province to another mid-year; a close of such a unit's year concerns the facts of both.
+     */
+    public java.util.Set<String> provincesDuring(String unitId, int year) {
+        java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>();
+        java.util.Set<LocalDate> followed = new java.util.HashSet<>();
+        java.util.Set<String> provinces = new java.util.LinkedHashSet<>();
+        days.add(LocalDate.of(year, 1, 1));
+        while (!days.isEmpty()) {
+            LocalDate day = days.first();
+            days.remove(day);
+            if (!followed.add(day)) {
+                continue;
+            }
+            String current = unitId;
+            String top = null;
+            for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+                var unit = load(current, "unitId");
+                unit.invoke(u -> u.parentChangesIn(year)).forEach(change -> {
+                    if (!followed.contains(change)) {
+                        days.add(change);
+                    }
+                });
+                top = current;
+                current = unit.invoke(u -> u.parentOn(day));
+            }
+            provinces.add(top);
+        }
+        return provinces;
+    }
+
     /** The kind of a unit. */
     public vn.xhht.ledger.domain.unit.UnitKind kindOf(String unitId, String field) {
         return load(unitId, field).invoke(UnitAggregate::kind);

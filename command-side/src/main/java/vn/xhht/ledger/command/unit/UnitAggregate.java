@@ -93,6 +93,14 @@ public class UnitAggregate {
         }
     }
 
+    /** The days of {@code year} from which its parent changed (the first day of the year included). */
+    java.util.SortedSet<LocalDate> parentChangesIn(int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>(parents.subMap(first, true, LocalDate.of(year, 12, 31), true).keySet());
+        days.add(first);
+        return days;
+    }
+
     String parentOn(LocalDate date) {
         Map.Entry<LocalDate, String> entry = parents.floorEntry(date);
         return entry == null ? null : entry.getValue();

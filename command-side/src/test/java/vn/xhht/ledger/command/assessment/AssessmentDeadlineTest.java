@@ -64,7 +64,7 @@ class AssessmentDeadlineTest {
                         return List.of(unitId);
                     }
                 },
-                new PeriodLedgers(null) {
+                new PeriodLedgers(null, null) {
                     @Override
                     public void admit(List<String> lineage, LocalDate effectiveOn, String factId, String factType) {
                     }

@@ -46,15 +46,20 @@ class PlanAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PlanAggregate.class);
-        fixture.registerAnnotatedCommandHandler(new PlanPeriodHandler(fixture.getRepository(), new vn.xhht.ledger.command.period.PeriodLedgers(null) {
+        fixture.registerAnnotatedCommandHandler(new PlanPeriodHandler(fixture.getRepository(), new vn.xhht.ledger.command.period.PeriodLedgers(null, null) {
             @Override
-            public void close(String unitId, int year, String planId, String reason) {
+            public void close(String unitId, int year, java.util.Collection<String> provinces, String planId, String reason) {
                 ledgerCalls.add("close " + unitId + " " + year);
             }
 
             @Override
             public void reopen(String unitId, int year, String planId, String reason) {
                 ledgerCalls.add("reopen " + unitId + " " + year);
+            }
+        }, new vn.xhht.ledger.command.unit.Hierarchy(null) {
+            @Override
+            public java.util.Set<String> provincesDuring(String unitId, int year) {
+                return java.util.Set.of("tinh");
             }
         }));
         // the catalogue as published; no amendment here names a unit, so there is no unit repository

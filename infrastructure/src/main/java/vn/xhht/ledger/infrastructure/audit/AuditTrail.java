@@ -274,14 +274,28 @@ public class AuditTrail {
         Set<String> aggregates = new HashSet<>(unitIds);
         Bson naming = or(in("events.p.unitId", unitIds), in("events.p.subjectUnitId", unitIds),
                          in("events.p.issuerUnitId", unitIds), in("events.p.intoId", unitIds));
-        for (Document commit : events.find(naming).projection(new Document("events.agg", 1))) {
+        for (Document commit : events.find(naming).projection(new Document("events.agg", 1).append("events.p", 1))) {
             for (Document event : commit.getList("events", Document.class)) {
-                if (event.getString("agg") != null) {
+                // the aggregate of the event that names a unit, not every aggregate that shares its commit (an
+                // admission shard holds the facts of a whole province)
+                if (event.getString("agg") != null && names(event.get("p", Document.class), unitIds)) {
                     aggregates.add(event.getString("agg"));
                 }
             }
         }
         return aggregates;
+    }
+
+    private static boolean names(Document payload, Collection<String> unitIds) {
+        if (payload == null) {
+            return false;
+        }
+        for (String field : List.of("unitId", "subjectUnitId", "issuerUnitId", "intoId")) {
+            if (unitIds.contains(payload.getString(field))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String simpleName(String type) {

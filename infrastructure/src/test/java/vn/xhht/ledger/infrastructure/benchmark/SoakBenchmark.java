@@ -114,25 +114,7 @@ class SoakBenchmark {
     }
 
     private static List<String> hierarchy(ServiceUnderTest service) throws Exception {
-        service.json("admin", "POST", "/units", Map.of("id", "soak-tinh", "name", "Tỉnh thử tải", "kind", "PROVINCE", "validFrom", "2020-01-01"));
-        List<String> villages = new ArrayList<>();
-        for (int d = 0; d < 2; d++) {
-            String district = "soak-huyen-" + d;
-            service.json("admin", "POST", "/units", Map.of("id", district, "name", "Huyện " + d, "kind", "DISTRICT",
-                                                           "parentId", "soak-tinh", "validFrom", "2020-01-01"));
-            for (int c = 0; c < 5; c++) {
-                String commune = district + "-xa-" + c;
-                service.json("admin", "POST", "/units", Map.of("id", commune, "name", "Xã " + c, "kind", "COMMUNE",
-                                                               "parentId", district, "validFrom", "2020-01-01"));
-                for (int v = 0; v < 5; v++) {
-                    String village = commune + "-ap-" + v;
-                    service.json("admin", "POST", "/units", Map.of("id", village, "name", "Ấp " + v, "kind", "VILLAGE",
-                                                                   "parentId", commune, "validFrom", "2020-01-01"));
-                    villages.add(village);
-                }
-            }
-        }
-        return villages;
+        return service.province("soak", 2, 5, 5);
     }
 
     private void timed(String kind, ServiceUnderTest service, String user, String method, String path, Object body)
@@ -169,7 +151,11 @@ class SoakBenchmark {
     private void read(ServiceUnderTest service, List<String> villages) throws Exception {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String village = villages.get(random.nextInt(villages.size()));
-        switch (random.nextInt(5)) {
+        int choice = random.nextInt(5);
+        if (choice == 2 && Boolean.getBoolean("bench.soak.noHistory")) {
+            choice = 4; // -Dbench.soak.noHistory=true: the same load without the subtree history reads
+        }
+        switch (choice) {
             case 0 -> timed("indicators", service, "auditor", "GET", "/indicators?unitId=soak-tinh&year=2024", null);
             case 1 -> timed("unit", service, "auditor", "GET", "/units/" + village, null);
             case 2 -> timed("history", service, "auditor", "GET", "/units/soak-huyen-" + random.nextInt(2) + "/history?limit=50", null);

@@ -96,6 +96,11 @@ public final class ServiceUnderTest implements AutoCloseable {
         throw new IllegalStateException("framework " + code + " never published");
     }
 
+    /** The service's database (the event log and the views). */
+    public MongoDatabase events() {
+        return events;
+    }
+
     public ConfigurableApplicationContext context() {
         return context;
     }
@@ -110,6 +115,33 @@ public final class ServiceUnderTest implements AutoCloseable {
         try (var files = Files.walk(dataDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+    }
+
+    /**
+     * A province {@code prefix + "-tinh"} with {@code districts} districts of {@code communes} communes of
+     * {@code villages} villages each ({@code prefix-huyen-0-xa-1-ap-2}); answers the villages' ids.
+     */
+    public List<String> province(String prefix, int districts, int communes, int villages) throws IOException {
+        String province = prefix + "-tinh";
+        json("admin", "POST", "/units", Map.of("id", province, "name", "Tỉnh " + prefix, "kind", "PROVINCE", "validFrom", "2020-01-01"));
+        List<String> ids = new ArrayList<>();
+        for (int d = 0; d < districts; d++) {
+            String district = prefix + "-huyen-" + d;
+            json("admin", "POST", "/units", Map.of("id", district, "name", "Huyện " + d, "kind", "DISTRICT",
+                                                   "parentId", province, "validFrom", "2020-01-01"));
+            for (int c = 0; c < communes; c++) {
+                String commune = district + "-xa-" + c;
+                json("admin", "POST", "/units", Map.of("id", commune, "name", "Xã " + c, "kind", "COMMUNE",
+                                                       "parentId", district, "validFrom", "2020-01-01"));
+                for (int v = 0; v < villages; v++) {
+                    String village = commune + "-ap-" + v;
+                    json("admin", "POST", "/units", Map.of("id", village, "name", "Ấp " + v, "kind", "VILLAGE",
+                                                           "parentId", commune, "validFrom", "2020-01-01"));
+                    ids.add(village);
+                }
+            }
+        }
+        return ids;
     }
 
     /** The hierarchy of the examples and one resource of each kind; answers the ids a path parameter takes. */
