@@ -36,14 +36,9 @@ public class AdmissionShardAggregate {
         // for Axon
     }
 
-    /** A new generation, taking its first fact. */
-    AdmissionShardAggregate(String shardId, String unitId, int year, String factId, String factType, LocalDate effectiveOn) {
-        apply(new FactAdmittedEvent(shardId, unitId, year, factId, factType, effectiveOn));
-    }
-
-    /** A new generation, opened by a close passing through it. */
-    AdmissionShardAggregate(String shardId, String closingUnitId, int year, String planId) {
-        apply(new AdmissionFencedEvent(shardId, closingUnitId, year, planId));
+    /** A generation not written yet: its first event (a fact or a fence) creates its stream. */
+    AdmissionShardAggregate(String shardId) {
+        this.shardId = shardId;
     }
 
     /** The generation that follows, once this one is sealed; null while it takes facts. */

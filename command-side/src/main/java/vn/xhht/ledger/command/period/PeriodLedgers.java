@@ -1,7 +1,6 @@
 package vn.xhht.ledger.command.period;
 
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import vn.xhht.ledger.domain.common.DomainException;
@@ -47,12 +46,7 @@ public class PeriodLedgers {
                .execute(ledger -> ledger.close(planId, reason));
         for (String province : provinces) {
             for (int shard = 0; shard < PeriodMessages.SHARDS; shard++) {
-                Generation current = current(province, year, shard);
-                if (current.aggregate() == null) {
-                    shards.newInstance(() -> new AdmissionShardAggregate(current.id(), unitId, year, planId));
-                } else {
-                    current.aggregate().execute(s -> s.fence(unitId, year, planId));
-                }
+                current(province, year, shard).aggregate().execute(s -> s.fence(unitId, year, planId));
             }
         }
     }
@@ -77,26 +71,23 @@ public class PeriodLedgers {
                                           year + " is closed for " + ancestor + "; facts dated in it are refused until it is reopened");
             }
         }
-        if (current.aggregate() == null) {
-            shards.newInstance(() -> new AdmissionShardAggregate(current.id(), unitId, year, factId, factType, effectiveOn));
-        } else if (current.aggregate().invoke(AdmissionShardAggregate::full)) {
+        if (current.aggregate().invoke(AdmissionShardAggregate::full)) {
             String next = current.following();
             current.aggregate().execute(s -> s.seal(next));
-            shards.newInstance(() -> new AdmissionShardAggregate(next, unitId, year, factId, factType, effectiveOn));
+            shards.loadOrCreate(next, () -> new AdmissionShardAggregate(next))
+                  .execute(s -> s.admit(unitId, year, factId, factType, effectiveOn));
         } else {
             current.aggregate().execute(s -> s.admit(unitId, year, factId, factType, effectiveOn));
         }
     }
 
-    private boolean closed(String unitId, int year) {
-        try {
-            return ledgers.load(PeriodMessages.ledgerId(unitId, year)).invoke(PeriodLedgerAggregate::isClosed);
-        } catch (AggregateNotFoundException never) {
-            return false;
-        }
+    /** Whether a ledger is closed; one never written is open (loadOrCreate reads it without storing anything). */
+    private boolean closed(String unitId, int year) throws Exception {
+        return ledgers.loadOrCreate(PeriodMessages.ledgerId(unitId, year), () -> new PeriodLedgerAggregate(unitId, year))
+                      .invoke(PeriodLedgerAggregate::isClosed);
     }
 
-    /** A shard's generation that takes facts now: loaded, or null when it has none yet. */
+    /** A shard's generation that takes facts now (one never written yet is created by its first event). */
     private record Generation(String province, int year, int shard, int number, Aggregate<AdmissionShardAggregate> aggregate) {
         String id() {
             return PeriodMessages.admissionShardId(province, year, shard, number);
@@ -107,16 +98,12 @@ public class PeriodLedgers {
         }
     }
 
-    private Generation current(String province, int year, int shard) {
+    private Generation current(String province, int year, int shard) throws Exception {
         String key = province + ":" + year + ":" + shard;
         int number = generations.getOrDefault(key, 0);
         while (true) {
-            Aggregate<AdmissionShardAggregate> generation;
-            try {
-                generation = shards.load(PeriodMessages.admissionShardId(province, year, shard, number));
-            } catch (AggregateNotFoundException none) {
-                return new Generation(province, year, shard, number, null);
-            }
+            String id = PeriodMessages.admissionShardId(province, year, shard, number);
+            Aggregate<AdmissionShardAggregate> generation = shards.loadOrCreate(id, () -> new AdmissionShardAggregate(id));
             if (generation.invoke(AdmissionShardAggregate::next) == null) {
                 return new Generation(province, year, shard, number, generation);
             }

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentNavigableMap;
@@ -81,6 +82,8 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
     static final String COUNT = "n";
     static final String RESERVED_AT = "at";
     public static final String EVENTS = "events";
+    /** How many stream keys a read of an aggregate asks for first (then four times more while all are found). */
+    private static final int FIRST_KEYS = 4;
     private static final char SEQUENCE_SEPARATOR = '\u0001';
     private static final char APPLICATION_EVENT_PREFIX = '\u0002';
     private static final int MAX_COMMIT_ATTEMPTS = 3;
@@ -319,33 +322,51 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
 
     // ------------------------------------------------------------------------------------------ aggregate streams
 
+    /**
+     * An aggregate's events from {@code firstSequenceNumber}, at most about {@code batchSize}, read by their stream
+     * keys ({@code agg|seq}, a unique index). The keys are asked for a few at first and more only while all are
+     * found: most streams are short (a ledger, a shard generation, a batch), and each key asked for is an index
+     * probe — on the embedded H2 backend a costly one, as its index compares serialized keys.
+     */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
                                                                     long firstSequenceNumber, int batchSize) {
-        List<String> keys = new ArrayList<>(batchSize);
-        for (long seq = firstSequenceNumber; seq < firstSequenceNumber + batchSize; seq++) {
-            keys.add(aggregateIdentifier + SEQUENCE_SEPARATOR + seq);
-        }
-        List<StoredEvent.Domain> result = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        for (Document commit : events.find(in(KEYS, keys))) {
-            long position = commit.getLong("_id");
-            if (!seen.add(position)) {
-                continue; // the embedded server returns a document once per matching key
+        Map<Long, StoredEvent.Domain> found = new TreeMap<>();
+        long end = firstSequenceNumber + batchSize;
+        long next = firstSequenceNumber;
+        int chunk = FIRST_KEYS;
+        while (next < end) {
+            int size = (int) Math.min(chunk, end - next);
+            List<String> keys = new ArrayList<>(size);
+            for (long seq = next; seq < next + size; seq++) {
+                keys.add(aggregateIdentifier + SEQUENCE_SEPARATOR + seq);
             }
-            List<Document> eventDocuments = commit.getList(EVENTS, Document.class);
-            for (int i = 0; i < eventDocuments.size(); i++) {
-                Document event = eventDocuments.get(i);
-                Number seq = (Number) event.get(EventDocumentCodec.SEQUENCE);
-                if (aggregateIdentifier.equals(event.getString(EventDocumentCodec.AGGREGATE_ID))
-                        && seq != null && seq.longValue() >= firstSequenceNumber) {
-                    remember(aggregateIdentifier + SEQUENCE_SEPARATOR + seq.longValue(), hashOf(event), position + i);
-                    result.add((StoredEvent.Domain) EventDocumentCodec.decode(event, position + i));
+            for (Document commit : events.find(in(KEYS, keys))) {
+                long position = commit.getLong("_id");
+                List<Document> eventDocuments = commit.getList(EVENTS, Document.class);
+                for (int i = 0; i < eventDocuments.size(); i++) {
+                    Document event = eventDocuments.get(i);
+                    Number seq = (Number) event.get(EventDocumentCodec.SEQUENCE);
+                    // the embedded server returns a commit once per matching key: each event is taken once
+                    if (aggregateIdentifier.equals(event.getString(EventDocumentCodec.AGGREGATE_ID))
+                            && seq != null && seq.longValue() >= firstSequenceNumber && !found.containsKey(seq.longValue())) {
+                        remember(aggregateIdentifier + SEQUENCE_SEPARATOR + seq.longValue(), hashOf(event), position + i);
+                        found.put(seq.longValue(), (StoredEvent.Domain) EventDocumentCodec.decode(event, position + i));
+                    }
                 }
             }
+            for (long seq = next; seq < next + size; seq++) {
+                if (!found.containsKey(seq)) {
+                    return new ArrayList<>(found.values()); // the stream ends here
+                }
+            }
+            next += size;
+            while (next < end && found.containsKey(next)) {
+                next++; // already read with a commit found for an earlier key
+            }
+            chunk = Math.min(chunk * 4, batchSize);
         }
-        result.sort(Comparator.comparingLong(StoredEvent::getSequenceNumber));
-        return result;
+        return new ArrayList<>(found.values());
     }
 
     @Override
