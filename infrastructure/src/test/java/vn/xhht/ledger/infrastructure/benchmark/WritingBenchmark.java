@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so that growth over a reporting season shows. Also printed: 409 CONCURRENT_MODIFICATION answers (target: none),
  * events stored per batch (target: at most 2); then the province's year is closed while the clients keep writing
  * for that year: every batch answered 201 is in the province's figures, every one sent after the close was answered
- * is refused; last, a district's and a commune's history page (50 items, with and without {@code asOf}), p99.
+ * is refused; last, a district's and a commune's history page (50 items, with and without {@code asOf}).
  * {@code ./benchmark -Dtest=WritingBenchmark [-Dbench.writes=20000]}.
  */
 class WritingBenchmark {
@@ -154,19 +154,27 @@ class WritingBenchmark {
         assertThat(numerator).isEqualTo(stored.size());
     }
 
+    /** Five reads of each page (a page that takes over a minute is reported as such: the log is scanned). */
     private static void historyPages(ServiceUnderTest service) throws Exception {
         String asOf = java.time.Instant.now().toString();
         for (String path : List.of("/units/ghi-huyen-0/history?limit=50", "/units/ghi-huyen-0/history?limit=50&asOf=" + asOf,
                                    "/units/ghi-huyen-0-xa-0/history?limit=50", "/units/ghi-huyen-0-xa-0/history?limit=50&asOf=" + asOf)) {
-            long[] took = new long[40];
+            long[] took = new long[5];
             for (int i = 0; i < took.length; i++) {
                 long start = System.nanoTime();
-                RawHttp.Response answer = service.call("auditor", "GET", path, null);
-                took[i] = System.nanoTime() - start;
-                assertThat(answer.status()).isEqualTo(200);
+                try {
+                    assertThat(service.call("auditor", "GET", path, null).status()).isEqualTo(200);
+                    took[i] = System.nanoTime() - start;
+                } catch (java.io.IOException timedOut) {
+                    System.out.printf("history %-70s no answer within 60 s%n", path);
+                    took = null;
+                    break;
+                }
             }
-            Arrays.sort(took);
-            System.out.printf("history %-70s p50 %6.1f ms  p99 %6.1f ms%n", path, took[20] / 1e6, took[39] / 1e6);
+            if (took != null) {
+                Arrays.sort(took);
+                System.out.printf("history %-70s median %7.1f ms  slowest %7.1f ms%n", path, took[2] / 1e6, took[4] / 1e6);
+            }
         }
     }
 
