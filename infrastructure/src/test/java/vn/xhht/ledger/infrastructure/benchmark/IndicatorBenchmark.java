@@ -220,6 +220,7 @@ class IndicatorBenchmark {
                           1_000_000 / (result.events() / rebuilt));
         System.out.printf(Locale.ROOT, "    raw driver reading the same %,d events once: %.1f s (%,.0f events/s); the rebuild takes %.0fx%n",
                           rawEvents, raw, rawEvents / raw, rebuilt / raw);
+        org.assertj.core.api.Assertions.assertThat(result.equal()).as("the rebuilt indicator view equals the live one").isTrue();
     }
 
     /** Stores the dataset as events; answers {households titled, households, events}. */

@@ -89,6 +89,8 @@ class RebuildBenchmark {
         Runtime.getRuntime().gc();
         System.out.printf(Locale.ROOT, "  heap in use after GC: %,d MiB%n",
                           (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        org.assertj.core.api.Assertions.assertThat(verified.equal())
+                                      .as("the rebuilt indicator view equals the live one: %s", verified.differences()).isTrue();
     }
 
     private void awaitCaughtUp(TrackingEventProcessor processor) {
