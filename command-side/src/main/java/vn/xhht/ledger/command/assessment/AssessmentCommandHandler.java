@@ -1,7 +1,5 @@
 package vn.xhht.ledger.command.assessment;
 
-import vn.xhht.ledger.domain.common.ProgrammeTime;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -21,11 +19,11 @@ import vn.xhht.ledger.domain.assessment.AssessmentMessages.UpdateAssessmentScore
 import vn.xhht.ledger.domain.assessment.ScoreRules;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.ProgrammeTime;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -34,8 +32,6 @@ import java.util.List;
  */
 @Component
 public class AssessmentCommandHandler {
-
-    /** Deadlines and review dates are Vietnamese calendar days. */
 
     private final Repository<AssessmentAggregate> assessments;
     private final Repository<AssessmentSlotAggregate> slots;

@@ -9,26 +9,26 @@ import vn.xhht.ledger.domain.period.PeriodMessages.PeriodClosedEvent;
 import vn.xhht.ledger.domain.period.PeriodMessages.PeriodFactCountedEvent;
 import vn.xhht.ledger.domain.period.PeriodMessages.PeriodReopenedEvent;
 
-import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * Whether a unit's year is closed, and by which plans. A fact dated in the year appends to the ledgers of its unit's
- * lineage while they are open: a close and a fact racing for the same ledger cannot both succeed (the stream's
- * sequence decides), so an accepted fact is always stored before the close that would have refused it.
- * <p>
- * A province's ledger for a year receives a fact from every unit under it, so it is loaded from a snapshot
- * ({@link #SNAPSHOTS}) and the events since: the cost of a fact no longer grows with the facts before it.
+ * Whether a unit's year is closed, and by which plans: the ledger holds the closes and reopens of the unit's own
+ * plans. Facts read the ledgers of their lineage and are recorded on admission shards ({@link PeriodLedgers});
+ * ledgers stored before that also hold a {@code PeriodFactCountedEvent} per fact of the unit's subtree, which is why
+ * they are loaded from a snapshot ({@link #SNAPSHOTS}) and the events since.
  */
 @Aggregate(snapshotTriggerDefinition = PeriodLedgerAggregate.SNAPSHOTS, snapshotFilter = PeriodLedgerAggregate.SNAPSHOT_FILTER)
 @Revision(PeriodLedgerAggregate.SHAPE)
 public class PeriodLedgerAggregate {
 
-    /** The bean that triggers a snapshot every so many events: a fact's load reads a snapshot and a short tail. */
-    public static final String SNAPSHOTS = "periodLedgerSnapshots";
+    /**
+     * The bean that triggers a snapshot every 100 events, for the ledgers and the admission shards: a load reads a
+     * snapshot and a short tail.
+     */
+    public static final String SNAPSHOTS = "periodSnapshots";
     /** The bean that ignores snapshots of another shape than {@link #SHAPE} (they are then rebuilt from events). */
     public static final String SNAPSHOT_FILTER = "periodLedgerSnapshotFilter";
     /** The shape of this aggregate's fields as a snapshot stores them; change it when the fields change. */
@@ -64,10 +64,6 @@ public class PeriodLedgerAggregate {
         }
     }
 
-    void count(String factId, String factType, LocalDate effectiveOn) {
-        apply(new PeriodFactCountedEvent(unitId, year, factId, factType, effectiveOn));
-    }
-
     @EventSourcingHandler
     void on(PeriodClosedEvent event) {
         ledgerId = PeriodMessages.ledgerId(event.unitId(), event.year());
@@ -81,6 +77,7 @@ public class PeriodLedgerAggregate {
         closedBy.remove(event.planId());
     }
 
+    /** Stored before facts were admitted through shards; read as it was stored. */
     @EventSourcingHandler
     void on(PeriodFactCountedEvent event) {
         ledgerId = PeriodMessages.ledgerId(event.unitId(), event.year());

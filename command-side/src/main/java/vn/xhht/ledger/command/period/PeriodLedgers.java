@@ -89,10 +89,6 @@ public class PeriodLedgers {
 
     /** A shard's generation that takes facts now (one never written yet is created by its first event). */
     private record Generation(String province, int year, int shard, int number, Aggregate<AdmissionShardAggregate> aggregate) {
-        String id() {
-            return PeriodMessages.admissionShardId(province, year, shard, number);
-        }
-
         String following() {
             return PeriodMessages.admissionShardId(province, year, shard, number + 1);
         }

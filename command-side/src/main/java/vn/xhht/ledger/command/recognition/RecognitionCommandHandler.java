@@ -1,7 +1,5 @@
 package vn.xhht.ledger.command.recognition;
 
-import vn.xhht.ledger.domain.common.ProgrammeTime;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.modelling.command.Aggregate;
@@ -16,6 +14,7 @@ import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentStatus;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.ProgrammeTime;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.GrantRecognitionCommand;

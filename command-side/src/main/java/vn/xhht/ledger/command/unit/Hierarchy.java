@@ -8,7 +8,12 @@ import vn.xhht.ledger.domain.common.ErrorCode;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** The hierarchy as the command side sees it: from the unit aggregates, consistent with the command. */
 @Component
@@ -42,10 +47,10 @@ public class Hierarchy {
      * every day of the year on which the unit or one of its ancestors changed parent. The 2025 reform moved units
      * from one province to another mid-year; a close of such a unit's year concerns the facts of both.
      */
-    public java.util.Set<String> provincesDuring(String unitId, int year) {
-        java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>();
-        java.util.Set<LocalDate> followed = new java.util.HashSet<>();
-        java.util.Set<String> provinces = new java.util.LinkedHashSet<>();
+    public Set<String> provincesDuring(String unitId, int year) {
+        SortedSet<LocalDate> days = new TreeSet<>();
+        Set<LocalDate> followed = new HashSet<>();
+        Set<String> provinces = new LinkedHashSet<>();
         days.add(LocalDate.of(year, 1, 1));
         while (!days.isEmpty()) {
             LocalDate day = days.first();

@@ -17,7 +17,9 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -94,9 +96,9 @@ public class UnitAggregate {
     }
 
     /** The days of {@code year} from which its parent changed (the first day of the year included). */
-    java.util.SortedSet<LocalDate> parentChangesIn(int year) {
+    SortedSet<LocalDate> parentChangesIn(int year) {
         LocalDate first = LocalDate.of(year, 1, 1);
-        java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>(parents.subMap(first, true, LocalDate.of(year, 12, 31), true).keySet());
+        SortedSet<LocalDate> days = new TreeSet<>(parents.subMap(first, true, LocalDate.of(year, 12, 31), true).keySet());
         days.add(first);
         return days;
     }

@@ -18,6 +18,7 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import vn.xhht.ledger.command.period.AdmissionShardAggregate;
 import vn.xhht.ledger.command.period.PeriodLedgerAggregate;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -70,9 +71,9 @@ public class AxonConfiguration {
         return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
-    /** A period ledger is snapshotted every 100 events (see {@code PeriodLedgerAggregate}). */
+    /** Period ledgers and admission shards are snapshotted every 100 events (see {@code PeriodLedgers}). */
     @Bean(PeriodLedgerAggregate.SNAPSHOTS)
-    public SnapshotTriggerDefinition periodLedgerSnapshots(Snapshotter snapshotter) {
+    public SnapshotTriggerDefinition periodSnapshots(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
     }
 
@@ -80,6 +81,12 @@ public class AxonConfiguration {
     @Bean(PeriodLedgerAggregate.SNAPSHOT_FILTER)
     public SnapshotFilter periodLedgerSnapshotFilter() {
         return RevisionSnapshotFilter.builder().type(PeriodLedgerAggregate.class).revision(PeriodLedgerAggregate.SHAPE).build();
+    }
+
+    /** Snapshots of another shape of an admission shard are ignored: it is then loaded from its events. */
+    @Bean(AdmissionShardAggregate.SNAPSHOT_FILTER)
+    public SnapshotFilter admissionShardSnapshotFilter() {
+        return RevisionSnapshotFilter.builder().type(AdmissionShardAggregate.class).revision(AdmissionShardAggregate.SHAPE).build();
     }
 
     @Bean

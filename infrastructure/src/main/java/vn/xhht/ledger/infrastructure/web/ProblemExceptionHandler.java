@@ -82,8 +82,7 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
                                   "The request body is too large", List.of());
         }
         if (error instanceof InputRuleException rule) { // a body checked by the endpoint itself
-            return problems.write(exchange, Problems.statusOf(rule.code()), rule.code(), rule.getOriginalMessage(),
-                                  List.of(new Problems.FieldError(rule.field(), rule.getOriginalMessage())));
+            return inputRule(exchange, rule);
         }
         if (hasCause(error, UnstorableTextException.class)) {
             return problems.write(exchange, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_TEXT,
@@ -148,10 +147,7 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         String field = null;
         String detail = input.getReason() == null ? "Malformed request" : input.getReason();
         if (cause instanceof InputRuleException rule) {
-            String at = rule.field();
-            String message = rule.getOriginalMessage();
-            return problems.write(exchange, Problems.statusOf(rule.code()), rule.code(), message,
-                                  List.of(new Problems.FieldError(at, message)));
+            return inputRule(exchange, rule);
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = InputRuleException.pathOf(mapping);
@@ -172,6 +168,14 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         }
         List<Problems.FieldError> errors = field == null ? List.of() : List.of(new Problems.FieldError(field, detail));
         return problems.write(exchange, HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST, detail, errors);
+    }
+
+    /** A body refused by the input rules: its code, and the field at fault unless the body as a whole is. */
+    private Mono<Void> inputRule(ServerWebExchange exchange, InputRuleException rule) {
+        String message = rule.getOriginalMessage();
+        List<Problems.FieldError> errors = rule.field().isEmpty() ? List.of()
+                : List.of(new Problems.FieldError(rule.field(), message));
+        return problems.write(exchange, Problems.statusOf(rule.code()), rule.code(), message, errors);
     }
 
     static Throwable unwrap(Throwable error) {

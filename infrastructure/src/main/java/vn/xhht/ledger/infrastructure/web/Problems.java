@@ -56,6 +56,15 @@ public class Problems {
         return body;
     }
 
+    /** The problem as the bytes of its JSON (also for answers written below the web layer, by the HTTP pipeline). */
+    public byte[] bytes(HttpStatus status, String code, String detail, String instance, List<FieldError> errors) {
+        try {
+            return mapper.writeValueAsBytes(body(status, code, detail, instance, errors));
+        } catch (JsonProcessingException e) {
+            return ("{\"status\":" + status.value() + ",\"code\":\"" + code + "\"}").getBytes();
+        }
+    }
+
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, ErrorCode code, String detail,
                             List<FieldError> errors) {
         return write(exchange, status, code.name(), detail, errors);
@@ -69,13 +78,7 @@ public class Problems {
         }
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] bytes;
-        try {
-            bytes = mapper.writeValueAsBytes(body(status, code, detail, exchange.getRequest().getPath().value(),
-                                                  errors));
-        } catch (JsonProcessingException e) {
-            bytes = ("{\"status\":" + status.value() + ",\"code\":\"" + code + "\"}").getBytes();
-        }
+        byte[] bytes = bytes(status, code, detail, exchange.getRequest().getPath().value(), errors);
         DataBuffer buffer = response.bufferFactory().wrap(bytes);
         return response.writeWith(Mono.just(buffer));
     }

@@ -20,11 +20,13 @@ import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.stereotype.Component;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
+import org.springframework.http.HttpStatus;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.infrastructure.web.Problems;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Refusals that happen before the web layer sees a request are problems too. First after the HTTP codec:
@@ -42,13 +44,17 @@ public class MalformedUriGuard implements NettyServerCustomizer {
 
     public static final String MALFORMED_URI_PATH = "/api/v1/problems/malformed-uri";
 
-    private static final ChannelHandler GUARD = new Guard();
+    private final ChannelHandler guard;
+
+    public MalformedUriGuard(Problems problems) {
+        this.guard = new Guard(problems);
+    }
 
     @Override
     public HttpServer apply(HttpServer server) {
         return server.doOnChannelInit((observer, channel, address) -> {
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-                channel.pipeline().addAfter(NettyPipeline.HttpCodec, "xhht-malformed-request", GUARD);
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, "xhht-malformed-request", guard);
             }
         });
     }
@@ -64,6 +70,12 @@ public class MalformedUriGuard implements NettyServerCustomizer {
 
     @ChannelHandler.Sharable
     private static final class Guard extends ChannelInboundHandlerAdapter {
+        private final Problems problems;
+
+        Guard(Problems problems) {
+            this.problems = problems;
+        }
+
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
             if (message instanceof HttpObject http && http.decoderResult().isFailure()) {
@@ -78,7 +90,7 @@ public class MalformedUriGuard implements NettyServerCustomizer {
             context.fireChannelRead(message);
         }
 
-        private static void refuse(ChannelHandlerContext context, Throwable cause) {
+        private void refuse(ChannelHandlerContext context, Throwable cause) {
             HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
                     : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
                     : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
@@ -86,11 +98,10 @@ public class MalformedUriGuard implements NettyServerCustomizer {
             String detail = status == HttpResponseStatus.REQUEST_URI_TOO_LONG ? "The request line is too long"
                     : status == HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE ? "The request's headers are too large"
                     : "The request could not be read as HTTP";
-            String body = "{\"type\":\"/problems/malformed-request\",\"title\":\"" + status.reasonPhrase()
-                    + "\",\"status\":" + status.code() + ",\"detail\":\"" + detail + "\",\"code\":\""
-                    + ErrorCode.MALFORMED_REQUEST.name() + "\"}";
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                                                                    Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+            // no instance: the request line could not be read
+            byte[] body = problems.bytes(HttpStatus.valueOf(status.code()), ErrorCode.MALFORMED_REQUEST.name(), detail,
+                                         null, List.of());
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
             response.headers().set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
             response.headers().set(HttpHeaderNames.CONNECTION, "close");

@@ -3,7 +3,6 @@ package vn.xhht.ledger.infrastructure.web.input;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -12,7 +11,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.common.ErrorCode;
-import vn.xhht.ledger.infrastructure.web.Problems;
+import vn.xhht.ledger.domain.common.DomainException;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +32,6 @@ public class MediaTypeFilter implements WebFilter {
     /** Path prefixes whose bodies are files rather than JSON. */
     static final List<String> OTHER_FORMATS = List.of("/api/v1/imports/");
 
-    private final Problems problems;
-
-    public MediaTypeFilter(Problems problems) {
-        this.problems = problems;
-    }
-
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         var request = exchange.getRequest();
@@ -51,8 +44,7 @@ public class MediaTypeFilter implements WebFilter {
         if (problem == null) {
             return chain.filter(exchange);
         }
-        return problems.write(exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNSUPPORTED_MEDIA_TYPE, problem,
-                              List.of(new Problems.FieldError(HttpHeaders.CONTENT_TYPE, problem)));
+        return Mono.error(new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, HttpHeaders.CONTENT_TYPE, problem));
     }
 
     private static boolean hasBody(HttpHeaders headers) {

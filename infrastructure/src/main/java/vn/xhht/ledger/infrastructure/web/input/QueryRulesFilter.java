@@ -1,7 +1,6 @@
 package vn.xhht.ledger.infrastructure.web.input;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
@@ -10,7 +9,6 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
-import vn.xhht.ledger.infrastructure.web.Problems;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -22,6 +20,7 @@ import java.util.Map;
  * {@link InputRules} for what a request carries outside its body: every query value is one line of well-formed
  * text; {@code on} is an ISO date and {@code asOf}, {@code from}, {@code to} instants, within the accepted range; a
  * parameter is given once. Each endpoint then reads its own parameters by their own syntax (ids, codes, cursors).
+ * A refusal is handed to {@code ProblemExceptionHandler}, like every other.
  */
 @Component
 @Order(1)
@@ -30,31 +29,25 @@ public class QueryRulesFilter implements WebFilter {
     private static final List<String> DATES = List.of("on");
     private static final List<String> INSTANTS = List.of("asOf", "from", "to");
 
-    private final Problems problems;
-
-    public QueryRulesFilter(Problems problems) {
-        this.problems = problems;
-    }
-
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         if (!exchange.getRequest().getPath().value().startsWith("/api/v1/")) {
             return chain.filter(exchange);
         }
         if (exchange.getRequest().getPath().value().equals(MalformedUriGuard.MALFORMED_URI_PATH)) {
-            return refuse(exchange, new DomainException(ErrorCode.MALFORMED_REQUEST, "uri",
-                                                        "The request's URI is malformed (an invalid %-escape or character)"));
+            return Mono.error(new DomainException(ErrorCode.MALFORMED_REQUEST, "uri",
+                                                  "The request's URI is malformed (an invalid %-escape or character)"));
         }
         MultiValueMap<String, String> query;
         try {
             query = exchange.getRequest().getQueryParams();
         } catch (IllegalArgumentException malformed) { // a bad %-escape
-            return refuse(exchange, new DomainException(ErrorCode.MALFORMED_REQUEST, "query", "The query string is malformed"));
+            return Mono.error(new DomainException(ErrorCode.MALFORMED_REQUEST, "query", "The query string is malformed"));
         }
         try {
             check(query);
         } catch (DomainException refused) {
-            return refuse(exchange, refused);
+            return Mono.error(refused);
         }
         return chain.filter(exchange);
     }
@@ -86,11 +79,5 @@ public class QueryRulesFilter implements WebFilter {
                 }
             }
         }
-    }
-
-    private Mono<Void> refuse(ServerWebExchange exchange, DomainException refused) {
-        List<Problems.FieldError> errors = refused.problems().stream()
-                                                  .map(p -> new Problems.FieldError(p.field(), p.message())).toList();
-        return problems.write(exchange, Problems.statusOf(refused.code()), refused.code(), refused.getMessage(), errors);
     }
 }
