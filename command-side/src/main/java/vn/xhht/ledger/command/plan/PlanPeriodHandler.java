@@ -15,8 +15,9 @@ import vn.xhht.ledger.domain.plan.PlanCommands.ReopenPlanCommand;
  * every year of the period and the fences on the admission shards of the provinces the issuer lay under that year
  * are stored in one commit. Reopening thaws the ledgers the same way.
  *
- * <p>The ledgers are closed before the plan's close event is made, so that the close's instant is later than every
- * fact the ledgers counted: a fact stored before the close is then always inside the figures read as of the close.
+ * <p>The ledgers are closed and the shards fenced before the plan's close event is made, so that the close's instant is
+ * later than every fact admitted before it: a fact stored before the close is then always inside the figures read as
+ * of the close.
  */
 @Component
 public class PlanPeriodHandler {
