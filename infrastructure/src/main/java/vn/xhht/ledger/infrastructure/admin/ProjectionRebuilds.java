@@ -16,6 +16,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.infrastructure.eventstore.MongoTokenStore;
@@ -23,6 +25,8 @@ import vn.xhht.ledger.infrastructure.eventstore.MongoTokenStore.SegmentClaim;
 import vn.xhht.ledger.query.assessment.AssessmentProjection;
 import vn.xhht.ledger.query.figures.FigureProjection;
 import vn.xhht.ledger.query.framework.FrameworkProjection;
+import vn.xhht.ledger.query.history.HistoryProjection;
+import vn.xhht.ledger.query.history.StoredForm;
 import vn.xhht.ledger.query.indicator.IndicatorProjection;
 import vn.xhht.ledger.query.indicator.IndicatorTableCache;
 import vn.xhht.ledger.query.plan.PlanProjection;
@@ -30,6 +34,9 @@ import vn.xhht.ledger.query.recognition.RecognitionProjection;
 import vn.xhht.ledger.query.support.Replayable;
 import vn.xhht.ledger.query.support.ViewBatch.Mode;
 import vn.xhht.ledger.query.unit.UnitProjection;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,6 +106,7 @@ public class ProjectionRebuilds {
         COLLECTIONS.put(IndicatorProjection.NAME, List.of("indicator_figures", "indicator_figure_versions",
                                                           "indicator_units", "indicator_recognitions", "indicator_plans",
                                                           "indicator_targets", "indicator_catalogue"));
+        COLLECTIONS.put(HistoryProjection.NAME, HistoryProjection.collections());
     }
 
     private final EventStore eventStore;
@@ -112,9 +120,10 @@ public class ProjectionRebuilds {
     private final Map<String, Progress> running = new ConcurrentHashMap<>();
     private final MongoTokenStore tokenStore;
     private final IndicatorProjection indicatorProjection;
+    private final StoredForm storedForm;
 
     public ProjectionRebuilds(EventStore eventStore, EventProcessingConfiguration processing, MongoClient syncClient,
-                              MongoTokenStore tokenStore, IndicatorProjection indicatorProjection,
+                              MongoTokenStore tokenStore, IndicatorProjection indicatorProjection, StoredForm storedForm,
                               com.mongodb.reactivestreams.client.MongoClient reactiveClient,
                               @Value("${xhht.mongodb.database:xhht}") String database,
                               @Value("${xhht.indicators.first-year:2021}") int firstYear,
@@ -124,6 +133,7 @@ public class ProjectionRebuilds {
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.indicatorProjection = indicatorProjection;
+        this.storedForm = storedForm;
         this.syncClient = syncClient;
         this.reactiveClient = reactiveClient;
         this.database = database;
@@ -348,6 +358,7 @@ public class ProjectionRebuilds {
             case AssessmentProjection.NAME -> new AssessmentProjection(target, replay);
             case RecognitionProjection.NAME -> new RecognitionProjection(target, replay);
             case FigureProjection.NAME -> new FigureProjection(target, replay);
+            case HistoryProjection.NAME -> new HistoryProjection(target, storedForm, replay);
             case IndicatorProjection.NAME -> new IndicatorProjection(target, new IndicatorTableCache(Duration.ZERO, 1),
                                                                      firstYear, lastYear, replay, figuresInMemory);
             default -> throw new DomainException(ErrorCode.NOT_FOUND, "No projection named " + name);
@@ -375,6 +386,21 @@ public class ProjectionRebuilds {
 
     private long livePosition(String name) {
         return segments(name).stream().mapToLong(SegmentStatus::position).min().orElse(0);
+    }
+
+    /**
+     * Completes with true once the projection has handled every event stored when this was called, with false if it
+     * has not within {@code wait} (checked every 10 ms, off the event loop): a read that must reflect every command
+     * answered before it (a unit's history for an inspector) waits on it.
+     */
+    public Mono<Boolean> awaitCaughtUp(String name, Duration wait) {
+        return Mono.fromCallable(() -> eventStore.createHeadToken().position().orElse(0))
+                   .flatMap(head -> Mono.fromCallable(() -> livePosition(name) >= head)
+                                        .filter(Boolean::booleanValue)
+                                        .repeatWhenEmpty(tries -> tries.take(Math.max(1, wait.toMillis() / 10))
+                                                                       .delayElements(Duration.ofMillis(10)))
+                                        .defaultIfEmpty(false))
+                   .subscribeOn(Schedulers.boundedElastic());
     }
 
     private void awaitLive(String name, long head) {

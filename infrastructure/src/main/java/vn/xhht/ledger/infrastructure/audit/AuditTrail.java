@@ -1,12 +1,14 @@
 package vn.xhht.ledger.infrastructure.audit;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import vn.xhht.ledger.domain.common.Page;
+import vn.xhht.ledger.domain.history.HistoryQueries.Change;
+import vn.xhht.ledger.domain.history.HistoryQueries.LoggedEvent;
+import vn.xhht.ledger.query.history.StatePaths;
 import vn.xhht.ledger.infrastructure.eventstore.MongoCommitStorageEngine;
 
 import java.time.Instant;
@@ -52,29 +54,16 @@ public class AuditTrail {
     /**
      * What to list; every part optional. {@code type} is the event's simple name, e.g. {@code PlanAmendedEvent};
      * {@code from}/{@code to} the record time, {@code to} excluded; {@code asOf} the log as it stood then (recorded at
-     * or before it); {@code aggregates} (null: any) those of a unit subtree ({@link #aggregatesConcerning}).
+     * or before it).
      */
-    public record Filter(String aggregateId, String actor, String type, Instant from, Instant to, Instant asOf,
-                         Set<String> aggregates) {
+    public record Filter(String aggregateId, String actor, String type, Instant from, Instant to, Instant asOf) {
     }
 
-    public record Change(String field, Object before, Object after) {
-    }
-
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Item(long position, String eventId, String type, String aggregateType, String aggregateId,
-                       Long sequence, Instant timestamp, String actor, Object roles, String reason,
-                       String correlationId, Object payload, List<Change> changes) {
-    }
-
-    public Page<Item> page(Filter filter, long after, int limit) {
+    public Page<LoggedEvent> page(Filter filter, long after, int limit) {
         List<Bson> conditions = new ArrayList<>();
         conditions.add(gt("_id", after));
         if (filter.aggregateId() != null) {
             conditions.add(MongoCommitStorageEngine.aggregateStream(filter.aggregateId()));
-        }
-        if (filter.aggregates() != null) {
-            conditions.add(in("events.agg", filter.aggregates()));
         }
         if (filter.actor() != null) {
             conditions.add(eq("events.m.actor", filter.actor()));
@@ -91,7 +80,7 @@ public class AuditTrail {
         if (filter.asOf() != null) {
             conditions.add(lte("events.ts", Date.from(filter.asOf())));
         }
-        List<Item> items = new ArrayList<>();
+        List<LoggedEvent> items = new ArrayList<>();
         Map<String, Fold> folds = new HashMap<>();
         long last = after;
         boolean more = false;
@@ -118,7 +107,6 @@ public class AuditTrail {
         Date at = event.getDate("ts");
         String type = simpleName(event.getString("ptype"));
         return (filter.aggregateId() == null || filter.aggregateId().equals(event.getString("agg")))
-                && (filter.aggregates() == null || filter.aggregates().contains(event.getString("agg")))
                 && (filter.actor() == null || (meta != null && filter.actor().equals(meta.getString("actor"))))
                 && (filter.type() == null || filter.type().equals(type))
                 && (filter.from() == null || !at.toInstant().isBefore(filter.from()))
@@ -128,10 +116,7 @@ public class AuditTrail {
 
     /** Whether the event was recorded at or before the instant (null: always), to the nanosecond. */
     private static boolean recordedBy(Document event, Instant asOf) {
-        if (asOf == null) {
-            return true;
-        }
-        return !recordedAt(event).isAfter(asOf);
+        return asOf == null || !recordedAt(event).isAfter(asOf);
     }
 
     /** The event's record time: its timestamp, to the nanosecond where the store kept it. */
@@ -141,7 +126,7 @@ public class AuditTrail {
         return nanos == null ? at : at.plusNanos(nanos);
     }
 
-    private Item item(long position, Document event, Map<String, Fold> folds) {
+    private LoggedEvent item(long position, Document event, Map<String, Fold> folds) {
         Document meta = event.get("m", Document.class);
         Document payload = event.get("p", Document.class);
         String aggregate = event.getString("agg");
@@ -153,7 +138,7 @@ public class AuditTrail {
                           .map(c -> new Change(c.path(), StatePaths.plain(c.before()), StatePaths.plain(c.after())))
                           .toList();
         }
-        return new Item(position, event.getString("id"), simpleName(event.getString("ptype")), event.getString("type"),
+        return new LoggedEvent(position, event.getString("id"), simpleName(event.getString("ptype")), event.getString("type"),
                         aggregate, sequence == null ? null : sequence.longValue(), recordedAt(event),
                         meta == null ? null : meta.getString("actor"),
                         meta == null ? null : StatePaths.plain(meta.get("roles")),
@@ -214,56 +199,6 @@ public class AuditTrail {
         }
         result.sort((a, b) -> Long.compare(((Number) a.get("seq")).longValue(), ((Number) b.get("seq")).longValue()));
         return result;
-    }
-
-    /** One entry of a unit's history: the sentence in both languages and the event as {@code /audit/events} shows it. */
-    public record HistoryEntry(long position, Instant timestamp, String actor, String vi, String en, Item event) {
-    }
-
-    /**
-     * Everything that happened to the units (a unit and its subtree), newest first, before {@code before}: their own
-     * events, and every event of an aggregate that names one of them (a plan it issued, an assessment or title of
-     * it, a batch or baseline at it).
-     */
-    public Page<HistoryEntry> history(Collection<String> unitIds, long before, int limit, Instant asOf) {
-        Set<String> aggregates = aggregatesConcerning(unitIds);
-        List<Map.Entry<Long, Document>> found = new ArrayList<>();
-        long first = before;
-        boolean more = false;
-        List<Bson> conditions = new ArrayList<>(List.of(in("events.agg", aggregates)));
-        if (before != Long.MAX_VALUE) {
-            conditions.add(lt("_id", before));
-        }
-        if (asOf != null) {
-            conditions.add(lte("events.ts", Date.from(asOf)));
-        }
-        Bson filter = and(conditions);
-        for (Document commit : events.find(filter).sort(Sorts.descending("_id")).batchSize(SCAN_BATCH)) {
-            if (found.size() >= limit) {
-                more = true;
-                break;
-            }
-            long start = ((Number) commit.get("_id")).longValue();
-            List<Document> eventDocuments = commit.getList("events", Document.class);
-            for (int i = eventDocuments.size() - 1; i >= 0; i--) {
-                Document event = eventDocuments.get(i);
-                if (aggregates.contains(event.getString("agg")) && recordedBy(event, asOf)) {
-                    found.add(Map.entry(start + i, event));
-                }
-            }
-            first = start;
-        }
-        // the before → after of each is folded oldest first, each aggregate's stream once, and listed newest first
-        Map<String, Fold> folds = new HashMap<>();
-        HistoryEntry[] entries = new HistoryEntry[found.size()];
-        for (int i = found.size() - 1; i >= 0; i--) {
-            Item item = item(found.get(i).getKey(), found.get(i).getValue(), folds);
-            HistorySentences.Sentence sentence = HistorySentences.of(
-                    item.type(), item.payload() instanceof Map<?, ?> map ? map : Map.of(), item.actor());
-            entries[i] = new HistoryEntry(item.position(), item.timestamp(), item.actor(), sentence.vi(), sentence.en(),
-                                          item);
-        }
-        return new Page<>(List.of(entries), more ? Long.toString(first) : null);
     }
 
     /**

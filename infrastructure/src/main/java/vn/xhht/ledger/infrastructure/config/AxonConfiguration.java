@@ -32,6 +32,8 @@ import vn.xhht.ledger.infrastructure.eventstore.LogNotary;
 import vn.xhht.ledger.infrastructure.eventstore.LogSeal;
 import vn.xhht.ledger.infrastructure.eventstore.MongoCommitStorageEngine;
 import vn.xhht.ledger.infrastructure.eventstore.MongoTokenStore;
+import vn.xhht.ledger.infrastructure.eventstore.StoredEventForm;
+import vn.xhht.ledger.query.history.StoredForm;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -105,6 +107,12 @@ public class AxonConfiguration {
     @Qualifier("eventSerializer")
     public Serializer eventSerializer() {
         return jacksonSerializer();
+    }
+
+    /** The log's form of an event, for the history view (which shows events as the log keeps them). */
+    @Bean
+    public StoredForm storedForm(@Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new StoredEventForm(eventSerializer);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package vn.xhht.ledger.infrastructure.web;
 import io.swagger.v3.oas.annotations.Operation;
 
 import com.mongodb.client.MongoDatabase;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,15 +16,20 @@ import reactor.core.scheduler.Schedulers;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.Page;
+import vn.xhht.ledger.domain.history.HistoryQueries.FetchSubtreeEventsQuery;
+import vn.xhht.ledger.domain.history.HistoryQueries.LoggedEvent;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeMembersQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitSubtreeView;
+import vn.xhht.ledger.infrastructure.admin.ProjectionRebuilds;
 import vn.xhht.ledger.infrastructure.audit.AuditTrail;
 import vn.xhht.ledger.infrastructure.eventstore.LogExport;
 import vn.xhht.ledger.infrastructure.eventstore.LogSeal;
 import vn.xhht.ledger.infrastructure.eventstore.LogVerifier;
 import vn.xhht.ledger.infrastructure.security.Actor;
 import vn.xhht.ledger.infrastructure.security.Role;
+import vn.xhht.ledger.query.history.HistoryProjection;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -43,9 +49,14 @@ public class AuditController {
     private final LogExport export;
     private final AuditTrail trail;
     private final Reads reads;
+    private final ProjectionRebuilds projections;
+    private final Duration wait;
 
-    public AuditController(AccessPolicy access, Reads reads, MongoDatabase eventDatabase, LogSeal seal) {
+    public AuditController(AccessPolicy access, Reads reads, MongoDatabase eventDatabase, LogSeal seal,
+                           ProjectionRebuilds projections, @Value("${xhht.history.wait:PT1S}") Duration wait) {
         this.access = access;
+        this.projections = projections;
+        this.wait = wait;
         this.reads = reads;
         this.trail = new AuditTrail(eventDatabase);
         this.verifier = new LogVerifier(eventDatabase, seal);
@@ -55,11 +66,14 @@ public class AuditController {
     /**
      * The event log with who, why and the field-level before → after of each event, oldest first, paged over the
      * global position ({@code cursor} is the last position of the previous page); with {@code asOf}, the log as it
-     * stood at that instant (the events recorded by then, a subtree as the hierarchy was known then).
+     * stood at that instant (the events recorded by then, a subtree as the hierarchy was known then). A unit's subtree
+     * ({@code unitId}, {@code on}) is read from the history view, once it holds every event stored when the request
+     * came (waiting at most {@code xhht.history.wait}); the rest from the log by its keys.
      */
     @Operation(summary = "Nhật ký sự kiện: ai, vai trò, khi nào, lý do, trước → sau")
     @GetMapping("/events")
-    public Mono<Page<AuditTrail.Item>> events(@RequestParam(required = false) String aggregateId,
+    @SuppressWarnings("unchecked")
+    public Mono<Page<LoggedEvent>> events(@RequestParam(required = false) String aggregateId,
                                              @RequestParam(required = false) String actor,
                                              @RequestParam(required = false) String type,
                                              @RequestParam(required = false) String unitId,
@@ -78,12 +92,19 @@ public class AuditController {
         Instant known = Requests.instant(asOf, "asOf");
         long after = Requests.positionCursor(cursor);
         int size = Requests.limit(limit);
-        return access.requireRole(caller, Role.AUDITOR, Role.ADMIN)
-                     .then(Mono.defer(() -> subtreeAggregates(unitId, on, known)))
-                     .map(aggregates -> new AuditTrail.Filter(aggregate, who, what, start, end, known,
-                                                              aggregates.isEmpty() ? null : aggregates.get()))
-                     .flatMap(filter -> Mono.fromCallable(() -> trail.page(filter, after, size))
-                                            .subscribeOn(Schedulers.boundedElastic()));
+        Mono<Void> allowed = access.requireRole(caller, Role.AUDITOR, Role.ADMIN);
+        if (unitId == null) {
+            AuditTrail.Filter filter = new AuditTrail.Filter(aggregate, who, what, start, end, known);
+            return allowed.then(Mono.fromCallable(() -> trail.page(filter, after, size))
+                                    .subscribeOn(Schedulers.boundedElastic()));
+        }
+        Requests.unitId(unitId);
+        return allowed.then(reads.ask(new FetchUnitSubtreeMembersQuery(unitId, on, known), UnitSubtreeView.class))
+                      .flatMap(subtree -> projections.awaitCaughtUp(HistoryProjection.NAME, wait).thenReturn(subtree))
+                      .flatMap(subtree -> reads.ask(new FetchSubtreeEventsQuery(unitId, subtree.unitIds(), after, size,
+                                                                                aggregate, who, what, start, end,
+                                                                                known), Page.class))
+                      .map(page -> (Page<LoggedEvent>) page);
     }
 
     /**

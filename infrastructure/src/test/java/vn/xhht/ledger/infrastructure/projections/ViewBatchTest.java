@@ -1,14 +1,6 @@
 package vn.xhht.ledger.infrastructure.projections;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -33,8 +25,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,30 +35,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ViewBatchTest {
 
-    private MongoServer server;
-    private MongoClient client;
+    private CountedMongo mongo;
     private MongoDatabase database;
-    private final Map<String, AtomicInteger> commands = new ConcurrentHashMap<>();
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        CommandListener counter = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                commands.computeIfAbsent(event.getCommandName(), name -> new AtomicInteger()).incrementAndGet();
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder().addCommandListener(counter).applyConnectionString(
-                new ConnectionString("mongodb://" + server.bind().getHostString() + ":"
-                                             + server.getLocalAddress().getPort())).build());
-        database = client.getDatabase("view");
+        mongo = new CountedMongo();
+        database = mongo.database("view");
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     @Test
@@ -80,7 +58,7 @@ class ViewBatchTest {
             registrations.add(registered("ap-" + i, UnitKind.VILLAGE, "xa", 0));
         }
         handle(projection, registrations);
-        commands.clear();
+        mongo.forget();
 
         List<EventMessage<?>> renames = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -142,7 +120,7 @@ class ViewBatchTest {
 
     @Test
     void aReplayHoldingItsDocumentsInMemoryWritesTheSameDocumentsAsTheLiveView() {
-        MongoDatabase replayed = client.getDatabase("replay");
+        MongoDatabase replayed = mongo.database("replay");
         AnnotationEventHandlerAdapter live = new AnnotationEventHandlerAdapter(new UnitProjection(database));
         UnitProjection replaying = new UnitProjection(replayed, ViewBatch.Mode.REPLAY);
         AnnotationEventHandlerAdapter replay = new AnnotationEventHandlerAdapter(replaying);
@@ -170,7 +148,7 @@ class ViewBatchTest {
     }
 
     private int count(String command) {
-        return commands.getOrDefault(command, new AtomicInteger()).get();
+        return mongo.count(command);
     }
 
     private Document record(String id) {

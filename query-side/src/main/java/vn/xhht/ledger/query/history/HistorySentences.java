@@ -1,4 +1,4 @@
-package vn.xhht.ledger.infrastructure.audit;
+package vn.xhht.ledger.query.history;
 
 import java.util.Map;
 
@@ -6,15 +6,15 @@ import java.util.Map;
  * One event of a unit's history as a sentence in Vietnamese and in English, from its type and payload; events
  * without a sentence of their own get a plain one naming the type. Values come from the stored payload as is.
  */
-final class HistorySentences {
+public final class HistorySentences {
 
-    record Sentence(String vi, String en) {
+    public record Sentence(String vi, String en) {
     }
 
     private HistorySentences() {
     }
 
-    static Sentence of(String type, Map<?, ?> p, String actor) {
+    public static Sentence of(String type, Map<?, ?> p, String actor) {
         String who = actor == null ? "hệ thống" : actor;
         String by = actor == null ? "the system" : actor;
         return switch (type == null ? "" : type) {

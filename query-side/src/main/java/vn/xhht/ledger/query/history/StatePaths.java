@@ -1,4 +1,4 @@
-package vn.xhht.ledger.infrastructure.audit;
+package vn.xhht.ledger.query.history;
 
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -21,16 +21,32 @@ import java.util.Set;
  * target's value changing rather than as a whole new list. An event's field replaces everything the state held under
  * it. Fields that only describe the event ({@code reason}, {@code previous…}) are not state.
  */
-final class StatePaths {
+public final class StatePaths {
 
     private static final List<String> KEY_FIELDS = List.of("indicator", "criterion", "code", "id", "unitId");
 
-    record PathChange(String path, Object before, Object after) {
+    public record PathChange(String path, Object before, Object after) {
     }
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
-    void apply(Document payload) {
+    /** The state as a view keeps it: a list of {@code {k: path, v: value}} (paths hold dots, which BSON keys may not). */
+    public List<Document> toDocuments() {
+        List<Document> documents = new ArrayList<>(values.size());
+        values.forEach((path, value) -> documents.add(new Document("k", path).append("v", value)));
+        return documents;
+    }
+
+    /** The state a view kept with {@link #toDocuments()}; empty for null. */
+    public static StatePaths fromDocuments(List<Document> documents) {
+        StatePaths state = new StatePaths();
+        if (documents != null) {
+            documents.forEach(document -> state.values.put(document.getString("k"), document.get("v")));
+        }
+        return state;
+    }
+
+    public void apply(Document payload) {
         for (Map.Entry<String, Object> field : payload.entrySet()) {
             if (isState(field.getKey())) {
                 values.keySet().removeIf(path -> under(path, field.getKey()));
@@ -40,7 +56,7 @@ final class StatePaths {
     }
 
     /** For each state field the payload sets: the paths whose value differs before and after it. */
-    List<PathChange> changesBy(Document payload) {
+    public List<PathChange> changesBy(Document payload) {
         List<PathChange> changes = new ArrayList<>();
         for (Map.Entry<String, Object> field : payload.entrySet()) {
             if (!isState(field.getKey())) {
@@ -104,7 +120,7 @@ final class StatePaths {
     }
 
     /** A BSON value as JSON-ready Java: decimals as BigDecimal, dates as instants, documents as maps. */
-    static Object plain(Object value) {
+    public static Object plain(Object value) {
         if (value instanceof Decimal128 decimal) {
             return decimal.bigDecimalValue();
         }
