@@ -21,6 +21,8 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(Kind.UNSUPPORTED_MEDIA_TYPE),
     UNAUTHENTICATED(Kind.UNAUTHENTICATED),
     FORBIDDEN_ROLE(Kind.FORBIDDEN),
+    /** A state-changing request of a browser session without the session's CSRF token (header {@code X-XSRF-TOKEN}). */
+    CSRF_TOKEN_INVALID(Kind.FORBIDDEN),
     NOT_IN_SCOPE(Kind.FORBIDDEN),
     NOT_FOUND(Kind.NOT_FOUND),
     UNIT_NOT_FOUND(Kind.NOT_FOUND),

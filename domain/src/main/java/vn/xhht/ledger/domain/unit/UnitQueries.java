@@ -41,6 +41,15 @@ public final class UnitQueries {
     public record FetchUnitSubtreeMembersQuery(String unitId, LocalDate on, Instant asOf) {
     }
 
+    /**
+     * Units existing on {@code on} whose name holds every word of {@code text}, compared without case or diacritics
+     * ("cu chi" finds "Củ Chi"; empty text: all), of {@code kind} if given, inside the subtrees of {@code within}
+     * (null: anywhere); by name, at most {@code limit}. Answered as a {@link UnitChildrenView} (its {@code unitId}
+     * null).
+     */
+    public record SearchUnitsQuery(String text, UnitKind kind, LocalDate on, java.util.Set<String> within, int limit) {
+    }
+
     public record UnitSubtreeView(String unitId, LocalDate on, List<String> unitIds) {
     }
 

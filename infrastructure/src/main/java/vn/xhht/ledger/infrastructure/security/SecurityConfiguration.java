@@ -13,7 +13,10 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.infrastructure.web.Problems;
@@ -27,11 +30,15 @@ import java.util.Set;
  * Who may call the service. HTTP Basic against the users file; JWT bearer tokens as well when an issuer or key
  * is configured ({@code spring.security.oauth2.resourceserver.jwt.*}), with roles and unit scope taken from
  * the claims named by {@code xhht.security.jwt.roles-claim} and {@code xhht.security.jwt.units-claim}.
- * Stateless: no session, no CSRF token (no cookies are ever issued). Refusals are problem+json.
+ * The browser app logs in with a server session instead ({@link BrowserSessions}: an HttpOnly cookie, CSRF tokens on
+ * changes); machine clients stay stateless. Refusals are problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 public class SecurityConfiguration {
+
+    /** The header value the browser app sends with every call ({@code X-Requested-With}). */
+    public static final String BROWSER_APP = "xhht-web";
 
     @Bean
     public UsersDirectory usersDirectory(@Value("${xhht.security.users-file:./config/users.yml}") String usersFile) {
@@ -54,24 +61,42 @@ public class SecurityConfiguration {
                                                          @Value("${xhht.security.jwt.roles-claim:roles}") String rolesClaim,
                                                          @Value("${xhht.security.jwt.units-claim:units}") String unitsClaim) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
-            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"xhht-ledger\"");
+            if (!BROWSER_APP.equals(exchange.getRequest().getHeaders().getFirst("X-Requested-With"))) {
+                // the browser app asks for no login dialog: it shows its own login page
+                exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"xhht-ledger\"");
+            }
             return problems.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
                                   "Missing or bad credentials", List.of());
         };
         ServerAccessDeniedHandler denied = (exchange, e) -> problems.write(
                 exchange, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN_ROLE, e.getMessage(), List.of());
-        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        ServerAccessDeniedHandler badCsrfToken = (exchange, e) -> problems.write(
+                exchange, HttpStatus.FORBIDDEN, ErrorCode.CSRF_TOKEN_INVALID,
+                "A change made with the browser session needs its CSRF token (header X-XSRF-TOKEN)", List.of());
+        CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").path("/"));
+        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                              .requireCsrfProtectionMatcher(BrowserSessions.NEEDS_CSRF_TOKEN)
+                              .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                              .accessDeniedHandler(badCsrfToken))
             .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
             .logout(ServerHttpSecurity.LogoutSpec::disable)
             .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-            .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+            .securityContextRepository(new BrowserSessions())
             .authorizeExchange(exchanges -> exchanges
                     .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                     // the API's description is public; trying a call from Swagger UI needs a login like any other
                     .pathMatchers(org.springframework.http.HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**",
                                   "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
+                    // the browser app's login (its own page and files are public; every call it makes is not)
+                    .pathMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/session").permitAll()
+                    .pathMatchers("/api/**", "/actuator/**", "/v3/**").authenticated()
+                    .pathMatchers(org.springframework.http.HttpMethod.GET, "/**").permitAll()
                     .anyExchange().authenticated())
-            .httpBasic(basic -> basic.authenticationManager(users).authenticationEntryPoint(unauthenticated))
+            .addFilterAfter(BrowserSessions.csrfCookie(), SecurityWebFiltersOrder.CSRF)
+            .httpBasic(basic -> basic.authenticationManager(users).authenticationEntryPoint(unauthenticated)
+                                     // Basic is checked on every request: it never starts a session
+                                     .securityContextRepository(NoOpServerSecurityContextRepository.getInstance()))
             .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated)
                                                    .accessDeniedHandler(denied));
         jwtDecoder.ifAvailable(decoder -> http.oauth2ResourceServer(resourceServer -> resourceServer

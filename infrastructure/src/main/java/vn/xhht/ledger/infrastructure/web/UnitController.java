@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.ProgrammeTime;
 
 import jakarta.validation.Valid;
@@ -30,8 +32,10 @@ import vn.xhht.ledger.domain.unit.UnitCommands.RegisterUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.RenameUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.SearchUnitsQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
+import vn.xhht.ledger.domain.unit.UnitKind;
 import vn.xhht.ledger.infrastructure.security.Actor;
 import vn.xhht.ledger.infrastructure.security.Role;
 import vn.xhht.ledger.infrastructure.web.UnitRequests.MergeUnitRequest;
@@ -74,6 +78,27 @@ public class UnitController {
                      .map(answer -> ResponseEntity.created(URI.create("/api/v1/units/" + request.id()))
                                                   .header(HttpHeaders.ETAG, Requests.etag(answer.version()))
                                                   .body(answer.body()));
+    }
+
+    /**
+     * Units by name, for pickers: every word of {@code q} in the name, without case or diacritics ("cu chi" finds
+     * "Củ Chi"), of {@code kind} if given, existing on {@code on} (today by default), only inside the caller's scope;
+     * by name, at most {@code limit} (default 50).
+     */
+    @Operation(summary = "Tìm đơn vị theo tên (không phân biệt dấu), trong phạm vi của người dùng")
+    @GetMapping
+    public Mono<UnitChildrenView> search(@RequestParam(required = false) String q,
+                                         @RequestParam(required = false) UnitKind kind,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                         @RequestParam(required = false) Integer limit,
+                                         @AuthenticationPrincipal Actor actor) {
+        if (q != null && q.length() > 100) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "q", "q must be at most 100 characters");
+        }
+        SearchUnitsQuery query = new SearchUnitsQuery(q, kind, Requests.onOrToday(on, clock),
+                                                      actor.coversEverything() ? null : actor.scope(),
+                                                      limit == null ? 50 : Requests.limit(limit));
+        return reads.ask(query, UnitChildrenView.class);
     }
 
     @Operation(summary = "Một đơn vị như ngày on / như đã biết lúc asOf")

@@ -23,6 +23,7 @@ import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitLineageQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitSubtreeMembersQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.SearchUnitsQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitSubtreeView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitLineageView;
@@ -294,6 +295,41 @@ public class UnitProjection extends BatchedView {
                                 .filter(under -> wanted.contains(under.getKey()))
                                 .map(under -> new Placement(under.getKey(), record.id(), under.getValue()))
                                 .toList());
+    }
+
+    /**
+     * Reads every unit's record (a scan: the hierarchy is at most a few hundred thousand small documents) and keeps
+     * those matching; the scope is checked on the same records, by walking each match's parents on the date.
+     */
+    @QueryHandler
+    public CompletableFuture<UnitChildrenView> handle(SearchUnitsQuery query) {
+        List<String> words = SearchText.words(query.text());
+        return Flux.from(records.find())
+                   .map(document -> ViewDocuments.fromDocument(document, UnitRecord.class))
+                   .filter(record -> record.existsOn(query.on()))
+                   .collectMap(UnitRecord::id)
+                   .map(all -> all.values().stream()
+                           .filter(record -> query.kind() == null || record.kind() == query.kind())
+                           .filter(record -> SearchText.matches(record.nameOn(query.on()), words))
+                           .filter(record -> query.within() == null || within(record, all, query.within(), query.on()))
+                           .map(record -> record.viewOn(query.on()))
+                           .sorted(BY_NAME)
+                           .limit(query.limit())
+                           .toList())
+                   .map(items -> new UnitChildrenView(null, query.on(), items))
+                   .toFuture();
+    }
+
+    private static boolean within(UnitRecord record, Map<String, UnitRecord> all, Set<String> roots, LocalDate on) {
+        UnitRecord current = record;
+        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+            if (roots.contains(current.id())) {
+                return true;
+            }
+            String parent = current.parentOn(on);
+            current = parent == null ? null : all.get(parent);
+        }
+        return false;
     }
 
     @QueryHandler

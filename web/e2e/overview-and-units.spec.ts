@@ -1,0 +1,102 @@
+import { expect, test } from '@playwright/test';
+import { basic, csrf, ensureUnits, expectAccessible, login } from './support';
+
+test.beforeAll(async ({ request }) => {
+  await ensureUnits(request);
+  const baseline = await request.put('/api/v1/units/ap-xuan-thoi/baselines/2025', {
+    headers: basic('admin'),
+    data: { households: 400, clans: 10, villages: 1, organisations: 2, citizens: 1500 },
+  });
+  expect(baseline.ok()).toBeTruthy();
+});
+
+test("a batch stored by a recognizer changes another person's overview without a reload", async ({ browser }) => {
+  const watcher = await browser.newContext();
+  const watching = await watcher.newPage();
+  await login(watching, 'auditor');
+  await watching.goto('/tong-quan?unit=hoc-mon&year=2025');
+  const row = watching.locator('tr[data-indicator="HOUSEHOLDS_TITLED"]').first();
+  await expect(row).toContainText('0 / 400');
+  await expect(watching.getByText('Trực tiếp')).toBeVisible();
+  await expectAccessible(watching);
+
+  const recognizer = await browser.newContext();
+  const recording = await recognizer.newPage();
+  await login(recording, 'recognizer');
+  const token = await csrf(recording);
+  const status = await recording.evaluate(async (xsrf) => (await fetch('/api/v1/recognition-batches', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf, 'X-Requested-With': 'xhht-web' },
+    body: JSON.stringify({ unitId: 'ap-xuan-thoi', title: 'GIA_DINH_HOC_TAP', year: 2025, count: 140,
+                           decisionNumber: '31/QĐ-UBND', decidedOn: '2025-11-20' }),
+  })).status, token);
+  expect(status).toBe(201);
+
+  await expect(row).toContainText('140 / 400', { timeout: 5_000 });
+  await expect(row).toContainText('35,0%');
+  await expect(watching.getByText(/cập nhật lúc \d{2}:\d{2}:\d{2}/)).toBeVisible();
+  await watching.screenshot({ path: 'test-results/screens/tong-quan.png', fullPage: true });
+  await watcher.close();
+  await recognizer.close();
+});
+
+test('a viewer scoped to one district sees neither another district nor any write button, and the API refuses a hand-made request', async ({ page }) => {
+  await login(page, 'viewer');
+  await expect(page.getByRole('heading', { name: /Huyện Củ Chi/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Nhật ký kiểm tra' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Quản trị' })).toHaveCount(0);
+
+  await page.getByRole('combobox', { name: 'Đơn vị' }).fill('hoc mon');
+  await expect(page.getByText('Không tìm thấy đơn vị.')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Đơn vị' }).fill('xa');
+  await expect(page.getByRole('option', { name: /Xã Tân Thông Hội/ })).toBeVisible();
+  await expect(page.getByRole('option', { name: /Xuân Thới Sơn/ })).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Kế hoạch' }).click();
+  await expect(page.getByRole('heading', { name: 'Kế hoạch', level: 1 })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Soạn kế hoạch mới' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Ban hành|Khóa số liệu|Lưu/ })).toHaveCount(0);
+  await expectAccessible(page);
+
+  const token = await csrf(page);
+  const answers = await page.evaluate(async (xsrf) => {
+    const read = await fetch('/api/v1/units/hoc-mon', { headers: { 'X-Requested-With': 'xhht-web' } });
+    const write = await fetch('/api/v1/recognition-batches', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf, 'X-Requested-With': 'xhht-web' },
+      body: JSON.stringify({ unitId: 'ap-cho', title: 'GIA_DINH_HOC_TAP', year: 2024, count: 1,
+                             decisionNumber: '1/QĐ', decidedOn: '2024-11-20' }),
+    });
+    return [read.status, (await read.json()).code, write.status, (await write.json()).code];
+  }, token);
+  expect(answers).toEqual([403, 'NOT_IN_SCOPE', 403, 'FORBIDDEN_ROLE']);
+});
+
+test('the hierarchy as of a date before and after a merge', async ({ page, request }) => {
+  const merge = await request.post('/api/v1/units/xa-phuoc-vinh-an/merge', {
+    headers: basic('admin'), data: { intoId: 'xa-tan-thong-hoi', validFrom: '2025-07-01', reason: 'Nghị quyết sắp xếp 2025' },
+  });
+  expect([200, 409]).toContain(merge.status());
+  await login(page, 'admin');
+  await page.getByRole('link', { name: 'Đơn vị' }).click();
+  await page.getByLabel('Xem như ngày').fill('30/06/2025');
+  await page.getByRole('button', { name: 'Áp dụng' }).click();
+  const tree = page.getByRole('list', { name: 'Cây đơn vị' });
+  await tree.getByRole('button', { name: 'Mở Huyện Củ Chi' }).click();
+  await expect(tree.getByRole('link', { name: 'Xã Phước Vĩnh An' })).toBeVisible();
+  await expect(tree.getByRole('link', { name: 'Xã Tân Thông Hội' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel('Xem như ngày').fill('01/07/2025');
+  await page.getByRole('button', { name: 'Áp dụng' }).click();
+  await expect(page).toHaveURL(/on=2025-07-01/);
+  await tree.getByRole('button', { name: 'Mở Huyện Củ Chi' }).click();
+  await expect(tree.getByRole('link', { name: 'Xã Tân Thông Hội' })).toBeVisible();
+  await expect(tree.getByRole('link', { name: 'Xã Phước Vĩnh An' })).toHaveCount(0);
+
+  await tree.getByRole('link', { name: 'Xã Tân Thông Hội' }).click();
+  await expect(page.getByRole('heading', { name: 'Xã Tân Thông Hội' })).toBeVisible();
+  await expect(page.getByText(/sáp nhập xa-phuoc-vinh-an vào xa-tan-thong-hoi từ 2025-07-01/)).toBeVisible();
+  await expect(page.getByText('Lý do: Nghị quyết sắp xếp 2025')).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,0 +1,96 @@
+// Every call of the app goes through here: same-origin, the session cookie, the CSRF token on changes, an
+// Idempotency-Key on creations (a retried click stores nothing twice), problem+json turned into ApiError.
+import type { Problem } from '../i18n/messages';
+import { messageOf } from '../i18n/messages';
+
+export const API = '/api/v1';
+
+export class ApiError extends Error implements Problem {
+  readonly status: number;
+  readonly code?: string;
+  readonly detail?: string;
+  readonly errors?: { field: string; message: string }[];
+
+  constructor(status: number, problem: Problem) {
+    super(messageOf({ ...problem, status }));
+    this.status = status;
+    this.code = problem.code;
+    this.detail = problem.detail;
+    this.errors = problem.errors;
+  }
+}
+
+/** The app listens for this to show the login page again (a session that expired). */
+export const UNAUTHENTICATED_EVENT = 'xhht:unauthenticated';
+
+export function csrfToken(): string | undefined {
+  const match = /(?:^|;\s*)XSRF-TOKEN=([^;]+)/.exec(document.cookie);
+  return match ? decodeURIComponent(match[1]) : undefined;
+}
+
+export interface CallOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  ifMatch?: number;
+  signal?: AbortSignal;
+}
+
+/** A query string of the defined values. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') {
+      search.set(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export async function call<T>(path: string, options: CallOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'xhht-web' };
+  if (method !== 'GET') {
+    const token = csrfToken();
+    if (token) {
+      headers['X-XSRF-TOKEN'] = token;
+    }
+  }
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  if (method === 'POST') {
+    headers['Idempotency-Key'] = crypto.randomUUID();
+  }
+  if (options.ifMatch !== undefined) {
+    headers['If-Match'] = `"${options.ifMatch}"`;
+  }
+  let response: Response;
+  try {
+    response = await fetch(API + path, {
+      method, headers, credentials: 'same-origin', signal: options.signal,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') {
+      throw e;
+    }
+    throw new ApiError(0, {});
+  }
+  if (response.status === 401 && path !== '/session') {
+    window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
+  }
+  if (!response.ok) {
+    let problem: Problem = {};
+    try {
+      problem = await response.json();
+    } catch {
+      // not problem+json (a proxy's page): the status says it
+    }
+    throw new ApiError(response.status, problem);
+  }
+  if (response.status === 204) {
+    return undefined as T;
+  }
+  return response.json() as Promise<T>;
+}

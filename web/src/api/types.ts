@@ -1,0 +1,149 @@
+// The shapes the API answers with (its OpenAPI document, /v3/api-docs, is the reference).
+
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export interface SessionView {
+  username: string;
+  roles: string[];
+  scope: string[];
+}
+
+export interface UnitView {
+  id: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  validFrom: string;
+  validTo: string | null;
+  mergedInto: string | null;
+  version: number;
+}
+
+export interface UnitList {
+  unitId: string | null;
+  on: string;
+  items: UnitView[];
+}
+
+export interface IndicatorRow {
+  indicator: string;
+  name: { vi: string; en: string } | null;
+  target: number | null;
+  targetPlanId: string | null;
+  targetSetBy: string | null;
+  numerator: number;
+  denominator: number;
+  value: number | null;
+  status: 'MET' | 'NOT_MET' | 'NO_DATA';
+  asOf: string | null;
+}
+
+export interface IndicatorTable {
+  unitId: string;
+  year: number;
+  asOf: string | null;
+  items: IndicatorRow[];
+}
+
+export interface Change {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface LoggedEvent {
+  position: number;
+  eventId: string;
+  type: string;
+  aggregateType: string | null;
+  aggregateId: string | null;
+  sequence: number | null;
+  timestamp: string;
+  actor: string | null;
+  roles: string[] | null;
+  reason: string | null;
+  correlationId: string | null;
+  payload: Record<string, unknown> | null;
+  changes: Change[];
+}
+
+export interface HistoryEntry {
+  position: number;
+  timestamp: string;
+  actor: string | null;
+  vi: string;
+  en: string;
+  event: LoggedEvent;
+}
+
+export interface StatusChange {
+  actor: string;
+  at: string;
+  reason: string | null;
+}
+
+export interface Closure {
+  closedAt: string;
+  closedBy: string;
+  reason: string;
+  reopenedAt: string | null;
+  reopenedBy: string | null;
+  reopenReason: string | null;
+}
+
+export interface Target {
+  indicator: string;
+  target: number;
+  scope: string | null;
+}
+
+export interface Task {
+  content: string;
+  leadUnitId: string;
+  coordinatingUnitIds: string[];
+  timeframe: string | null;
+}
+
+export interface PlanView {
+  id: string;
+  issuerUnitId: string;
+  number: string;
+  title: string;
+  issuedOn: string;
+  period: { from: string; to: string };
+  basis: string[];
+  status: 'DRAFT' | 'ISSUED' | 'CLOSED';
+  targets: Target[];
+  tasks: Task[];
+  deadlines: { what: string; due: string }[];
+  version: number;
+  lastStatusChange: StatusChange | null;
+  closes: Closure[];
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  checkedEvents: number;
+  commits: number;
+  unsealedEvents: number;
+  firstBrokenPosition?: number;
+  problem?: string;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  position: number;
+  lag: number;
+  rebuildEvents: number | null;
+}
+
+export interface RebuildResult {
+  name: string;
+  events: number;
+  equal: boolean;
+  differences: string[];
+  swapped: boolean;
+}

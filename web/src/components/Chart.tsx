@@ -1,0 +1,43 @@
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export interface ChildFigure {
+  name: string;
+  actual: number | null;
+  target: number | null;
+}
+
+/** Actual against target per child unit, in percent (loaded only on the pages that draw it). */
+export default function ActualVsTargetChart({ title, figures }: { title: string; figures: ChildFigure[] }) {
+  const element = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!element.current) {
+      return;
+    }
+    const chart = echarts.init(element.current);
+    const percent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+    chart.setOption({
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v).replace('.', ',')}%`) },
+      legend: { data: ['Thực hiện', 'Chỉ tiêu'] },
+      grid: { left: 40, right: 16, bottom: 80, top: 40 },
+      xAxis: { type: 'category', data: figures.map((f) => f.name), axisLabel: { rotate: 35, interval: 0 } },
+      yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      series: [
+        { name: 'Thực hiện', type: 'bar', data: figures.map((f) => percent(f.actual)) },
+        { name: 'Chỉ tiêu', type: 'line', data: figures.map((f) => percent(f.target)) },
+      ],
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [figures]);
+  return <div ref={element} className="chart" role="img" aria-label={title} />;
+}
