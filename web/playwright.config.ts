@@ -19,6 +19,7 @@ export default defineConfig({
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1366, height: 768 },
+    reducedMotion: 'reduce',
     screenshot: 'on',
     trace: 'retain-on-failure',
     launchOptions: {

@@ -22,6 +22,8 @@ export default function ActualVsTargetChart({ title, figures }: { title: string;
     const chart = echarts.init(element.current);
     const percent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
     chart.setOption({
+      // no animation for people who asked their system for less motion
+      animation: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v).replace('.', ',')}%`) },
       legend: { data: ['Thực hiện', 'Chỉ tiêu'] },
       grid: { left: 40, right: 16, bottom: 80, top: 40 },

@@ -2,6 +2,10 @@ package vn.xhht.ledger.infrastructure.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -43,8 +47,9 @@ public class SessionController {
         this.users = users;
     }
 
-    public record LoginRequest(@Schema(example = "planner") String username,
-                               @Schema(example = "planner-demo") String password) {
+    @Schema(description = "Đăng nhập", example = "{\"username\":\"planner\",\"password\":\"planner-demo\"}")
+    public record LoginRequest(@NotBlank @Size(max = 100) @Schema(example = "planner") String username,
+                               @NotNull @Size(max = 200) @Schema(example = "planner-demo") String password) {
     }
 
     /** Who is logged in: name, roles and scope (the unit subtrees; {@code *} for all). */
@@ -56,10 +61,7 @@ public class SessionController {
 
     @Operation(summary = "Đăng nhập (phiên trình duyệt, cookie HttpOnly)")
     @PostMapping
-    public Mono<SessionView> login(@RequestBody LoginRequest request, ServerWebExchange exchange) {
-        if (request == null || request.username() == null || request.username().isBlank() || request.password() == null) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "username", "username and password are required");
-        }
+    public Mono<SessionView> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
         return users.authenticate(new UsernamePasswordAuthenticationToken(request.username(), request.password()))
                     .onErrorMap(BadCredentialsException.class, e -> new DomainException(
                             ErrorCode.UNAUTHENTICATED, "Tên đăng nhập hoặc mật khẩu không đúng"))

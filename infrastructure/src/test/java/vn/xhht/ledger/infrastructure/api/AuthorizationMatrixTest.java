@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthorizationMatrixTest extends ApiTest {
 
     private static final Map<String, String> USERS = new LinkedHashMap<>();
-    private static final Set<String> LISTS = Set.of("GET /plans", "GET /assessments", "GET /indicators/stream");
+    private static final Set<String> LISTS = Set.of("GET /plans", "GET /assessments", "GET /indicators/stream", "GET /units");
     private static final int THIS_YEAR = LocalDate.now().getYear();
 
     static {
@@ -97,6 +97,7 @@ class AuthorizationMatrixTest extends ApiTest {
         WebTestClient.ResponseSpec response = switch (call.method()) {
             case "GET" -> as(user).get().uri(call.uri()).exchange();
             case "PUT" -> as(user).put().uri(call.uri()).bodyValue(call.body()).exchange();
+            case "DELETE" -> as(user).delete().uri(call.uri()).exchange();
             default -> call.body() == null ? as(user).post().uri(call.uri()).exchange()
                     : as(user).post().uri(call.uri()).bodyValue(call.body()).exchange();
         };
@@ -146,7 +147,11 @@ class AuthorizationMatrixTest extends ApiTest {
         Map<String, Function<Side, Call>> calls = new HashMap<>();
         calls.put("POST /units", s -> new Call("POST", "/units", Map.of("id", fresh("xa"), "name", "Xã", "kind", "COMMUNE",
                                                                         "parentId", s.district(), "validFrom", "2020-01-01")));
+        calls.put("GET /units", s -> new Call("GET", "/units?q=don vi", null));
         calls.put("GET /units/{id}", s -> new Call("GET", "/units/" + s.commune(), null));
+        calls.put("POST /session", s -> new Call("POST", "/session", Map.of("username", "viewer", "password", "viewer-demo")));
+        calls.put("GET /session", s -> new Call("GET", "/session", null));
+        calls.put("DELETE /session", s -> new Call("DELETE", "/session", null));
         calls.put("GET /units/{id}/children", s -> new Call("GET", "/units/" + s.district() + "/children", null));
         calls.put("GET /units/{id}/history", s -> new Call("GET", "/units/" + s.commune() + "/history", null));
         calls.put("POST /units/{id}/rename", s -> new Call("POST", "/units/" + s.commune() + "/rename",
