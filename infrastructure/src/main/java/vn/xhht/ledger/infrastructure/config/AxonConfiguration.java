@@ -111,8 +111,8 @@ public class AxonConfiguration {
 
     /** The log's form of an event, for the history view (which shows events as the log keeps them). */
     @Bean
-    public StoredForm storedForm(@Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new StoredEventForm(eventSerializer);
+    public StoredForm storedForm(@Qualifier("eventSerializer") Serializer eventSerializer, MongoDatabase eventDatabase) {
+        return new StoredEventForm(eventSerializer, eventDatabase);
     }
 
     @Bean

@@ -297,7 +297,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         return regex(KEYS, "^" + Pattern.quote(aggregateIdentifier) + SEQUENCE_SEPARATOR);
     }
 
-    private static String streamKey(EventMessage<?> event) {
+    static String streamKey(EventMessage<?> event) {
         if (event instanceof DomainEventMessage<?> domainEvent) {
             return domainEvent.getAggregateIdentifier() + SEQUENCE_SEPARATOR + domainEvent.getSequenceNumber();
         }

@@ -1,21 +1,41 @@
 package vn.xhht.ledger.infrastructure.eventstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import vn.xhht.ledger.query.history.StoredForm;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static com.mongodb.client.model.Filters.in;
+
 /**
- * The event store's own form of an event's payload and metadata ({@link EventDocumentCodec}: the serializer's JSON
- * tree as BSON), for the history view. A tree the log keeps as text or bytes has no document form here (null).
+ * The event store's own form of an event, for the history view: its payload and metadata as the log keeps them
+ * ({@link EventDocumentCodec}: the serializer's JSON tree as BSON; a tree the log keeps as text or bytes has no
+ * document form here, null), and its position in the log — its commit's first position plus its place in the commit,
+ * looked up by the stream keys of the whole batch being handled in one read (a tracking token's position is the
+ * highest position its reader has seen: for an event committed late, below positions already handled, it is not the
+ * event's own).
  */
 public final class StoredEventForm implements StoredForm {
 
-    private final Serializer serializer;
+    private static final int REMEMBERED = 20_000;
 
-    public StoredEventForm(Serializer eventSerializer) {
+    private final Serializer serializer;
+    private final MongoCollection<Document> events;
+    private final Map<String, Long> positions = new ConcurrentHashMap<>();
+
+    public StoredEventForm(Serializer eventSerializer, MongoDatabase eventDatabase) {
         this.serializer = eventSerializer;
+        this.events = eventDatabase.getCollection(MongoCommitStorageEngine.EVENTS);
     }
 
     @Override
@@ -32,6 +52,35 @@ public final class StoredEventForm implements StoredForm {
             return null;
         }
         return document(event.serializeMetaData(serializer, JsonNode.class).getData());
+    }
+
+    @Override
+    public long position(EventMessage<?> event) {
+        Long known = positions.remove(event.getIdentifier());
+        if (known != null) {
+            return known;
+        }
+        List<EventMessage<?>> batch = new ArrayList<>();
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> unitOfWork) {
+            unitOfWork.getMessages().forEach(message -> batch.add((EventMessage<?>) message));
+        }
+        if (batch.stream().noneMatch(message -> message.getIdentifier().equals(event.getIdentifier()))) {
+            batch.add(event);
+        }
+        if (positions.size() > REMEMBERED) {
+            positions.clear();
+        }
+        List<String> keys = batch.stream().map(MongoCommitStorageEngine::streamKey).toList();
+        for (Document commit : events.find(in(MongoCommitStorageEngine.KEYS, keys))
+                                     .projection(new Document("_id", 1).append("events.id", 1))) {
+            long first = ((Number) commit.get("_id")).longValue();
+            List<Document> stored = commit.getList(MongoCommitStorageEngine.EVENTS, Document.class);
+            for (int i = 0; i < stored.size(); i++) {
+                positions.put(stored.get(i).getString(EventDocumentCodec.ID), first + i);
+            }
+        }
+        Long found = positions.remove(event.getIdentifier());
+        return found == null ? -1 : found;
     }
 
     private static Document document(JsonNode tree) {

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
@@ -49,6 +50,9 @@ class TwoWritersTrackingTest {
     private static final int COMMITS_PER_THREAD = 120;
 
     private final List<EmbeddedEventStore> stores = new ArrayList<>();
+    /** Each delivered event's position as the history view learns it (StoredEventForm), and its token's position. */
+    private final Map<String, Long> positionsAsDelivered = new ConcurrentHashMap<>();
+    private final Map<String, Long> tokenPositions = new ConcurrentHashMap<>();
     private EmbeddedMongo server;
     private MongoClient client;
     private MongoDatabase database;
@@ -97,8 +101,12 @@ class TwoWritersTrackingTest {
 
         Map<String, Integer> deliveries = new ConcurrentHashMap<>();
         Map<String, List<Long>> sequencesByAggregate = new ConcurrentHashMap<>();
+        StoredEventForm form = new StoredEventForm(JacksonSerializer.defaultSerializer(), database);
         TrackingEventProcessor processor = trackingProcessor(reader, event -> {
             deliveries.merge(event.getIdentifier(), 1, Integer::sum);
+            positionsAsDelivered.put(event.getIdentifier(), form.position(event));
+            tokenPositions.put(event.getIdentifier(),
+                               ((TrackedEventMessage<?>) event).trackingToken().position().orElse(-1));
             DomainEventMessage<?> domainEvent = (DomainEventMessage<?>) event;
             sequencesByAggregate.computeIfAbsent(domainEvent.getAggregateIdentifier(),
                                                  k -> new CopyOnWriteArrayList<>())
@@ -176,16 +184,24 @@ class TwoWritersTrackingTest {
         // A replay (a rebuild, a new processor) reads in position order: it must meet every aggregate's events in
         // sequence order too, the shared one included, although the nodes wrote it from interleaved position blocks.
         Map<String, Long> lastSequence = new HashMap<>();
+        Map<String, Long> logPositions = new HashMap<>();
         try (var replay = nodeA.readEvents(null, false)) {
             replay.forEach(data -> {
                 DomainEventMessage<?> event = (DomainEventMessage<?>) data;
                 Long previous = lastSequence.put(event.getAggregateIdentifier(), event.getSequenceNumber());
                 assertThat(event.getSequenceNumber()).as("replay order of %s", event.getAggregateIdentifier())
                                                      .isEqualTo(previous == null ? 0 : previous + 1);
+                logPositions.put(event.getIdentifier(), data.trackingToken().position().orElseThrow());
             });
         }
         assertThat(lastSequence.values().stream().mapToLong(Long::longValue).sum() + lastSequence.size())
                 .isEqualTo(written.size());
+
+        // The history view's positions: every event's own, although an event committed late came with a token
+        // whose position is another event's (the highest its reader had seen)
+        assertThat(positionsAsDelivered).isEqualTo(logPositions);
+        assertThat(tokenPositions).as("events delivered after a higher position (gaps filled late)")
+                                  .isNotEqualTo(logPositions);
     }
 
     @Test

@@ -20,6 +20,7 @@ final class CountedMongo implements AutoCloseable {
     private final MongoServer server = new MongoServer(new MemoryBackend());
     private final MongoClient client;
     private final Map<String, AtomicInteger> commands = new ConcurrentHashMap<>();
+    private com.mongodb.client.MongoClient sync;
 
     CountedMongo() {
         CommandListener counter = new CommandListener() {
@@ -37,6 +38,15 @@ final class CountedMongo implements AutoCloseable {
         return client.getDatabase(name);
     }
 
+    /** The same database through the sync driver (what the event store uses); its commands are not counted. */
+    com.mongodb.client.MongoDatabase syncDatabase(String name) {
+        if (sync == null) {
+            sync = com.mongodb.client.MongoClients.create("mongodb://" + server.getLocalAddress().getHostString() + ":"
+                                                                  + server.getLocalAddress().getPort());
+        }
+        return sync.getDatabase(name);
+    }
+
     /** How many commands of that name were sent since the last {@link #forget()}. */
     int count(String command) {
         return commands.getOrDefault(command, new AtomicInteger()).get();
@@ -49,6 +59,9 @@ final class CountedMongo implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        if (sync != null) {
+            sync.close();
+        }
         server.shutdownNow();
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,7 @@ import vn.xhht.ledger.infrastructure.admin.BatchDelivery;
 import vn.xhht.ledger.infrastructure.config.AxonConfiguration;
 import vn.xhht.ledger.infrastructure.eventstore.StoredEventForm;
 import vn.xhht.ledger.query.history.HistoryProjection;
+import vn.xhht.ledger.query.history.StoredForm;
 import vn.xhht.ledger.query.support.ViewBatch;
 
 import java.time.Instant;
@@ -61,7 +63,7 @@ class HistoryViewTest {
     void start() {
         mongo = new CountedMongo();
         database = mongo.database("view");
-        projection = new HistoryProjection(database, new StoredEventForm(AxonConfiguration.jacksonSerializer()));
+        projection = new HistoryProjection(database, form());
         handler = new AnnotationEventHandlerAdapter(projection);
     }
 
@@ -204,8 +206,7 @@ class HistoryViewTest {
     @Test
     void aReplayHoldingItsDocumentsInMemoryWritesTheSameDocumentsAsTheLiveView() {
         MongoDatabase replayed = mongo.database("replay");
-        HistoryProjection replaying = new HistoryProjection(replayed,
-                new StoredEventForm(AxonConfiguration.jacksonSerializer()), ViewBatch.Mode.REPLAY);
+        HistoryProjection replaying = new HistoryProjection(replayed, form(), ViewBatch.Mode.REPLAY);
         AnnotationEventHandlerAdapter replay = new AnnotationEventHandlerAdapter(replaying);
         List<EventMessage<?>> batch = new ArrayList<>(List.of(registered("huyen", UnitKind.DISTRICT, null),
                                                               registered("huyen-2", UnitKind.DISTRICT, null),
@@ -226,6 +227,30 @@ class HistoryViewTest {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * The log's form of the events, their positions from their tracking tokens: these events are made here, in
+     * position order, not stored (the lookup of an event's own position in the log is TwoWritersTrackingTest's).
+     */
+    private StoredForm form() {
+        StoredEventForm log = new StoredEventForm(AxonConfiguration.jacksonSerializer(), mongo.syncDatabase("log"));
+        return new StoredForm() {
+            @Override
+            public Document payload(EventMessage<?> event) {
+                return log.payload(event);
+            }
+
+            @Override
+            public Document metaData(EventMessage<?> event) {
+                return log.metaData(event);
+            }
+
+            @Override
+            public long position(EventMessage<?> event) {
+                return ((TrackedEventMessage<?>) event).trackingToken().position().orElse(-1);
+            }
+        };
+    }
 
     @SuppressWarnings("unchecked")
     private Page<HistoryEntry> history(String unit, Set<String> members, long before, int limit, Instant asOf) {

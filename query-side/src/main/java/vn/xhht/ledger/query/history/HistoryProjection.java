@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,15 +120,17 @@ public class HistoryProjection implements Replayable {
     }
 
     private void record(EventMessage<?> event) {
-        if (!(event instanceof DomainEventMessage<?> domain) || !(event instanceof TrackedEventMessage<?> tracked)
-                || tracked.trackingToken().position().isEmpty()) {
+        if (!(event instanceof DomainEventMessage<?> domain)) {
             return;
         }
         String type = event.getPayloadType().getSimpleName();
         if (BOOKKEEPING.contains(type)) {
             return;
         }
-        long position = tracked.trackingToken().position().getAsLong();
+        long position = forms.position(event);
+        if (position < 0) {
+            return;
+        }
         String aggregateId = domain.getAggregateIdentifier();
         Document aggregate = batch.find(AGGREGATES, aggregateId);
         List<Document> earlier = aggregate == null ? new ArrayList<>()
