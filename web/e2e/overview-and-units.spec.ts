@@ -23,14 +23,16 @@ test("a batch stored by a recognizer changes another person's overview without a
   const recognizer = await browser.newContext();
   const recording = await recognizer.newPage();
   await login(recording, 'recognizer');
-  const token = await csrf(recording);
-  const status = await recording.evaluate(async (xsrf) => (await fetch('/api/v1/recognition-batches', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf, 'X-Requested-With': 'xhht-web' },
-    body: JSON.stringify({ unitId: 'ap-xuan-thoi', title: 'GIA_DINH_HOC_TAP', year: 2025, count: 140,
-                           decisionNumber: '31/QĐ-UBND', decidedOn: '2025-11-20' }),
-  })).status, token);
-  expect(status).toBe(201);
+  await recording.goto('/danh-hieu?unit=ap-xuan-thoi&year=2025');
+  const form = recording.getByRole('form', { name: 'Ghi nhận một lô' });
+  await form.getByLabel('Danh hiệu').selectOption('GIA_DINH_HOC_TAP');
+  await form.getByLabel('Số lượng').fill('140');
+  await form.getByLabel('Số quyết định').fill('31/QĐ-UBND');
+  await form.getByLabel('Ngày quyết định').fill('20/11/2025');
+  await expectAccessible(recording);
+  await form.getByRole('button', { name: 'Ghi nhận' }).click();
+  await expect(recording.getByRole('row').filter({ hasText: '31/QĐ-UBND' })).toContainText('140');
+  await recording.screenshot({ path: 'test-results/screens/danh-hieu.png', fullPage: true });
 
   await expect(row).toContainText('140 / 400', { timeout: 5_000 });
   await expect(row).toContainText('35,0%');

@@ -11,6 +11,7 @@ export const UNITS = [
   { id: 'ap-cho', name: 'Ấp Chợ', kind: 'VILLAGE', parentId: 'xa-tan-thong-hoi' },
   { id: 'xa-xuan-thoi-son', name: 'Xã Xuân Thới Sơn', kind: 'COMMUNE', parentId: 'hoc-mon' },
   { id: 'ap-xuan-thoi', name: 'Ấp Xuân Thới', kind: 'VILLAGE', parentId: 'xa-xuan-thoi-son' },
+  { id: 'phong-gd-cu-chi', name: 'Phòng Giáo dục và Đào tạo huyện Củ Chi', kind: 'ORGANISATION', parentId: 'cu-chi' },
 ];
 
 export function basic(user: string): Record<string, string> {

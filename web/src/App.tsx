@@ -1,8 +1,10 @@
 import { NavLink, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AdminPage } from './pages/AdminPage';
+import { AssessmentPage, AssessmentsPage } from './pages/AssessmentsPage';
 import { AuditPage } from './pages/AuditPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { PlanPage, PlansPage } from './pages/PlansPage';
+import { RecognitionsPage } from './pages/RecognitionsPage';
 import { UnitPage, UnitsPage } from './pages/UnitsPage';
 import { ROLE_NAMES } from './i18n/messages';
 import { useSession } from './session/Session';
@@ -26,6 +28,8 @@ export function App() {
           <NavLink to={keep('/tong-quan')}>Tổng quan</NavLink>
           <NavLink to={keep('/don-vi')}>Đơn vị</NavLink>
           <NavLink to={keep('/ke-hoach')}>Kế hoạch</NavLink>
+          <NavLink to={keep('/danh-gia')}>Đánh giá</NavLink>
+          <NavLink to={keep('/danh-hieu')}>Danh hiệu</NavLink>
           {can('AUDITOR', 'ADMIN') && <NavLink to={keep('/nhat-ky')}>Nhật ký kiểm tra</NavLink>}
           {can('ADMIN', 'AUDITOR') && <NavLink to="/quan-tri">Quản trị</NavLink>}
         </nav>
@@ -43,6 +47,9 @@ export function App() {
           <Route path="/don-vi/:id" element={<UnitPage />} />
           <Route path="/ke-hoach" element={<PlansPage />} />
           <Route path="/ke-hoach/:id" element={<PlanPage />} />
+          <Route path="/danh-gia" element={<AssessmentsPage />} />
+          <Route path="/danh-gia/:id" element={<AssessmentPage />} />
+          <Route path="/danh-hieu" element={<RecognitionsPage />} />
           <Route path="/nhat-ky" element={<AuditPage />} />
           <Route path="/quan-tri" element={<AdminPage />} />
           <Route path="*" element={<p role="alert">Không có trang này.</p>} />

@@ -147,3 +147,67 @@ export interface RebuildResult {
   differences: string[];
   swapped: boolean;
 }
+
+export interface RecognitionView {
+  id: string;
+  title: string;
+  subjectUnitId: string;
+  year: number;
+  level: string | null;
+  decisionNumber: string;
+  decidedOn: string;
+  assessmentId: string | null;
+  validThrough: string | null;
+  revoked: boolean;
+  revokedReason: string | null;
+  revokedOn: string | null;
+  version: number;
+}
+
+export interface RecognitionBatchView {
+  id: string;
+  unitId: string;
+  title: string;
+  year: number;
+  count: number;
+  decisionNumber: string;
+  decidedOn: string;
+  validThrough: string | null;
+  version: number;
+}
+
+export interface ScoreView {
+  indicator: string;
+  criterion: string;
+  name: string;
+  self: number | boolean | null;
+  reviewed: number | boolean | null;
+  reason: string | null;
+  evidence: string | null;
+}
+
+export interface AssessmentView {
+  id: string;
+  subjectUnitId: string;
+  framework: string;
+  frameworkVersion: number;
+  year: number;
+  level: string | null;
+  status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'REVIEWED';
+  total: number | null;
+  result: string | null;
+  scores: ScoreView[];
+  dueAt: string | null;
+  overdue: boolean;
+  late: boolean;
+  returnReason: string | null;
+  reviewedOn: string | null;
+  version: number;
+}
+
+export interface FrameworkSummary {
+  code: string;
+  title: string;
+  regulation: string;
+  latestVersion: number;
+}

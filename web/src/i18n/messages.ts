@@ -118,3 +118,17 @@ export const EVENT_NAMES: Record<string, string> = {
   PeriodClosedEvent: 'Khóa kỳ số liệu',
   PeriodReopenedEvent: 'Mở lại kỳ số liệu',
 };
+
+export const TITLE_NAMES: Record<string, string> = {
+  GIA_DINH_HOC_TAP: 'Gia đình học tập',
+  DONG_HO_HOC_TAP: 'Dòng họ học tập',
+  CONG_DAN_HOC_TAP: 'Công dân học tập',
+  CONG_DONG_HOC_TAP: 'Cộng đồng học tập (thôn, tổ dân phố)',
+  DON_VI_HOC_TAP: 'Đơn vị học tập',
+  CONG_DONG_HOC_TAP_XA: 'Cộng đồng học tập cấp xã',
+  CONG_DONG_HOC_TAP_HUYEN: 'Cộng đồng học tập cấp huyện',
+  CONG_DONG_HOC_TAP_TINH: 'Cộng đồng học tập cấp tỉnh',
+};
+
+/** Titles of households, clans and citizens: recorded by communes as counts, in batches. */
+export const BATCH_TITLES = ['GIA_DINH_HOC_TAP', 'DONG_HO_HOC_TAP', 'CONG_DAN_HOC_TAP'];

@@ -6,6 +6,7 @@ import type { Page, PlanView, UnitView } from '../api/types';
 import { ProblemMessage } from '../components/Problem';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { UnitPicker } from '../components/UnitPicker';
+import { useUnitYear, YEARS } from '../components/UnitYear';
 import { useTimes } from '../components/time';
 import { formatDate, formatDateTime, formatPercent, parseDate, today } from '../i18n/format';
 import { PLAN_STATUS } from '../i18n/messages';
@@ -14,19 +15,15 @@ import { useSession } from '../session/Session';
 /** Kế hoạch: a unit's plans for a year, and a new plan (planners). */
 export function PlansPage() {
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const { on, asOf } = useTimes();
+  const { set } = useUnitYear();
   const unitId = params.get('unit') ?? undefined;
   const year = params.get('year') ?? undefined;
   const plans = useQuery({
     queryKey: ['plans', unitId ?? null, year ?? null, on, asOf],
     queryFn: () => call<Page<PlanView>>(`/plans${query({ unitId, year, on, asOf, limit: 100 })}`),
   });
-  const set = (key: string, value?: string) => {
-    const next = new URLSearchParams(params);
-    if (value) { next.set(key, value); } else { next.delete(key); }
-    setParams(next);
-  };
   return (
     <section aria-labelledby="plans-title">
       <h1 id="plans-title">Kế hoạch</h1>
@@ -35,7 +32,7 @@ export function PlansPage() {
         <label>Năm
           <select value={year ?? ''} onChange={(e) => set('year', e.target.value || undefined)}>
             <option value="">Tất cả</option>
-            {Array.from({ length: 10 }, (_, i) => 2021 + i).map((y) => <option key={y} value={y}>{y}</option>)}
+            {YEARS.map((y) => <option key={y} value={y}>{y}</option>)}
           </select>
         </label>
         {unitId && <span className="muted">Đơn vị: {unitId}</span>}

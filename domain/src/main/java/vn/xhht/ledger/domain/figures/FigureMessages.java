@@ -73,6 +73,16 @@ public final class FigureMessages {
         }
     }
 
+    /**
+     * A unit's title batches recorded for {@code year} (every year when null), as they stood at {@code asOf} (null:
+     * now); answered as a {@link RecognitionBatchList}, by decision date.
+     */
+    public record FetchRecognitionBatchesQuery(String unitId, Integer year, java.time.Instant asOf) {
+    }
+
+    public record RecognitionBatchList(String unitId, java.util.List<RecognitionBatchView> items) {
+    }
+
     public record RecognitionBatchView(String id, String unitId, Title title, int year, long count,
                                        String decisionNumber, LocalDate decidedOn, LocalDate validThrough,
                                        long version) {

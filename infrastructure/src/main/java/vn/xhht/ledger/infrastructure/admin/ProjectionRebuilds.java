@@ -100,7 +100,7 @@ public class ProjectionRebuilds {
         COLLECTIONS.put(FrameworkProjection.NAME, List.of("framework_versions", "framework_index"));
         COLLECTIONS.put(AssessmentProjection.NAME, List.of("assessment_records", "assessment_index", "assessment_record_versions"));
         COLLECTIONS.put(RecognitionProjection.NAME, List.of("recognition_records", "recognition_index", "recognition_record_versions"));
-        COLLECTIONS.put(FigureProjection.NAME, List.of("baseline_views", "recognition_batch_views", "reported_value_views",
+        COLLECTIONS.put(FigureProjection.NAME, List.of("recognition_batch_index", "baseline_views", "recognition_batch_views", "reported_value_views",
                                                        "baseline_view_versions", "recognition_batch_view_versions",
                                                        "reported_value_view_versions"));
         COLLECTIONS.put(IndicatorProjection.NAME, List.of("indicator_figures", "indicator_figure_versions",

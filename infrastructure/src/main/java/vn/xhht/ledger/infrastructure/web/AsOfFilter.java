@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * Record-time reads ({@code ?asOf=<instant>}) are served by the reads listed here: the indicator table, a unit and its
- * children, plans and assessments (one or a list), a recognition and a unit's recognitions, a baseline, a batch, a
- * reported value, the frameworks and a framework version, a unit's history and the audit log (what had been recorded
- * by then). Elsewhere (the indicator catalogue, the log's verification and export, administration) they are not
+ * children, plans and assessments (one or a list), a recognition and a unit's recognitions, a baseline, a batch (one or
+ * a unit's), a reported value, the frameworks and a framework version, a unit's history and the audit log (what had
+ * been recorded by then). Elsewhere (the indicator catalogue, the log's verification and export, administration) they are not
  * served. Rather than answer
  * with today's knowledge to a client that asked for the past — the worst answer an auditor can get — such reads
  * (and commands, which have no past to ask about) are refused with {@code 400 AS_OF_NOT_SUPPORTED}.
@@ -27,7 +27,7 @@ public class AsOfFilter implements WebFilter {
     private static final java.util.regex.Pattern SERVED = java.util.regex.Pattern.compile(
             "/api/v1/(indicators|units/[^/]+|units/[^/]+/children|units/[^/]+/recognitions|plans|plans/[^/]+"
                     + "|assessments|assessments/[^/]+|recognitions/[^/]+|units/[^/]+/baselines/[^/]+"
-                    + "|recognition-batches/[^/]+|units/[^/]+/indicator-values|frameworks|frameworks/[^/]+/versions/[^/]+"
+                    + "|recognition-batches/[^/]+|units/[^/]+/recognition-batches|units/[^/]+/indicator-values|frameworks|frameworks/[^/]+/versions/[^/]+"
                     + "|units/[^/]+/history|audit/events)");
 
     private final Problems problems;

@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.common.DomainException;
-import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.indicator.IndicatorCatalogue;
 import vn.xhht.ledger.domain.indicator.IndicatorMessages.FetchIndicatorCatalogueQuery;
@@ -36,6 +35,8 @@ import vn.xhht.ledger.domain.figures.FigureMessages.Baseline;
 import vn.xhht.ledger.domain.figures.FigureMessages.BaselineView;
 import vn.xhht.ledger.domain.figures.FigureMessages.FetchBaselineQuery;
 import vn.xhht.ledger.domain.figures.FigureMessages.FetchRecognitionBatchQuery;
+import vn.xhht.ledger.domain.figures.FigureMessages.FetchRecognitionBatchesQuery;
+import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchList;
 import vn.xhht.ledger.domain.figures.FigureMessages.FetchReportedValueQuery;
 import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchView;
 import vn.xhht.ledger.domain.figures.FigureMessages.RecordRecognitionBatchCommand;
@@ -144,6 +145,19 @@ public class FigureController {
                                                                           Requests.instant(asOf, "asOf"));
         return reads.ask(query, RecognitionBatchView.class)
                 .flatMap(view -> access.requireRead(actor, view.unitId()).thenReturn(view));
+    }
+
+    @Operation(summary = "Các đợt công nhận của một đơn vị (theo năm), theo ngày quyết định")
+    @GetMapping("/api/v1/units/{id}/recognition-batches")
+    public Mono<RecognitionBatchList> batches(@PathVariable String id, @RequestParam(required = false) Integer year,
+                                              @RequestParam(required = false) String asOf,
+                                              @AuthenticationPrincipal Actor actor) {
+        Requests.unitId(id);
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "year", "year must be between 2000 and 2100");
+        }
+        FetchRecognitionBatchesQuery query = new FetchRecognitionBatchesQuery(id, year, Requests.instant(asOf, "asOf"));
+        return access.requireRead(actor, id).then(reads.ask(query, RecognitionBatchList.class));
     }
 
     @Operation(summary = "Báo cáo giá trị chỉ số từ khảo sát")

@@ -188,6 +188,7 @@ class AuthorizationMatrixTest extends ApiTest {
                 "unitId", s.commune(), "title", "GIA_DINH_HOC_TAP", "year", 2023, "count", 5, "decisionNumber", "1/QĐ",
                 "decidedOn", "2023-12-01")));
         calls.put("GET /recognition-batches/{id}", s -> new Call("GET", s.batch(), null));
+        calls.put("GET /units/{id}/recognition-batches", s -> new Call("GET", "/units/" + s.commune() + "/recognition-batches", null));
         calls.put("PUT /units/{id}/baselines/{year}", s -> new Call("PUT", "/units/" + s.commune() + "/baselines/2023",
                                                                     Map.of("households", 100)));
         calls.put("GET /units/{id}/baselines/{year}", s -> new Call("GET", "/units/" + s.commune() + "/baselines/2023", null));

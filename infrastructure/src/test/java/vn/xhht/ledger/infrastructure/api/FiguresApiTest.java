@@ -37,6 +37,33 @@ class FiguresApiTest extends ApiTest {
     }
 
     @Test
+    void aUnitsBatchesAreListedByYearInDecisionOrderAndAsTheyWereKnownAtAnInstant() {
+        String[] ids = provinceDistrictCommune();
+        String village = fresh("ap");
+        register(village, "VILLAGE", ids[2], "2020-01-01");
+        as("recognizer").post().uri("/recognition-batches").bodyValue(batch(village, "GIA_DINH_HOC_TAP", 41, "2023-11-30"))
+                        .exchange().expectStatus().isCreated();
+        as("recognizer").post().uri("/recognition-batches").bodyValue(batch(village, "CONG_DAN_HOC_TAP", 12, "2023-05-02"))
+                        .exchange().expectStatus().isCreated();
+        java.time.Instant between = java.time.Instant.now();
+        Map<String, Object> nextYear = batch(village, "GIA_DINH_HOC_TAP", 7, "2024-11-01");
+        nextYear.put("year", 2024);
+        as("recognizer").post().uri("/recognition-batches").bodyValue(nextYear).exchange().expectStatus().isCreated();
+
+        as("viewer").get().uri("/units/{id}/recognition-batches?year=2023", village).exchange()
+                    .expectStatus().isForbidden();
+        as("auditor").get().uri("/units/{id}/recognition-batches?year=2023", village).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.items.length()").isEqualTo(2)
+                     .jsonPath("$.items[0].count").isEqualTo(12).jsonPath("$.items[1].count").isEqualTo(41);
+        as("auditor").get().uri("/units/{id}/recognition-batches", village).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.items.length()").isEqualTo(3);
+        as("auditor").get().uri("/units/{id}/recognition-batches?asOf={t}", village, between).exchange()
+                     .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(2);
+        as("auditor").get().uri("/units/{id}/recognition-batches", ids[1]).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+    }
+
+    @Test
     void batchesAreForHouseholdClanAndCitizenTitlesOfVillagesAndCommunes() {
         String[] ids = provinceDistrictCommune();
         as("recognizer").post().uri("/recognition-batches").bodyValue(batch(ids[2], "DON_VI_HOC_TAP", 3, "2023-11-30"))

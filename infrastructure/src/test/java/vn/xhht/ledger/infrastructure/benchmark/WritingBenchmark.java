@@ -182,12 +182,16 @@ class WritingBenchmark {
                     long start = System.nanoTime();
                     RawHttp.Response response = service.call("auditor", "GET", path, null);
                     took.add(System.nanoTime() - start);
+                    if (took.get(took.size() - 1) > 150_000_000L) {
+                        System.out.printf("  slow read: depth %d, read %d, %.1f ms%n", depth, i,
+                                          took.get(took.size() - 1) / 1e6);
+                    }
                     assertThat(response.status()).isEqualTo(200);
                     page = JSON.readTree(response.body());
                 }
                 List<String> positions = new ArrayList<>();
                 page.path("items").forEach(item -> positions.add(item.path("position").asText()));
-                assertThat(positions).hasSize(50);
+                assertThat(positions).isNotEmpty().hasSizeLessThanOrEqualTo(50).doesNotHaveDuplicates();
                 for (int i = 0; i < PAGE_READS; i++) {
                     long start = System.nanoTime();
                     entries.find(com.mongodb.client.model.Filters.in("_id", positions)).into(new ArrayList<>());

@@ -19,6 +19,8 @@ import vn.xhht.ledger.domain.figures.FigureMessages.BaselineSetEvent;
 import vn.xhht.ledger.domain.figures.FigureMessages.BaselineView;
 import vn.xhht.ledger.domain.figures.FigureMessages.FetchBaselineQuery;
 import vn.xhht.ledger.domain.figures.FigureMessages.FetchRecognitionBatchQuery;
+import vn.xhht.ledger.domain.figures.FigureMessages.FetchRecognitionBatchesQuery;
+import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchList;
 import vn.xhht.ledger.domain.figures.FigureMessages.FetchReportedValueQuery;
 import vn.xhht.ledger.domain.figures.FigureMessages.IndicatorValueReportedEvent;
 import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchRecordedEvent;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 /**
  * The recorded facts as they stand: baselines per unit and year, recognition batches, reported values. Each document
@@ -54,8 +57,12 @@ public class FigureProjection extends BatchedView {
         }
     }
 
+    /** A unit's batches ({@code batches.<batchId>} = year), so that "batches of a unit" is one key lookup. */
+    static final String BATCH_INDEX = "recognition_batch_index";
+
     private final View baselines;
     private final View batches;
+    private final MongoCollection<Document> batchIndex;
     private final View values;
     private final ViewBatch batch;
 
@@ -70,7 +77,8 @@ public class FigureProjection extends BatchedView {
         this.batches = new View(readDatabase, "recognition_batch_views", "recognition_batch_view_versions");
         this.values = new View(readDatabase, "reported_value_views", "reported_value_view_versions");
         List<View> views = List.of(baselines, batches, values);
-        List<String> collections = new ArrayList<>();
+        this.batchIndex = readDatabase.getCollection(BATCH_INDEX);
+        List<String> collections = new ArrayList<>(List.of(BATCH_INDEX));
         views.forEach(view -> collections.add(view.history().collection()));
         views.forEach(view -> collections.add(view.name()));
         // each document is keyed by its aggregate's identifier (a baseline's and a reported value's are built from
@@ -88,9 +96,12 @@ public class FigureProjection extends BatchedView {
 
     @EventHandler
     void on(RecognitionBatchRecordedEvent e, @SequenceNumber long sequence) {
-        store(batches, e.batchId(), sequence, new RecognitionBatchView(e.batchId(), e.unitId(), e.title(), e.year(),
-                                                                       e.count(), e.decisionNumber(), e.decidedOn(),
-                                                                       e.validThrough(), sequence));
+        batch.apply(() -> {
+            batch.set(BATCH_INDEX, e.unitId(), "batches", e.batchId(), e.year());
+            store(batches, e.batchId(), sequence, new RecognitionBatchView(e.batchId(), e.unitId(), e.title(), e.year(),
+                                                                           e.count(), e.decisionNumber(), e.decidedOn(),
+                                                                           e.validThrough(), sequence));
+        });
     }
 
     @EventHandler
@@ -108,6 +119,7 @@ public class FigureProjection extends BatchedView {
     @ResetHandler
     void reset() {
         batch.discard();
+        Mono.from(batchIndex.drop()).block();
         for (View view : List.of(baselines, batches, values)) {
             Mono.from(view.documents().drop()).block();
             view.history().drop();
@@ -135,6 +147,23 @@ public class FigureProjection extends BatchedView {
     public CompletableFuture<ReportedValueView> handle(FetchReportedValueQuery query) {
         return find(values, FigureMessages.reportedValueId(query.unitId(), query.indicator(), query.year()), query.asOf(),
                     ReportedValueView.class, "No reported " + query.indicator() + " of " + query.unitId() + " for " + query.year());
+    }
+
+    @QueryHandler
+    public CompletableFuture<RecognitionBatchList> handle(FetchRecognitionBatchesQuery query) {
+        return Mono.from(batchIndex.find(eq("_id", query.unitId())).first())
+                   .map(index -> index.get("batches", new Document()).entrySet().stream()
+                           .filter(entry -> query.year() == null || query.year().equals(((Number) entry.getValue()).intValue()))
+                           .map(java.util.Map.Entry::getKey).toList())
+                   .filter(ids -> !ids.isEmpty())
+                   .flatMapMany(ids -> batches.history().asOf(Flux.from(batches.documents().find(in("_id", ids))),
+                                                              query.asOf()))
+                   .map(document -> ViewDocuments.fromDocument(document, RecognitionBatchView.class))
+                   .sort(java.util.Comparator.comparing(RecognitionBatchView::decidedOn)
+                                             .thenComparing(RecognitionBatchView::id))
+                   .collectList()
+                   .map(items -> new RecognitionBatchList(query.unitId(), items))
+                   .toFuture();
     }
 
     /** The document as it stands, or as it stood at {@code asOf} (record time). */
