@@ -1,6 +1,7 @@
 package vn.xhht.ledger.infrastructure.audit;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
@@ -84,20 +85,26 @@ public class AuditTrail {
         Map<String, Fold> folds = new HashMap<>();
         long last = after;
         boolean more = false;
-        for (Document commit : events.find(and(conditions)).sort(Sorts.ascending("_id")).batchSize(SCAN_BATCH)) {
-            if (items.size() >= limit) {
-                more = true;
-                break;
-            }
-            long first = ((Number) commit.get("_id")).longValue();
-            List<Document> eventDocuments = commit.getList("events", Document.class);
-            for (int i = 0; i < eventDocuments.size(); i++) {
-                Document event = eventDocuments.get(i);
-                if (matches(event, filter)) {
-                    items.add(item(first + i, event, folds));
+        // the cursor is closed when the page is full: left open, the embedded server would keep every commit it
+        // had not sent yet in memory (one such cursor per request grew the heap without bound in the soak)
+        try (MongoCursor<Document> commits = events.find(and(conditions)).sort(Sorts.ascending("_id"))
+                                                  .batchSize(SCAN_BATCH).iterator()) {
+            while (commits.hasNext()) {
+                Document commit = commits.next();
+                if (items.size() >= limit) {
+                    more = true;
+                    break;
                 }
+                long first = ((Number) commit.get("_id")).longValue();
+                List<Document> eventDocuments = commit.getList("events", Document.class);
+                for (int i = 0; i < eventDocuments.size(); i++) {
+                    Document event = eventDocuments.get(i);
+                    if (matches(event, filter)) {
+                        items.add(item(first + i, event, folds));
+                    }
+                }
+                last = first + eventDocuments.size() - 1;
             }
-            last = first + eventDocuments.size() - 1;
         }
         return new Page<>(items, more ? Long.toString(last) : null);
     }

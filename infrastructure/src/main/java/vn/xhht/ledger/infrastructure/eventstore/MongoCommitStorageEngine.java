@@ -2,6 +2,7 @@ package vn.xhht.ledger.infrastructure.eventstore;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -582,13 +583,16 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
         Date from = Date.from(dateTime.minusMillis(1));
-        for (Document commit : events.find(gte(EVENTS + "." + EventDocumentCodec.TIMESTAMP, from))
-                                     .sort(Sorts.ascending("_id"))) {
-            long first = commit.getLong("_id");
-            List<Document> eventDocuments = commit.getList(EVENTS, Document.class);
-            for (int i = 0; i < eventDocuments.size(); i++) {
-                if (!EventDocumentCodec.decode(eventDocuments.get(i), first + i).getTimestamp().isBefore(dateTime)) {
-                    return GapAwareTrackingToken.newInstance(first + i - 1, List.of());
+        try (MongoCursor<Document> commits = events.find(gte(EVENTS + "." + EventDocumentCodec.TIMESTAMP, from))
+                                                   .sort(Sorts.ascending("_id")).iterator()) {
+            while (commits.hasNext()) {
+                Document commit = commits.next();
+                long first = commit.getLong("_id");
+                List<Document> eventDocuments = commit.getList(EVENTS, Document.class);
+                for (int i = 0; i < eventDocuments.size(); i++) {
+                    if (!EventDocumentCodec.decode(eventDocuments.get(i), first + i).getTimestamp().isBefore(dateTime)) {
+                        return GapAwareTrackingToken.newInstance(first + i - 1, List.of());
+                    }
                 }
             }
         }

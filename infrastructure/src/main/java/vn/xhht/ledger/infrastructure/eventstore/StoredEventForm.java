@@ -27,8 +27,6 @@ import static com.mongodb.client.model.Filters.in;
  */
 public final class StoredEventForm implements StoredForm {
 
-    private static final int REMEMBERED = 20_000;
-
     private final Serializer serializer;
     private final MongoCollection<Document> events;
     private final Map<String, Long> positions = new ConcurrentHashMap<>();
@@ -67,9 +65,8 @@ public final class StoredEventForm implements StoredForm {
         if (batch.stream().noneMatch(message -> message.getIdentifier().equals(event.getIdentifier()))) {
             batch.add(event);
         }
-        if (positions.size() > REMEMBERED) {
-            positions.clear();
-        }
+        // what an earlier batch looked up and nobody asked for (events the view skips) is of no further use
+        positions.clear();
         List<String> keys = batch.stream().map(MongoCommitStorageEngine::streamKey).toList();
         for (Document commit : events.find(in(MongoCommitStorageEngine.KEYS, keys))
                                      .projection(new Document("_id", 1).append("events.id", 1))) {

@@ -167,6 +167,7 @@ class WritingBenchmark {
     private static void historyPages(ServiceUnderTest service) throws Exception {
         String asOf = java.time.Instant.now().toString();
         com.mongodb.client.MongoCollection<org.bson.Document> entries = service.events().getCollection("history_entries");
+        List<String> missed = new ArrayList<>();
         for (String first : List.of("/units/ghi-huyen-0/history?limit=50", "/units/ghi-huyen-0/history?limit=50&asOf=" + asOf,
                                     "/units/ghi-huyen-0-xa-0/history?limit=50",
                                     "/units/ghi-huyen-0-xa-0/history?limit=50&asOf=" + asOf)) {
@@ -205,8 +206,11 @@ class WritingBenchmark {
             System.out.printf("history %-66s %4d reads  p50 %6.1f ms  p99 %6.1f ms  (raw driver, the page's 50 events "
                               + "by key: p50 %5.1f ms; ratio %.1fx)%n", first, took.size(), p50 / 1e6, p99 / 1e6,
                               percentile(raw, 50) / 1e6, p50 / percentile(raw, 50));
-            assertThat(p99 / 1e6).as("p99 of %s", first).isLessThan(300);
+            if (p99 / 1e6 >= 300) {
+                missed.add(String.format("p99 of %s: %.1f ms", first, p99 / 1e6));
+            }
         }
+        assertThat(missed).as("history pages with a p99 of 300 ms or more").isEmpty();
     }
 
     private static double percentile(List<Long> values, int percentile) {

@@ -46,8 +46,9 @@ import static com.mongodb.client.model.Filters.in;
  * stores it, and what it changed (before → after, folded from its aggregate's earlier events);</li>
  * <li>{@code history_pages}, {@code history_heads}: each unit's history as positions, newest appended;</li>
  * <li>{@code history_units}: every parent each unit has ever had, recorded at any time for any date;</li>
- * <li>{@code history_aggregates}: per aggregate, the units its events concern, its events' positions and its state
- * (for the before → after of its next event).</li>
+ * <li>{@code history_aggregates}: per aggregate, the units its events concern, the last sequence handled and its
+ * state (for the before → after of its next event); its events' positions are paged in the index under
+ * {@code @events:<aggregate>}.</li>
  * </ul>
  * An event concerns the units its payload names ({@code unitId}, {@code subjectUnitId}, {@code issuerUnitId},
  * {@code intoId}) and every unit its aggregate's events ever named (a plan's issue concerns the unit that drafted
@@ -58,7 +59,8 @@ import static com.mongodb.client.model.Filters.in;
  * view's answer; the query brings them and the pages are filtered by them. Bookkeeping events (a fact's admission to
  * a period, a shard fenced or sealed, a fact counted by a ledger) are not history.
  *
- * <p>Handling an event again changes nothing: the aggregate's document, written last, lists its positions.
+ * <p>Handling an event again changes nothing: the aggregate's document, written last, holds the last sequence
+ * handled (an aggregate's events arrive in sequence order).
  */
 @Component
 @ProcessingGroup(HistoryProjection.NAME)
@@ -73,6 +75,11 @@ public class HistoryProjection implements Replayable {
                                                           "AdmissionShardSealedEvent", "PeriodFactCountedEvent");
     private static final Set<String> PLACEMENTS = Set.of("UnitRegisteredEvent", "UnitMovedEvent");
     private static final int MAX_DEPTH = 16;
+    /**
+     * An aggregate's own events are kept in the history index under this prefix and its id (no unit id holds
+     * {@code @}): a bounded page at a time, not a list in the aggregate's document that would grow with its stream.
+     */
+    static final String AGGREGATE_EVENTS = "@events:";
 
     private final MongoDatabase database;
     private final MongoCollection<Document> entries;
@@ -132,11 +139,11 @@ public class HistoryProjection implements Replayable {
             return;
         }
         String aggregateId = domain.getAggregateIdentifier();
+        long sequence = domain.getSequenceNumber();
         Document aggregate = batch.find(AGGREGATES, aggregateId);
-        List<Document> earlier = aggregate == null ? new ArrayList<>()
-                : new ArrayList<>(aggregate.getList("events", Document.class));
-        if (earlier.stream().anyMatch(e -> e.getLong("p") == position)) {
-            return; // handled before
+        Number handled = aggregate == null ? null : aggregate.get("sequence", Number.class);
+        if (handled != null && handled.longValue() >= sequence) {
+            return; // handled before (an aggregate's events arrive in sequence order)
         }
         Document payload = forms.payload(event);
         Document metaData = forms.metaData(event);
@@ -153,7 +160,7 @@ public class HistoryProjection implements Replayable {
 
         Document entry = new Document("position", position).append("eventId", event.getIdentifier())
                 .append("type", type).append("aggregateType", domain.getType()).append("aggregateId", aggregateId)
-                .append("sequence", domain.getSequenceNumber());
+                .append("sequence", sequence);
         RecordTime.put(entry, "ts", at);
         entry.append("metaData", metaData).append("payload", payload).append("changes", changes);
         batch.replace(ENTRIES, key(position), entry);
@@ -163,9 +170,10 @@ public class HistoryProjection implements Replayable {
         }
         Set<String> newlyNamed = new LinkedHashSet<>(named);
         newlyNamed.removeAll(known);
-        if (!newlyNamed.isEmpty() && !earlier.isEmpty()) {
-            List<Entry> before = earlier.stream()
-                                        .map(e -> new Entry(e.getLong("p"), e.getLong("t"), units)).toList();
+        String ownEvents = AGGREGATE_EVENTS + aggregateId;
+        if (!newlyNamed.isEmpty() && aggregate != null) {
+            List<Entry> before = index.all(ownEvents).stream()
+                                      .map(e -> new Entry(e.position(), e.recorded(), units)).toList();
             for (String target : ancestorsOrSelf(newlyNamed)) {
                 index.add(target, before);
             }
@@ -174,9 +182,10 @@ public class HistoryProjection implements Replayable {
         for (String target : ancestorsOrSelf(units)) {
             index.add(target, List.of(current));
         }
-        earlier.add(new Document("p", position).append("t", nanos(at)));
+        // the aggregate's own events, paged like a history: read back only when it names a unit for the first time
+        index.add(ownEvents, List.of(new Entry(position, nanos(at), Set.of())));
         batch.replace(AGGREGATES, aggregateId, new Document("units", new ArrayList<>(units))
-                .append("events", earlier).append("state", state.toDocuments()));
+                .append("sequence", sequence).append("state", state.toDocuments()));
     }
 
     /** The unit gains a parent: its history joins that of every ancestor it gains by it. */
