@@ -76,24 +76,26 @@ function UnitOverview({ unitId, year, on, asOf }: { unitId: string; year: number
       return;
     }
     const source = new EventSource(`${API}/indicators/stream${query({ unitId, year })}`);
-    let first = true;
     source.addEventListener('indicator', (message) => {
       const row = JSON.parse((message as MessageEvent).data) as IndicatorRow;
+      // the stream starts with the current rows: only a row whose figures differ from the table's is a change
+      let changed = false;
       client.setQueryData<IndicatorTable>(tableKey, (old) => old && {
-        ...old, items: old.items.map((item) => (item.indicator === row.indicator ? row : item)),
+        ...old, items: old.items.map((item) => {
+          if (item.indicator !== row.indicator) {
+            return item;
+          }
+          changed = changed || item.numerator !== row.numerator || item.denominator !== row.denominator
+            || item.target !== row.target || item.status !== row.status;
+          return row;
+        }),
       });
-      if (!first) {
+      if (changed) {
         setUpdatedAt(new Date());
         client.invalidateQueries({ queryKey: ['child-indicators'] });
       }
     });
-    // the current rows come first; what follows is a change
-    const settle = setTimeout(() => { first = false; }, 1500);
-    return () => {
-      clearTimeout(settle);
-      source.close();
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    return () => source.close();
   }, [unitId, year, asOf]);
 
   const closed = (plans.data?.items ?? []).flatMap((plan) => plan.status === 'CLOSED' && plan.lastStatusChange

@@ -394,13 +394,15 @@ public class ProjectionRebuilds {
      * answered before it (a unit's history for an inspector) waits on it.
      */
     public Mono<Boolean> awaitCaughtUp(String name, Duration wait) {
+        // each check reads the token store: on boundedElastic every time, not on the timer's thread that repeats it
         return Mono.fromCallable(() -> eventStore.createHeadToken().position().orElse(0))
+                   .subscribeOn(Schedulers.boundedElastic())
                    .flatMap(head -> Mono.fromCallable(() -> livePosition(name) >= head)
+                                        .subscribeOn(Schedulers.boundedElastic())
                                         .filter(Boolean::booleanValue)
                                         .repeatWhenEmpty(tries -> tries.take(Math.max(1, wait.toMillis() / 10))
                                                                        .delayElements(Duration.ofMillis(10)))
-                                        .defaultIfEmpty(false))
-                   .subscribeOn(Schedulers.boundedElastic());
+                                        .defaultIfEmpty(false));
     }
 
     private void awaitLive(String name, long head) {

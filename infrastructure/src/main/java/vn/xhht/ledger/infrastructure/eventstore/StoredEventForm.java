@@ -11,9 +11,9 @@ import org.bson.Document;
 import vn.xhht.ledger.query.history.StoredForm;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static com.mongodb.client.model.Filters.in;
 
@@ -29,7 +29,11 @@ public final class StoredEventForm implements StoredForm {
 
     private final Serializer serializer;
     private final MongoCollection<Document> events;
-    private final Map<String, Long> positions = new ConcurrentHashMap<>();
+    /**
+     * The positions of the batch last looked up, per thread: a live processor and a rebuild's replay each handle
+     * their own batches, and one must not forget what the other just looked up.
+     */
+    private final ThreadLocal<Map<String, Long>> positions = ThreadLocal.withInitial(HashMap::new);
 
     public StoredEventForm(Serializer eventSerializer, MongoDatabase eventDatabase) {
         this.serializer = eventSerializer;
@@ -54,7 +58,8 @@ public final class StoredEventForm implements StoredForm {
 
     @Override
     public long position(EventMessage<?> event) {
-        Long known = positions.remove(event.getIdentifier());
+        Map<String, Long> looked = positions.get();
+        Long known = looked.remove(event.getIdentifier());
         if (known != null) {
             return known;
         }
@@ -66,17 +71,17 @@ public final class StoredEventForm implements StoredForm {
             batch.add(event);
         }
         // what an earlier batch looked up and nobody asked for (events the view skips) is of no further use
-        positions.clear();
+        looked.clear();
         List<String> keys = batch.stream().map(MongoCommitStorageEngine::streamKey).toList();
         for (Document commit : events.find(in(MongoCommitStorageEngine.KEYS, keys))
                                      .projection(new Document("_id", 1).append("events.id", 1))) {
             long first = ((Number) commit.get("_id")).longValue();
             List<Document> stored = commit.getList(MongoCommitStorageEngine.EVENTS, Document.class);
             for (int i = 0; i < stored.size(); i++) {
-                positions.put(stored.get(i).getString(EventDocumentCodec.ID), first + i);
+                looked.put(stored.get(i).getString(EventDocumentCodec.ID), first + i);
             }
         }
-        Long found = positions.remove(event.getIdentifier());
+        Long found = looked.remove(event.getIdentifier());
         return found == null ? -1 : found;
     }
 
