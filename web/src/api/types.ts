@@ -180,8 +180,9 @@ export interface ScoreView {
   indicator: string;
   criterion: string;
   name: string;
-  self: number | boolean | null;
-  reviewed: number | boolean | null;
+  /** Points or a count, met (true/false), or a ratio. */
+  self: number | boolean | { numerator: number; denominator: number } | null;
+  reviewed: number | boolean | { numerator: number; denominator: number } | null;
   reason: string | null;
   evidence: string | null;
 }
@@ -210,4 +211,24 @@ export interface FrameworkSummary {
   title: string;
   regulation: string;
   latestVersion: number;
+}
+
+/** A recognition whose validity differs from what the framework's latest version gives (GET /recognitions/validity-review). */
+export interface ValidityChange {
+  recognitionId: string;
+  subjectUnitId: string;
+  title: string;
+  level: string | null;
+  year: number;
+  decidedOn: string;
+  frameworkVersion: number;
+  validThrough: string;
+  validThroughUnderLatest: string;
+}
+
+export interface ValidityReview {
+  framework: string;
+  latestVersion: number;
+  validityYears: number;
+  items: ValidityChange[];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemOf, resultOf, totalPoints, type FrameworkDocument } from './rules';
+import { problemOf, resultOf, scoreOf, targetsOf, totalPoints, valueFromView, type FrameworkDocument } from './rules';
 
 const points: FrameworkDocument = {
   code: 'KHVN-448-2015-GDHT', version: 1, title: 'Gia đình học tập', regulation: '448/QĐ-KHVN', decision: 'POINTS',
@@ -39,8 +39,49 @@ describe('the form total and result while typing', () => {
   });
 
   it('says when points are out of the indicator range', () => {
-    expect(problemOf({ code: 'TC1.1', name: 'a', maxPoints: 30 }, 31)).toBe('Điểm từ 0 đến 30.');
-    expect(problemOf({ code: 'TC1.1', name: 'a', maxPoints: 30 }, -1)).toBe('Điểm từ 0 đến 30.');
-    expect(problemOf({ code: 'TC1.1', name: 'a', maxPoints: 30 }, 30)).toBeNull();
+    expect(problemOf(points, { code: 'TC1.1', name: 'a', maxPoints: 30 }, 31)).toBe('Điểm từ 0 đến 30.');
+    expect(problemOf(points, { code: 'TC1.1', name: 'a', maxPoints: 30 }, -1)).toBe('Điểm từ 0 đến 30.');
+    expect(problemOf(points, { code: 'TC1.1', name: 'a', maxPoints: 30 }, 30)).toBeNull();
+  });
+});
+
+// TT 24/2023 as corrected: the same criteria at both levels, level 2 with a higher share of Công dân học tập.
+const perLevel: FrameworkDocument = {
+  code: 'TT24-2023-DVHT', version: 2, title: 'ĐVHT cấp huyện', regulation: 'TT 24/2023', decision: 'ALL_MET',
+  levels: ['MUC_DO_1', 'MUC_DO_2'],
+  criteria: [{ code: 'TC1', name: 'x', indicators: [
+    { code: 'TC1.1', name: 'kế hoạch', kind: 'CONDITION', levels: ['MUC_DO_1', 'MUC_DO_2'] },
+    { code: 'TC2.3', name: 'CDHT', kind: 'RATIO', min: { MUC_DO_1: 90, MUC_DO_2: 95 } },
+    { code: 'TC4.1', name: 'XMC', kind: 'COUNT', min: { MUC_DO_1: 1, MUC_DO_2: 2 } }] }],
+};
+
+describe('per-level targets while typing', () => {
+  const at = (numerator: number, denominator: number, count = 2) =>
+    resultOf(perLevel, { 'TC1.1': true, 'TC2.3': { numerator, denominator }, 'TC4.1': count });
+
+  it('reaches a level at exactly its target and not one below, comparing without rounding', () => {
+    expect(at(95, 100)).toBe('MUC_DO_2');
+    expect(at(94, 100)).toBe('MUC_DO_1');
+    expect(at(90, 100)).toBe('MUC_DO_1');
+    expect(at(3599, 4000)).toBe('CHUA_DAT');
+    expect(at(95, 100, 1)).toBe('MUC_DO_1');
+    expect(at(95, 100, 0)).toBe('CHUA_DAT');
+  });
+
+  it('counts a ratio without a denominator, or half typed, as not met', () => {
+    expect(at(0, 0)).toBe('CHUA_DAT');
+    expect(resultOf(perLevel, { 'TC1.1': true, 'TC2.3': { numerator: 95 }, 'TC4.1': 2 })).toBe('CHUA_DAT');
+  });
+
+  it('says what is wrong with a ratio or a count, and sends each kind as the API takes it', () => {
+    const ratio = perLevel.criteria[0].indicators[1];
+    const count = perLevel.criteria[0].indicators[2];
+    expect(problemOf(perLevel, ratio, { numerator: 51, denominator: 50 })).toBe('Tử số không lớn hơn mẫu số.');
+    expect(problemOf(perLevel, ratio, { numerator: 5 })).toBe('Cần cả tử số và mẫu số.');
+    expect(problemOf(perLevel, count, 1.5)).toBe('Số nguyên từ 0 trở lên.');
+    expect(scoreOf(perLevel, ratio, { numerator: 45, denominator: 50 })).toEqual({ indicator: 'TC2.3', numerator: 45, denominator: 50 });
+    expect(scoreOf(perLevel, count, 2)).toEqual({ indicator: 'TC4.1', count: 2 });
+    expect(valueFromView({ numerator: 45, denominator: 50 })).toEqual({ numerator: 45, denominator: 50 });
+    expect(targetsOf(perLevel, ratio)).toBe('Mức độ 1: ≥ 90% · Mức độ 2: ≥ 95%');
   });
 });

@@ -3,7 +3,10 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, call, query } from '../api/client';
 import type { AssessmentView, FrameworkSummary, Page } from '../api/types';
-import { indicatorsOf, problemOf, RESULT_NAMES, resultOf, totalPoints, type FrameworkDocument, type Value } from '../assessment/rules';
+import {
+  indicatorsOf, isRatio, kindOf, problemOf, RESULT_NAMES, resultOf, scoreOf, targetsOf, totalPoints, valueFromView,
+  type FrameworkDocument, type FrameworkIndicator, type Value,
+} from '../assessment/rules';
 import { ProblemMessage } from '../components/Problem';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { UnitYearBar, useUnitYear } from '../components/UnitYear';
@@ -107,9 +110,9 @@ function OpenAssessment({ unitId, year }: { unitId: string; year: number }) {
 function valuesOf(a: AssessmentView, which: 'self' | 'reviewed'): Record<string, Value> {
   const values: Record<string, Value> = {};
   for (const score of a.scores) {
-    const value = which === 'reviewed' && score.reviewed !== null ? score.reviewed : score.self;
-    if (value !== null && value !== undefined) {
-      values[score.indicator] = typeof value === 'boolean' ? value : Number(value);
+    const value = valueFromView(which === 'reviewed' && score.reviewed !== null ? score.reviewed : score.self);
+    if (value !== undefined) {
+      values[score.indicator] = value;
     }
   }
   return values;
@@ -119,7 +122,58 @@ function show(value: Value | null): string {
   if (value === undefined || value === null) {
     return '—';
   }
+  if (isRatio(value)) {
+    const { numerator, denominator } = value;
+    const share = numerator !== undefined && denominator ? ` (${formatNumber(Math.round((numerator * 10000) / denominator) / 100)}%)` : '';
+    return `${numerator ?? '—'}/${denominator ?? '—'}${share}`;
+  }
   return typeof value === 'boolean' ? (value ? 'Đạt' : 'Không đạt') : formatNumber(value).replace(/^(\d+)$/, '$1');
+}
+
+/** The input for one indicator's value, by its kind: points, met, a count, or numerator and denominator. */
+function ValueInput({ framework, indicator, value, onChange, label, optional }: {
+  framework: FrameworkDocument; indicator: FrameworkIndicator; value: Value; onChange: (value: Value) => void;
+  label: string; optional?: boolean;
+}) {
+  const number = (text: string) => (text === '' ? undefined : Number(text));
+  const invalid = !!problemOf(framework, indicator, value);
+  switch (kindOf(framework, indicator)) {
+    case 'POINTS':
+      return <input type="number" min={0} max={Number(indicator.maxPoints)} step={0.5} inputMode="decimal" aria-label={label}
+                    value={typeof value === 'number' ? String(value) : ''} aria-invalid={invalid}
+                    onChange={(e) => onChange(number(e.target.value))} />;
+    case 'COUNT':
+      return <input type="number" min={0} step={1} inputMode="numeric" aria-label={label}
+                    value={typeof value === 'number' ? String(value) : ''} aria-invalid={invalid}
+                    onChange={(e) => onChange(number(e.target.value))} />;
+    case 'RATIO': {
+      const ratio = isRatio(value) ? value : {};
+      const part = (next: { numerator?: number; denominator?: number }) => {
+        const merged = { ...ratio, ...next };
+        onChange(merged.numerator === undefined && merged.denominator === undefined ? undefined : merged);
+      };
+      return (
+        <span className="ratio">
+          <input type="number" min={0} step={1} inputMode="numeric" aria-label={`${label}: tử số`} aria-invalid={invalid}
+                 value={ratio.numerator === undefined ? '' : String(ratio.numerator)}
+                 onChange={(e) => part({ numerator: number(e.target.value) })} />
+          <span aria-hidden="true"> / </span>
+          <input type="number" min={0} step={1} inputMode="numeric" aria-label={`${label}: mẫu số`} aria-invalid={invalid}
+                 value={ratio.denominator === undefined ? '' : String(ratio.denominator)}
+                 onChange={(e) => part({ denominator: number(e.target.value) })} />
+        </span>
+      );
+    }
+    default:
+      return optional ? (
+        <select aria-label={label} value={value === undefined ? '' : String(value)}
+                onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'true')}>
+          <option value="">(giữ nguyên)</option><option value="true">Đạt</option><option value="false">Không đạt</option>
+        </select>
+      ) : (
+        <input type="checkbox" aria-label={label} checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+      );
+  }
 }
 
 /** One assessment: the self-assessment form, the reviewer's view, or what was decided. */
@@ -167,8 +221,8 @@ function SelfAssessment({ a, framework }: { a: AssessmentView; framework: Framew
   const points = framework.decision === 'POINTS';
   const total = totalPoints(values);
   const result = resultOf(framework, values);
-  const scores = () => Object.entries(values).filter(([, v]) => v !== undefined)
-    .map(([indicator, v]) => (typeof v === 'boolean' ? { indicator, met: v } : { indicator, points: v }));
+  const scores = () => indicatorsOf(framework).map((indicator) => scoreOf(framework, indicator, values[indicator.code]))
+    .filter((score) => score !== null);
   const save = useMutation({
     mutationFn: () => call<AssessmentView>(`/assessments/${a.id}/scores`, { method: 'PUT', body: { scores: scores() }, ifMatch: a.version }),
     onSuccess: () => { setSaved('Đã lưu.'); client.invalidateQueries({ queryKey: ['assessment', a.id] }); },
@@ -187,21 +241,22 @@ function SelfAssessment({ a, framework }: { a: AssessmentView; framework: Framew
           <legend>{criterion.code}. {criterion.name}</legend>
           {criterion.indicators.map((indicator) => {
             const value = values[indicator.code];
-            const problem = problemOf(indicator, value);
-            return points ? (
-              <label key={indicator.code} className="score">
-                {indicator.code} {indicator.name} (tối đa {formatNumber(Number(indicator.maxPoints))} điểm)
-                <input type="number" min={0} max={Number(indicator.maxPoints)} step={0.5} inputMode="decimal"
-                       value={value === undefined ? '' : String(value)} aria-invalid={!!problem}
-                       onChange={(e) => setValues({ ...values, [indicator.code]: e.target.value === '' ? undefined : Number(e.target.value) })} />
+            const problem = problemOf(framework, indicator, value);
+            const kind = kindOf(framework, indicator);
+            // one input: a label, so that its text focuses (or ticks) it; a ratio's two inputs are named each
+            const Row = kind === 'RATIO' ? 'div' : 'label';
+            return (
+              <Row key={indicator.code} className={kind === 'CONDITION' ? 'check' : 'score'}>
+                <span id={`label-${indicator.code}`}>
+                  {indicator.code} {indicator.name}{' '}
+                  <span className="muted">
+                    ({kind === 'POINTS' ? `tối đa ${formatNumber(Number(indicator.maxPoints))} điểm` : targetsOf(framework, indicator)})
+                  </span>
+                </span>
+                <ValueInput framework={framework} indicator={indicator} value={value} label={`${indicator.code} ${indicator.name}`}
+                            onChange={(next) => setValues({ ...values, [indicator.code]: next })} />
                 {problem && <span className="error" role="alert">{problem}</span>}
-              </label>
-            ) : (
-              <label key={indicator.code} className="check">
-                <input type="checkbox" checked={value === true}
-                       onChange={(e) => setValues({ ...values, [indicator.code]: e.target.checked })} />
-                {indicator.code} {indicator.name} <span className="muted">({(indicator.levels ?? []).map((l) => RESULT_NAMES[l] ?? l).join(', ')})</span>
-              </label>
+              </Row>
             );
           })}
         </fieldset>
@@ -214,7 +269,7 @@ function SelfAssessment({ a, framework }: { a: AssessmentView; framework: Framew
       {saved && !save.isPending && <p className="ok" role="status">{saved}</p>}
       <div className="toolbar">
         <button type="submit" className="secondary" disabled={save.isPending}>Lưu</button>
-        <button type="button" onClick={() => submit.mutate()} disabled={submit.isPending || indicatorsOf(framework).some((i) => problemOf(i, values[i.code]))}>
+        <button type="button" onClick={() => submit.mutate()} disabled={submit.isPending || indicatorsOf(framework).some((i) => problemOf(framework, i, values[i.code]))}>
           Nộp bản đánh giá
         </button>
       </div>
@@ -239,8 +294,11 @@ function Review({ a, framework }: { a: AssessmentView; framework: FrameworkDocum
     mutationFn: () => call(`/assessments/${a.id}/review`, {
       method: 'POST', ifMatch: a.version,
       body: {
-        adjustments: Object.entries(adjusted).filter(([, x]) => x.value !== undefined).map(([indicator, x]) => (
-          typeof x.value === 'boolean' ? { indicator, met: x.value, reason: x.reason } : { indicator, points: x.value, reason: x.reason })),
+        adjustments: indicatorsOf(framework).flatMap((indicator) => {
+          const x = adjusted[indicator.code];
+          const score = x ? scoreOf(framework, indicator, x.value) : null;
+          return score ? [{ ...score, reason: x.reason }] : [];
+        }),
         conclusion: { result, level: framework.decision === 'ALL_MET' && result !== 'CHUA_DAT' ? result : undefined },
       },
     }),
@@ -266,16 +324,10 @@ function Review({ a, framework }: { a: AssessmentView; framework: FrameworkDocum
                 <tr key={indicator.code}>
                   <th scope="row">{indicator.code} {indicator.name}</th>
                   <td className="number">{show(self[indicator.code])}</td>
-                  <td>{points ? (
-                    <input type="number" min={0} max={Number(indicator.maxPoints)} step={0.5} aria-label={`Điều chỉnh ${indicator.code}`}
-                           value={x.value === undefined ? '' : String(x.value)}
-                           onChange={(e) => change({ value: e.target.value === '' ? undefined : Number(e.target.value) })} />
-                  ) : (
-                    <select aria-label={`Điều chỉnh ${indicator.code}`} value={x.value === undefined ? '' : String(x.value)}
-                            onChange={(e) => change({ value: e.target.value === '' ? undefined : e.target.value === 'true' })}>
-                      <option value="">(giữ nguyên)</option><option value="true">Đạt</option><option value="false">Không đạt</option>
-                    </select>
-                  )}</td>
+                  <td>
+                    <ValueInput framework={framework} indicator={indicator} value={x.value} optional
+                                label={`Điều chỉnh ${indicator.code}`} onChange={(value) => change({ value })} />
+                  </td>
                   <td><input aria-label={`Lý do điều chỉnh ${indicator.code}`} value={x.reason} required={x.value !== undefined}
                              onChange={(e) => change({ reason: e.target.value })} /></td>
                 </tr>

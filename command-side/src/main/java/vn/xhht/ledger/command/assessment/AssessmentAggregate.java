@@ -26,6 +26,7 @@ import vn.xhht.ledger.domain.common.Reasons;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Indicator;
 import vn.xhht.ledger.domain.framework.Decisions;
+import vn.xhht.ledger.domain.framework.IndicatorValue;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,7 +56,7 @@ public class AssessmentAggregate {
     private int year;
     private String level;
     private AssessmentStatus status;
-    private Map<String, Object> values = new LinkedHashMap<>();
+    private Map<String, IndicatorValue> values = new LinkedHashMap<>();
     private Instant dueAt;
     private String result;
     private boolean overdue;
@@ -68,7 +69,7 @@ public class AssessmentAggregate {
     AssessmentAggregate(String assessmentId, String subjectUnitId, CriteriaFramework rules, int year, String level,
                         List<Score> scores, Instant dueAt) {
         ScoreRules.levelOfFramework(rules, level);
-        Map<String, Object> checked = ScoreRules.check(rules, scores);
+        Map<String, IndicatorValue> checked = ScoreRules.check(rules, scores);
         apply(new AssessmentOpenedEvent(assessmentId, subjectUnitId, rules.code(), rules.version(), year, level,
                                         List.copyOf(scores), total(rules, checked), Decisions.resultOf(rules, checked), dueAt));
     }
@@ -80,7 +81,7 @@ public class AssessmentAggregate {
 
     long updateScores(CriteriaFramework rules, List<Score> scores) {
         requireStatus("change the scores of", AssessmentStatus.DRAFT, AssessmentStatus.RETURNED);
-        Map<String, Object> checked = ScoreRules.check(rules, scores);
+        Map<String, IndicatorValue> checked = ScoreRules.check(rules, scores);
         apply(new AssessmentScoresUpdatedEvent(assessmentId, List.copyOf(scores), total(rules, checked),
                                                Decisions.resultOf(rules, checked)));
         return version;
@@ -103,22 +104,19 @@ public class AssessmentAggregate {
     long review(CriteriaFramework rules, List<Adjustment> adjustments, Conclusion conclusion, LocalDate reviewedOn,
                 DeadlineManager deadlines) {
         requireStatus("review", AssessmentStatus.SUBMITTED);
-        Map<String, Object> reviewed = new LinkedHashMap<>(values);
+        Map<String, IndicatorValue> reviewed = new LinkedHashMap<>(values);
         List<AdjustedScore> changes = new ArrayList<>();
         for (int i = 0; i < adjustments.size(); i++) {
             Adjustment adjustment = adjustments.get(i);
             String field = "adjustments[" + i + "]";
             Indicator indicator = ScoreRules.knownIndicator(rules, adjustment.indicator(), field + ".indicator");
-            Object value = ScoreRules.valueWithinRange(rules, indicator, adjustment.points(), adjustment.met(), field);
+            IndicatorValue value = ScoreRules.valueWithinRange(rules, indicator, adjustment.value(), field);
             if (adjustment.reason() == null || adjustment.reason().isBlank()) {
                 throw new DomainException(ErrorCode.REASON_REQUIRED, field + ".reason",
                                           "Each adjustment needs a reason");
             }
-            Object self = values.get(indicator.code());
-            changes.add(new AdjustedScore(indicator.code(),
-                                          self instanceof java.math.BigDecimal p ? p : null,
-                                          self instanceof Boolean b ? b : null,
-                                          adjustment.points(), adjustment.met(), adjustment.reason().strip()));
+            changes.add(AdjustedScore.of(indicator.code(), values.get(indicator.code()), value,
+                                         adjustment.reason().strip()));
             reviewed.put(indicator.code(), value);
         }
         String result = Decisions.resultOf(rules, reviewed);
@@ -184,7 +182,7 @@ public class AssessmentAggregate {
                                   "Cannot " + action + " assessment " + assessmentId + " while it is " + status);
     }
 
-    private static java.math.BigDecimal total(CriteriaFramework rules, Map<String, Object> values) {
+    private static java.math.BigDecimal total(CriteriaFramework rules, Map<String, IndicatorValue> values) {
         return rules.decision() == CriteriaFramework.Decision.POINTS ? Decisions.totalPoints(values) : null;
     }
 
@@ -195,7 +193,7 @@ public class AssessmentAggregate {
     private void replaceValues(List<Score> scores) {
         values = new LinkedHashMap<>();
         for (Score score : scores) {
-            values.put(score.indicator(), score.points() != null ? score.points() : score.met());
+            values.put(score.indicator(), score.value());
         }
     }
 
@@ -239,7 +237,7 @@ public class AssessmentAggregate {
             level = event.level();
         }
         for (AdjustedScore change : event.adjustments()) {
-            values.put(change.indicator(), change.reviewed());
+            values.put(change.indicator(), change.reviewedValue());
         }
         version = sequence;
     }

@@ -46,7 +46,7 @@ public class FrameworkAggregate {
         int latest = versions.isEmpty() ? 0 : versions.lastKey();
         Integer wanted = document.version();
         int version = wanted != null && !versions.containsKey(wanted) ? wanted : latest + 1;
-        apply(new FrameworkVersionPublishedEvent(command.code(), version, withVersion(document, version),
+        apply(new FrameworkVersionPublishedEvent(command.code(), version, document.published(version),
                                                  command.contentHash(), command.source()));
         return new PublishResult(command.code(), version, true);
     }
@@ -57,13 +57,6 @@ public class FrameworkAggregate {
             return Optional.empty();
         }
         return Optional.ofNullable(version == null ? versions.lastEntry().getValue() : versions.get(version));
-    }
-
-    private static CriteriaFramework withVersion(CriteriaFramework f, int version) {
-        return new CriteriaFramework(f.code(), version, f.title(), f.subjectTitle(), f.regulation(), f.replaces(),
-                                     f.effectiveFrom(), f.effectiveTo(), f.decision(), f.criteria(), f.thresholds(),
-                                     f.levels(), f.validityYears(), f.upgrade(), f.filingDeadline(), f.authorities(),
-                                     f.provisional(), f.notes());
     }
 
     @EventSourcingHandler

@@ -17,6 +17,7 @@ import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.ProgrammeTime;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.CorrectRecognitionValidityCommand;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.GrantRecognitionCommand;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionGrantedEvent;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RevokeRecognitionCommand;
@@ -101,12 +102,7 @@ public class RecognitionCommandHandler {
 
     @CommandHandler
     public long handle(RevokeRecognitionCommand command) throws Exception {
-        Aggregate<RecognitionAggregate> recognition;
-        try {
-            recognition = recognitions.load(command.recognitionId(), command.expectedVersion());
-        } catch (AggregateNotFoundException e) {
-            throw new DomainException(ErrorCode.RECOGNITION_NOT_FOUND, "Recognition " + command.recognitionId() + " does not exist");
-        }
+        Aggregate<RecognitionAggregate> recognition = load(command.recognitionId(), command.expectedVersion());
         LocalDate today = ProgrammeTime.dayOf(GenericEventMessage.clock.instant());
         long version = recognition.invoke(r -> r.revoke(command.reason(), today));
         String subject = recognition.invoke(RecognitionAggregate::subjectUnitId);
@@ -114,5 +110,36 @@ public class RecognitionCommandHandler {
                       "RecognitionRevoked");
         registers.load(RecognitionMessages.registryId(subject)).execute(r -> r.withdraw(command.recognitionId(), today));
         return version;
+    }
+
+    /**
+     * A corrected validity changes the figures of every year between the old and the new last year: each of those
+     * years must be open for the subject's lineage (as it stood at that year's end), as for any fact dated in it.
+     */
+    @CommandHandler
+    public long handle(CorrectRecognitionValidityCommand command) throws Exception {
+        Aggregate<RecognitionAggregate> recognition = load(command.recognitionId(), command.expectedVersion());
+        LocalDate today = ProgrammeTime.dayOf(GenericEventMessage.clock.instant());
+        List<Integer> years = recognition.invoke(r -> r.correctValidity(command.validThrough(), command.reason(), today));
+        if (years.isEmpty()) {
+            return recognition.invoke(RecognitionAggregate::version);
+        }
+        String subject = recognition.invoke(RecognitionAggregate::subjectUnitId);
+        for (int year : years) {
+            LocalDate yearEnd = LocalDate.of(year, 12, 31);
+            periods.admit(hierarchy.lineageOn(subject, yearEnd, "subjectUnitId"), yearEnd, command.recognitionId(),
+                          "RecognitionValidityCorrected");
+        }
+        registers.load(RecognitionMessages.registryId(subject))
+                 .execute(r -> r.correctValidity(command.recognitionId(), command.validThrough()));
+        return recognition.invoke(RecognitionAggregate::version);
+    }
+
+    private Aggregate<RecognitionAggregate> load(String recognitionId, Long expectedVersion) {
+        try {
+            return recognitions.load(recognitionId, expectedVersion);
+        } catch (AggregateNotFoundException e) {
+            throw new DomainException(ErrorCode.RECOGNITION_NOT_FOUND, "Recognition " + recognitionId + " does not exist");
+        }
     }
 }

@@ -8,6 +8,7 @@ import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.TitleRecordedEvent;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.TitleValidityCorrectedEvent;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.TitleWithdrawnEvent;
 
 import java.time.LocalDate;
@@ -64,6 +65,10 @@ public class TitleRegisterAggregate {
         apply(new TitleWithdrawnEvent(subjectUnitId, recognitionId, revokedOn));
     }
 
+    void correctValidity(String recognitionId, LocalDate validThrough) {
+        apply(new TitleValidityCorrectedEvent(subjectUnitId, recognitionId, validThrough));
+    }
+
     Optional<LocalDate> latest(Title title, String level) {
         return entries.stream().filter(e -> e.title() == title && Objects.equals(e.level(), level) && e.revokedOn() == null)
                       .map(Entry::decidedOn).max(LocalDate::compareTo);
@@ -81,6 +86,13 @@ public class TitleRegisterAggregate {
     void on(TitleWithdrawnEvent event) {
         entries.replaceAll(e -> e.recognitionId().equals(event.recognitionId())
                 ? new Entry(e.recognitionId(), e.title(), e.level(), e.year(), e.decidedOn(), e.validThrough(), event.revokedOn())
+                : e);
+    }
+
+    @EventSourcingHandler
+    void on(TitleValidityCorrectedEvent event) {
+        entries.replaceAll(e -> e.recognitionId().equals(event.recognitionId())
+                ? new Entry(e.recognitionId(), e.title(), e.level(), e.year(), e.decidedOn(), event.validThrough(), e.revokedOn())
                 : e);
     }
 }

@@ -2,16 +2,9 @@ package vn.xhht.ledger.command.assessment;
 
 import vn.xhht.ledger.domain.common.ProgrammeTime;
 
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.xhht.ledger.command.framework.Frameworks;
-import vn.xhht.ledger.command.period.PeriodLedgers;
-import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentOverdueEvent;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentSubmittedEvent;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.FilingDeadlineReached;
@@ -25,7 +18,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
-import java.util.Optional;
 
 class AssessmentDeadlineTest {
 
@@ -44,32 +36,7 @@ class AssessmentDeadlineTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(AssessmentAggregate.class);
-        var slots = EventSourcingRepository.builder(AssessmentSlotAggregate.class)
-                                           .eventStore(EmbeddedEventStore.builder()
-                                                                         .storageEngine(new InMemoryEventStorageEngine())
-                                                                         .build())
-                                           .build();
-        fixture.registerAnnotatedCommandHandler(new AssessmentCommandHandler(
-                fixture.getRepository(), slots,
-                new Frameworks(null) {
-                    @Override
-                    public CriteriaFramework version(String code, Integer version) {
-                        return RULES;
-                    }
-                },
-                new Hierarchy(null) {
-                    @Override
-                    public List<String> lineageOn(String unitId, LocalDate date, String field) {
-                        return List.of(unitId);
-                    }
-                },
-                new PeriodLedgers(null, null) {
-                    @Override
-                    public void admit(List<String> lineage, LocalDate effectiveOn, String factId, String factType) {
-                    }
-                },
-                (subject, title, level) -> Optional.empty()));
+        fixture = AssessmentFixtures.fixture((code, version) -> RULES);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package vn.xhht.ledger.domain.assessment;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Revision;
+import vn.xhht.ledger.domain.framework.IndicatorValue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,25 +14,73 @@ public final class AssessmentMessages {
     private AssessmentMessages() {
     }
 
+    /**
+     * Revision of the events that carry indicator values: "2" since values may be ratios and counts (revision 1,
+     * stored without a revision, had points and met only; {@code AssessmentValuesUpcaster} reads it as 2).
+     */
+    public static final String VALUES_REVISION = "2";
+
     public enum AssessmentStatus { DRAFT, SUBMITTED, RETURNED, REVIEWED }
 
-    /** A value for one indicator: {@code points} on a points framework, {@code met} on an all-met one. */
-    public record Score(String indicator, BigDecimal points, Boolean met, String evidence) {
+    /**
+     * A value for one indicator, of the indicator's kind: {@code points}, {@code met}, {@code numerator} and
+     * {@code denominator}, or {@code count}.
+     */
+    public record Score(String indicator, BigDecimal points, Boolean met, String evidence, BigDecimal numerator,
+                        BigDecimal denominator, BigDecimal count) {
+
+        public Score(String indicator, BigDecimal points, Boolean met, String evidence) {
+            this(indicator, points, met, evidence, null, null, null);
+        }
+
+        public IndicatorValue value() {
+            return new IndicatorValue(points, met, numerator, denominator, count);
+        }
     }
 
-    /** A reviewer's change to one indicator, with why. */
-    public record Adjustment(String indicator, BigDecimal points, Boolean met, String reason) {
+    /** A reviewer's change to one indicator (a value of the indicator's kind), with why. */
+    public record Adjustment(String indicator, BigDecimal points, Boolean met, String reason, BigDecimal numerator,
+                             BigDecimal denominator, BigDecimal count) {
+
+        public Adjustment(String indicator, BigDecimal points, Boolean met, String reason) {
+            this(indicator, points, met, reason, null, null, null);
+        }
+
+        public IndicatorValue value() {
+            return new IndicatorValue(points, met, numerator, denominator, count);
+        }
     }
 
-    /** An adjustment as stored: the self-assessed value beside the reviewed one (points, or met). */
+    /**
+     * An adjustment as stored: the self-assessed value ({@code self…}) beside the reviewed one. The ratio and count
+     * parts came with per-level targets (revision 2 of the events that carry it); earlier ones have only points or
+     * met.
+     */
     public record AdjustedScore(String indicator, BigDecimal selfPoints, Boolean selfMet, BigDecimal points,
-                                Boolean met, String reason) {
+                                Boolean met, String reason, BigDecimal selfNumerator, BigDecimal selfDenominator,
+                                BigDecimal selfCount, BigDecimal numerator, BigDecimal denominator, BigDecimal count) {
+
+        public static AdjustedScore of(String indicator, IndicatorValue self, IndicatorValue reviewed, String reason) {
+            IndicatorValue before = self == null ? new IndicatorValue(null, null, null, null, null) : self;
+            return new AdjustedScore(indicator, before.points(), before.met(), reviewed.points(), reviewed.met(),
+                                     reason, before.numerator(), before.denominator(), before.count(),
+                                     reviewed.numerator(), reviewed.denominator(), reviewed.count());
+        }
+
+        public IndicatorValue selfValue() {
+            return new IndicatorValue(selfPoints, selfMet, selfNumerator, selfDenominator, selfCount);
+        }
+
+        public IndicatorValue reviewedValue() {
+            return new IndicatorValue(points, met, numerator, denominator, count);
+        }
+
         public Object self() {
-            return selfPoints != null ? selfPoints : selfMet;
+            return selfValue().shown();
         }
 
         public Object reviewed() {
-            return points != null ? points : met;
+            return reviewedValue().shown();
         }
     }
 
@@ -58,11 +108,13 @@ public final class AssessmentMessages {
 
     // ------------------------------------------------------------------ events
 
+    @Revision(AssessmentMessages.VALUES_REVISION)
     public record AssessmentOpenedEvent(String assessmentId, String subjectUnitId, String framework,
                                         int frameworkVersion, int year, String level, List<Score> scores,
                                         BigDecimal total, String result, Instant dueAt) {
     }
 
+    @Revision(AssessmentMessages.VALUES_REVISION)
     public record AssessmentScoresUpdatedEvent(String assessmentId, List<Score> scores, BigDecimal total,
                                                String result) {
     }
@@ -73,6 +125,7 @@ public final class AssessmentMessages {
     public record AssessmentReturnedEvent(String assessmentId, String reason) {
     }
 
+    @Revision(AssessmentMessages.VALUES_REVISION)
     public record AssessmentReviewedEvent(String assessmentId, List<AdjustedScore> adjustments, BigDecimal total,
                                           String result, String level, LocalDate reviewedOn) {
     }

@@ -5,6 +5,8 @@ import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Indicator;
+import vn.xhht.ledger.domain.framework.CriteriaFramework.IndicatorKind;
+import vn.xhht.ledger.domain.framework.IndicatorValue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,30 +28,72 @@ public final class ScoreRules {
                                                    + framework.code() + " version " + framework.version()));
     }
 
-    /** Points lie in 0..maxPoints on a points indicator; an all-met indicator takes true or false, never points. */
-    public static Object valueWithinRange(CriteriaFramework framework, Indicator indicator, BigDecimal points,
-                                          Boolean met, String field) {
-        if (framework.decision() == CriteriaFramework.Decision.POINTS) {
-            if (met != null || points == null) {
-                throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, field,
-                                          indicator.code() + " is scored in points (0.." + indicator.maxPoints() + ")");
+    /**
+     * A value is of its indicator's kind and within range: points in 0..maxPoints; met true or false; a ratio's
+     * whole numerator and denominator with 0 ≤ numerator ≤ denominator; a whole count of 0 or more. {@code field}
+     * is the score's place; the part at fault is named under it.
+     */
+    public static IndicatorValue valueWithinRange(CriteriaFramework framework, Indicator indicator,
+                                                  IndicatorValue given, String field) {
+        IndicatorKind kind = framework.kindOf(indicator);
+        return switch (kind) {
+            case POINTS -> {
+                only(kind, indicator, given, field + ".points", given.points() != null && given.met() == null
+                        && given.numerator() == null && given.denominator() == null && given.count() == null,
+                     "is scored in points (0.." + indicator.maxPoints() + ")");
+                if (given.points().signum() < 0 || given.points().compareTo(indicator.maxPoints()) > 0) {
+                    throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, field + ".points", indicator.code()
+                            + " takes 0.." + indicator.maxPoints() + " points, not " + given.points().toPlainString());
+                }
+                yield IndicatorValue.ofPoints(given.points());
             }
-            if (points.signum() < 0 || points.compareTo(indicator.maxPoints()) > 0) {
-                throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, field, indicator.code() + " takes 0.."
-                                                                               + indicator.maxPoints() + " points, not " + points.toPlainString());
+            case CONDITION -> {
+                only(kind, indicator, given, field + ".met", given.met() != null && given.points() == null
+                        && given.numerator() == null && given.denominator() == null && given.count() == null,
+                     "is met or not met (true/false)");
+                yield IndicatorValue.ofMet(given.met());
             }
-            return points;
-        }
-        if (points != null || met == null) {
-            throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, field,
-                                      indicator.code() + " is met or not met (true/false), not scored in points");
-        }
-        return met;
+            case RATIO -> {
+                only(kind, indicator, given, field + ".numerator", given.numerator() != null
+                        && given.denominator() != null && given.points() == null && given.met() == null
+                        && given.count() == null, "is a ratio: give numerator and denominator");
+                whole(indicator, given.numerator(), field + ".numerator");
+                whole(indicator, given.denominator(), field + ".denominator");
+                if (given.numerator().compareTo(given.denominator()) > 0) {
+                    throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, field + ".numerator", indicator.code()
+                            + ": the numerator " + given.numerator().toPlainString() + " is above its denominator "
+                            + given.denominator().toPlainString());
+                }
+                yield IndicatorValue.ofRatio(given.numerator(), given.denominator());
+            }
+            case COUNT -> {
+                only(kind, indicator, given, field + ".count", given.count() != null && given.points() == null
+                        && given.met() == null && given.numerator() == null && given.denominator() == null,
+                     "is a count: give count");
+                whole(indicator, given.count(), field + ".count");
+                yield IndicatorValue.ofCount(given.count());
+            }
+        };
     }
 
-    /** Checks all scores and answers indicator → value (points or met), in the order given. */
-    public static Map<String, Object> check(CriteriaFramework framework, List<Score> scores) {
-        Map<String, Object> values = new LinkedHashMap<>();
+    private static void only(IndicatorKind kind, Indicator indicator, IndicatorValue given, String field,
+                             boolean fits, String message) {
+        if (!fits) {
+            throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, field, indicator.code() + " " + message
+                    + (given.isEmpty() ? "; no value was given" : "") + " (" + kind + ")");
+        }
+    }
+
+    private static void whole(Indicator indicator, BigDecimal number, String field) {
+        if (number.signum() < 0 || number.stripTrailingZeros().scale() > 0) {
+            throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, field, indicator.code() + " takes a whole number"
+                    + " of 0 or more, not " + number.toPlainString());
+        }
+    }
+
+    /** Checks all scores and answers indicator → value, in the order given. */
+    public static Map<String, IndicatorValue> check(CriteriaFramework framework, List<Score> scores) {
+        Map<String, IndicatorValue> values = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < scores.size(); i++) {
             Score score = scores.get(i);
@@ -59,14 +103,13 @@ public final class ScoreRules {
                 throw new DomainException(ErrorCode.VALIDATION_FAILED, field + ".indicator",
                                           score.indicator() + " is scored twice");
             }
-            values.put(indicator.code(), valueWithinRange(framework, indicator, score.points(), score.met(),
-                                                          field + (framework.decision() == CriteriaFramework.Decision.POINTS ? ".points" : ".met")));
+            values.put(indicator.code(), valueWithinRange(framework, indicator, score.value(), field));
         }
         return values;
     }
 
     /** A submitted assessment has a value for every indicator the framework requires at the level applied for. */
-    public static void complete(CriteriaFramework framework, String level, Map<String, Object> values) {
+    public static void complete(CriteriaFramework framework, String level, Map<String, IndicatorValue> values) {
         List<String> missing = framework.requiredFor(level).stream().map(Indicator::code)
                                         .filter(code -> !values.containsKey(code)).toList();
         if (!missing.isEmpty()) {

@@ -9,6 +9,7 @@ import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * Regulations change; this document is data, and an assessment always names the exact version it was made under.
  *
  * @param decision         {@link Decision#POINTS} (total against thresholds) or {@link Decision#ALL_MET}
- *                         (a level is reached when every indicator of that level is met)
+ *                         (a level is reached when every indicator meets that level's target and every lower
+ *                         level's)
  * @param thresholds       for POINTS: results with their minimum total, checked from the highest
  * @param levels           for ALL_MET: the levels in increasing order (MUC_DO_1, MUC_DO_2)
  * @param validityYears    a title recognized in year R stays valid through 31 Dec of R + validityYears
@@ -35,11 +37,45 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
 
     public enum Decision { POINTS, ALL_MET }
 
+    /**
+     * What an indicator's value is and how it is judged: {@code POINTS} up to a cap (points frameworks);
+     * {@code CONDITION} met or not, at the levels it names; {@code RATIO} numerator over denominator against a
+     * minimum percentage per level; {@code COUNT} a whole number against a minimum per level.
+     */
+    public enum IndicatorKind { POINTS, CONDITION, RATIO, COUNT }
+
     public record Criterion(String code, String name, List<Indicator> indicators) {
     }
 
-    /** An indicator: {@code maxPoints} for POINTS frameworks; {@code levels} it applies to for ALL_MET ones. */
-    public record Indicator(String code, String name, BigDecimal maxPoints, List<String> levels) {
+    /**
+     * An indicator. {@code kind} may be left out: it is then POINTS in a points framework and CONDITION in an all-met
+     * one (the only kinds documents had before per-level targets). {@code maxPoints}: the cap of a POINTS
+     * indicator. {@code levels}: the levels a CONDITION must be met at. {@code min}: per level, the target of a
+     * RATIO (a percentage, compared exactly: {@code numerator × 100 ≥ min × denominator}) or of a COUNT.
+     */
+    public record Indicator(String code, String name, BigDecimal maxPoints, List<String> levels, IndicatorKind kind,
+                            Map<String, BigDecimal> min) {
+
+        public Indicator(String code, String name, BigDecimal maxPoints, List<String> levels) {
+            this(code, name, maxPoints, levels, null, null);
+        }
+
+        /** The kind, with the default of documents that leave it out. */
+        public IndicatorKind kindUnder(Decision decision) {
+            if (kind != null) {
+                return kind;
+            }
+            return decision == Decision.POINTS ? IndicatorKind.POINTS : IndicatorKind.CONDITION;
+        }
+
+        /** Whether a level's result depends on this indicator (an all-met framework's). */
+        public boolean hasTargetAt(String level, Decision decision) {
+            return switch (kindUnder(decision)) {
+                case POINTS -> false;
+                case CONDITION -> levels != null && levels.contains(level);
+                case RATIO, COUNT -> min != null && min.containsKey(level);
+            };
+        }
     }
 
     public record Threshold(String result, BigDecimal minPoints) {
@@ -78,6 +114,24 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
         return all;
     }
 
+    /**
+     * The document as published in {@code version}: every indicator names its kind (the default of documents that
+     * leave it out), so that readers of the published version need no default of their own.
+     */
+    public CriteriaFramework published(int version) {
+        List<Criterion> named = criteria == null ? null : criteria.stream().map(criterion -> new Criterion(
+                criterion.code(), criterion.name(), criterion.indicators() == null ? null : criterion.indicators().stream()
+                        .map(i -> new Indicator(i.code(), i.name(), i.maxPoints(), i.levels(), i.kindUnder(decision), i.min()))
+                        .toList())).toList();
+        return new CriteriaFramework(code, version, title, subjectTitle, regulation, replaces, effectiveFrom, effectiveTo,
+                                     decision, named, thresholds, levels, validityYears, upgrade, filingDeadline,
+                                     authorities, provisional, notes);
+    }
+
+    public IndicatorKind kindOf(Indicator indicator) {
+        return indicator.kindUnder(decision);
+    }
+
     public Optional<Indicator> indicator(String indicatorCode) {
         return indicators().stream().filter(i -> i.code().equals(indicatorCode)).findFirst();
     }
@@ -88,8 +142,8 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
             return indicators();
         }
         int upTo = level == null ? levels.size() - 1 : levels.indexOf(level);
-        Set<String> wanted = new HashSet<>(levels.subList(0, Math.max(0, upTo) + 1));
-        return indicators().stream().filter(i -> i.levels().stream().anyMatch(wanted::contains)).toList();
+        List<String> wanted = levels.subList(0, Math.max(0, upTo) + 1);
+        return indicators().stream().filter(i -> wanted.stream().anyMatch(l -> i.hasTargetAt(l, decision))).toList();
     }
 
     /** The document's problems; empty when it can be published. */
@@ -182,22 +236,86 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
                 if (!codes.add(indicator.code())) {
                     problems.add(new Problem(field + ".code", "Indicator " + indicator.code() + " appears twice"));
                 }
-                if (decision == Decision.POINTS
-                        && (indicator.maxPoints() == null || indicator.maxPoints().signum() <= 0)) {
-                    problems.add(new Problem(field + ".maxPoints", "A POINTS indicator needs positive maxPoints"));
-                }
-                if (decision == Decision.ALL_MET) {
-                    if (indicator.maxPoints() != null) {
-                        problems.add(new Problem(field + ".maxPoints", "An ALL_MET indicator has no points"));
-                    }
-                    if (indicator.levels() == null || indicator.levels().isEmpty()
-                            || (levels != null && !levels.containsAll(indicator.levels()))) {
-                        problems.add(new Problem(field + ".levels", "Name the framework levels this indicator applies to"));
-                    }
+                if (decision != null) {
+                    checkIndicator(problems, field, indicator);
                 }
             }
         }
     }
+
+    private void checkIndicator(List<Problem> problems, String field, Indicator indicator) {
+        IndicatorKind kind = indicator.kindUnder(decision);
+        if ((decision == Decision.POINTS) != (kind == IndicatorKind.POINTS)) {
+            problems.add(new Problem(field + ".kind", decision == Decision.POINTS
+                    ? "A POINTS framework's indicators are scored in points"
+                    : "An ALL_MET framework's indicators are CONDITION, RATIO or COUNT"));
+            return;
+        }
+        switch (kind) {
+            case POINTS -> {
+                if (indicator.maxPoints() == null || indicator.maxPoints().signum() <= 0) {
+                    problems.add(new Problem(field + ".maxPoints", "A POINTS indicator needs positive maxPoints"));
+                }
+                noTargets(problems, field, indicator);
+            }
+            case CONDITION -> {
+                if (indicator.maxPoints() != null) {
+                    problems.add(new Problem(field + ".maxPoints", "An ALL_MET indicator has no points"));
+                }
+                if (indicator.min() != null) {
+                    problems.add(new Problem(field + ".min", "A CONDITION is met or not: it has no minimum"));
+                }
+                if (indicator.levels() == null || indicator.levels().isEmpty()
+                        || (levels != null && !levels.containsAll(indicator.levels()))) {
+                    problems.add(new Problem(field + ".levels", "Name the framework levels this indicator applies to"));
+                }
+            }
+            case RATIO, COUNT -> {
+                if (indicator.maxPoints() != null) {
+                    problems.add(new Problem(field + ".maxPoints", "An ALL_MET indicator has no points"));
+                }
+                if (indicator.levels() != null) {
+                    problems.add(new Problem(field + ".levels", "A " + kind + " names its levels by its min targets"));
+                }
+                checkTargets(problems, field + ".min", kind, indicator.min());
+            }
+        }
+    }
+
+    private void noTargets(List<Problem> problems, String field, Indicator indicator) {
+        if (indicator.min() != null || indicator.levels() != null) {
+            problems.add(new Problem(field + ".min", "A POINTS indicator has a cap, not per-level targets"));
+        }
+    }
+
+    /** Targets name levels of the framework, are within range, and do not fall as the level rises. */
+    private void checkTargets(List<Problem> problems, String field, IndicatorKind kind, Map<String, BigDecimal> min) {
+        if (min == null || min.isEmpty()) {
+            problems.add(new Problem(field, "A " + kind + " indicator sets a minimum for at least one level"));
+            return;
+        }
+        BigDecimal previous = null;
+        for (String level : levels == null ? List.<String>of() : levels) {
+            BigDecimal target = min.get(level);
+            if (target == null) {
+                continue;
+            }
+            if (target.signum() < 0 || (kind == IndicatorKind.RATIO && target.compareTo(HUNDRED) > 0)) {
+                problems.add(new Problem(field + "." + level, kind == IndicatorKind.RATIO
+                        ? "A ratio's minimum is a percentage, 0..100" : "A count's minimum is 0 or more"));
+            } else if (previous != null && target.compareTo(previous) < 0) {
+                problems.add(new Problem(field + "." + level, "A higher level's target is not below a lower level's"));
+            }
+            previous = target;
+        }
+        for (String level : min.keySet()) {
+            if (levels != null && !levels.contains(level)) {
+                problems.add(new Problem(field + "." + level, level + " is not a level of the framework " + levels));
+            }
+        }
+    }
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private static void blank(List<Problem> problems, String field, String value) {
         if (value == null || value.isBlank()) {

@@ -1,5 +1,6 @@
 package vn.xhht.ledger.domain.framework;
 
+import vn.xhht.ledger.domain.framework.CriteriaFramework.Decision;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Indicator;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Threshold;
 
@@ -8,26 +9,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a framework decides, as small named policies. Each takes the framework version and the indicator values
- * (points as numbers, all-met as booleans) and returns the result code.
+ * How a framework decides, as small named policies. Each takes the framework version and the indicator values and
+ * returns the result code.
  */
 public final class Decisions {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
     private Decisions() {
     }
 
-    /** The result of an assessment under its framework: by points, or by levels all met. */
-    public static String resultOf(CriteriaFramework framework, Map<String, Object> values) {
-        return framework.decision() == CriteriaFramework.Decision.POINTS
+    /** The result of an assessment under its framework: by points, or by the highest level whose targets hold. */
+    public static String resultOf(CriteriaFramework framework, Map<String, IndicatorValue> values) {
+        return framework.decision() == Decision.POINTS
                 ? resultForPoints(framework.thresholds(), totalPoints(values))
-                : highestLevelAllMet(framework.levels(), framework.indicators(), values);
+                : highestLevelReached(framework, values);
     }
 
     /** Points: the sum of every indicator's points. */
-    public static BigDecimal totalPoints(Map<String, Object> values) {
+    public static BigDecimal totalPoints(Map<String, IndicatorValue> values) {
         BigDecimal total = BigDecimal.ZERO;
-        for (Object value : values.values()) {
-            if (value instanceof BigDecimal points) {
-                total = total.add(points);
+        for (IndicatorValue value : values.values()) {
+            if (value != null && value.points() != null) {
+                total = total.add(value.points());
             }
         }
         return total;
@@ -44,20 +47,40 @@ public final class Decisions {
     }
 
     /**
-     * All met: the highest level such that every indicator of that level and of every level below it is met;
-     * CHUA_DAT when even the first level is not.
+     * All met: the highest level such that every indicator meets that level's target and every lower level's;
+     * CHUA_DAT when even the first level is not reached.
      */
-    public static String highestLevelAllMet(List<String> levels, List<Indicator> indicators, Map<String, Object> values) {
+    public static String highestLevelReached(CriteriaFramework framework, Map<String, IndicatorValue> values) {
         String reached = CriteriaFramework.NOT_MET;
-        for (String level : levels) {
-            boolean allMet = indicators.stream()
-                                       .filter(indicator -> indicator.levels().contains(level))
-                                       .allMatch(indicator -> Boolean.TRUE.equals(values.get(indicator.code())));
+        for (String level : framework.levels()) {
+            boolean allMet = framework.indicators().stream()
+                                      .filter(indicator -> indicator.hasTargetAt(level, framework.decision()))
+                                      .allMatch(indicator -> meetsTarget(framework, indicator, level,
+                                                                         values.get(indicator.code())));
             if (!allMet) {
                 break;
             }
             reached = level;
         }
         return reached;
+    }
+
+    /**
+     * Whether a value meets an indicator's target at a level. A condition must be met; a ratio compares exactly,
+     * {@code numerator × 100 ≥ min × denominator}, no rounding, and a zero or missing denominator is no data, so not
+     * met; a count must reach its minimum.
+     */
+    public static boolean meetsTarget(CriteriaFramework framework, Indicator indicator, String level,
+                                      IndicatorValue value) {
+        if (value == null) {
+            return false;
+        }
+        return switch (framework.kindOf(indicator)) {
+            case CONDITION -> Boolean.TRUE.equals(value.met());
+            case RATIO -> value.numerator() != null && value.denominator() != null && value.denominator().signum() > 0
+                    && value.numerator().multiply(HUNDRED).compareTo(indicator.min().get(level).multiply(value.denominator())) >= 0;
+            case COUNT -> value.count() != null && value.count().compareTo(indicator.min().get(level)) >= 0;
+            case POINTS -> false;
+        };
     }
 }

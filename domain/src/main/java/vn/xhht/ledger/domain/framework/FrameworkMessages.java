@@ -1,6 +1,7 @@
 package vn.xhht.ledger.domain.framework;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,8 @@ public final class FrameworkMessages {
     private FrameworkMessages() {
     }
 
+    public static final String PUBLISHED_REVISION = "2";
+
     /**
      * Publish a framework document as a version. {@code contentHash} identifies the content: publishing the same
      * content again stores nothing. {@code source} says where it came from (a file name, or the HTTP API).
@@ -18,6 +21,11 @@ public final class FrameworkMessages {
                                                  String source) {
     }
 
+    /**
+     * Revision "2": indicators carry their {@code kind} and per-level {@code min} targets. Revision 1 (stored
+     * without a revision) had points or levels only; {@code FrameworkKindsUpcaster} names the kind it implied.
+     */
+    @Revision(FrameworkMessages.PUBLISHED_REVISION)
     public record FrameworkVersionPublishedEvent(String code, int version, CriteriaFramework framework,
                                                  String contentHash, String source) {
     }

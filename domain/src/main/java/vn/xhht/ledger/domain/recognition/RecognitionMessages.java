@@ -34,6 +34,15 @@ public final class RecognitionMessages {
     }
 
     /**
+     * Sets how long a recognition counts, with a reason: how an administrator acts on a corrected framework rule
+     * (e.g. TT 22's annual ranking) for recognitions granted under the earlier version. {@code validThrough} is the
+     * 31 December of a year from the recognition year on.
+     */
+    public record CorrectRecognitionValidityCommand(@TargetAggregateIdentifier String recognitionId, LocalDate validThrough,
+                                                    String reason, Long expectedVersion) {
+    }
+
+    /**
      * A title granted by decision. {@code validThrough} is 31 Dec of the recognition year plus the framework's
      * {@code validityYears}; {@code framework}/{@code frameworkVersion} say which rules set it (null: none known, so
      * the recognition year only).
@@ -48,12 +57,37 @@ public final class RecognitionMessages {
                                           LocalDate revokedOn) {
     }
 
+    /** A recognition counts through {@code validThrough} from now on, where it counted through {@code previousValidThrough}. */
+    public record RecognitionValidityCorrectedEvent(String recognitionId, String subjectUnitId, Title title, int year,
+                                                    LocalDate previousValidThrough, LocalDate validThrough,
+                                                    String reason, LocalDate correctedOn) {
+    }
+
     /** The subject's register of titles: a grant recorded, for duplicate checks and the upgrade rule. */
     public record TitleRecordedEvent(String subjectUnitId, String recognitionId, Title title, String level, int year,
                                      LocalDate decidedOn, LocalDate validThrough) {
     }
 
     public record TitleWithdrawnEvent(String subjectUnitId, String recognitionId, LocalDate revokedOn) {
+    }
+
+    public record TitleValidityCorrectedEvent(String subjectUnitId, String recognitionId, LocalDate validThrough) {
+    }
+
+    /**
+     * The recognitions granted under an earlier version of {@code framework} that count for another span than the
+     * latest version's {@code validityYears} would give them: what an administrator reviews after a correction.
+     */
+    public record FetchValidityReviewQuery(String framework) {
+    }
+
+    /** One recognition whose validity differs from the latest version's rule, with both dates. */
+    public record ValidityChange(String recognitionId, String subjectUnitId, Title title, String level, int year,
+                                 LocalDate decidedOn, int frameworkVersion, LocalDate validThrough,
+                                 LocalDate validThroughUnderLatest) {
+    }
+
+    public record ValidityReview(String framework, int latestVersion, int validityYears, List<ValidityChange> items) {
     }
 
     /**

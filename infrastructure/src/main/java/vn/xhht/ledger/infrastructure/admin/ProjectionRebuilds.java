@@ -99,7 +99,8 @@ public class ProjectionRebuilds {
         COLLECTIONS.put(PlanProjection.NAME, List.of("plan_views", "plan_index", "plan_view_versions"));
         COLLECTIONS.put(FrameworkProjection.NAME, List.of("framework_versions", "framework_index"));
         COLLECTIONS.put(AssessmentProjection.NAME, List.of("assessment_records", "assessment_index", "assessment_record_versions"));
-        COLLECTIONS.put(RecognitionProjection.NAME, List.of("recognition_records", "recognition_index", "recognition_record_versions"));
+        COLLECTIONS.put(RecognitionProjection.NAME, List.of("recognition_records", "recognition_index", "recognition_by_framework",
+                                                          "recognition_record_versions"));
         COLLECTIONS.put(FigureProjection.NAME, List.of("recognition_batch_index", "baseline_views", "recognition_batch_views", "reported_value_views",
                                                        "baseline_view_versions", "recognition_batch_view_versions",
                                                        "reported_value_view_versions"));

@@ -9,7 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.xhht.ledger.infrastructure.eventstore.MongoTokenStore;
+import vn.xhht.ledger.query.framework.FrameworkProjection;
 import vn.xhht.ledger.query.indicator.IndicatorProjection;
+import vn.xhht.ledger.query.recognition.RecognitionProjection;
 
 import java.util.Map;
 
@@ -30,7 +32,9 @@ public class ViewShapes {
     private static final Logger log = LoggerFactory.getLogger(ViewShapes.class);
     static final String COLLECTION = "view_shapes";
     /** The shape of each projection's documents; not listed: 1. */
-    static final Map<String, Integer> SHAPES = Map.of(IndicatorProjection.NAME, IndicatorProjection.SHAPE);
+    static final Map<String, Integer> SHAPES = Map.of(IndicatorProjection.NAME, IndicatorProjection.SHAPE,
+                                                      RecognitionProjection.NAME, RecognitionProjection.SHAPE,
+                                                      FrameworkProjection.NAME, FrameworkProjection.SHAPE);
 
     private final MongoDatabase database;
     private final MongoTokenStore tokenStore;

@@ -1,5 +1,6 @@
 package vn.xhht.ledger.infrastructure.framework;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -33,7 +34,20 @@ public final class FrameworkDocuments {
                                                             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                                                             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                                                             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                                                            .addMixIn(CriteriaFramework.Indicator.class, HashedIndicator.class)
                                                             .build();
+
+    /**
+     * An indicator's parts that came with per-level targets count in the content hash only when given, so a
+     * document written before them keeps its hash (and is not published again as a new version).
+     */
+    private abstract static class HashedIndicator {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract CriteriaFramework.IndicatorKind kind();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract java.util.Map<String, java.math.BigDecimal> min();
+    }
 
     private FrameworkDocuments() {
     }

@@ -22,10 +22,14 @@ public final class AssessmentRequests {
 
     public static final String CODE = "[A-Z0-9][A-Z0-9._-]{0,63}";
 
+    /** One indicator's value, of its kind: {@code points}, {@code met}, {@code numerator} + {@code denominator}, or {@code count}. */
+    @Schema(description = "Giá trị của một chỉ số, theo loại của chỉ số: points (điểm), met (đạt/không đạt), "
+                          + "numerator + denominator (tỷ lệ), hoặc count (số lượng)")
     public record ScoreBody(@NotNull @Pattern(regexp = CODE) String indicator, BigDecimal points, Boolean met,
-                            @FreeText @Size(max = 2000) String evidence) {
+                            @FreeText @Size(max = 2000) String evidence, BigDecimal numerator, BigDecimal denominator,
+                            BigDecimal count) {
         AssessmentMessages.Score toScore() {
-            return new AssessmentMessages.Score(indicator, points, met, evidence);
+            return new AssessmentMessages.Score(indicator, points, met, evidence, numerator, denominator, count);
         }
     }
 
@@ -43,9 +47,10 @@ public final class AssessmentRequests {
     }
 
     public record AdjustmentBody(@NotNull @Pattern(regexp = CODE) String indicator, BigDecimal points, Boolean met,
-                                 @NotBlank @FreeText @Size(max = 2000) String reason) {
+                                 @NotBlank @FreeText @Size(max = 2000) String reason, BigDecimal numerator,
+                                 BigDecimal denominator, BigDecimal count) {
         AssessmentMessages.Adjustment toAdjustment() {
-            return new AssessmentMessages.Adjustment(indicator, points, met, reason);
+            return new AssessmentMessages.Adjustment(indicator, points, met, reason, numerator, denominator, count);
         }
     }
 

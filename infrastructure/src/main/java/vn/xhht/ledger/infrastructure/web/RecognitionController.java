@@ -28,7 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.CorrectRecognitionValidityCommand;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.FetchRecognitionQuery;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.FetchValidityReviewQuery;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.ValidityReview;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.FetchUnitRecognitionsQuery;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.GrantRecognitionCommand;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionList;
@@ -36,6 +39,7 @@ import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionView;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RevokeRecognitionCommand;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
 import vn.xhht.ledger.infrastructure.security.Actor;
+import vn.xhht.ledger.infrastructure.web.input.FreeText;
 import vn.xhht.ledger.infrastructure.security.Role;
 import vn.xhht.ledger.infrastructure.web.PlanRequests.ReasonRequest;
 
@@ -90,13 +94,50 @@ public class RecognitionController {
                                                @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
         String recognitionId = Requests.uuid(id, ErrorCode.RECOGNITION_NOT_FOUND);
         Long expected = Requests.ifMatch(ifMatch);
+        return change(recognitionId, Role.RECOGNIZER, new RevokeRecognitionCommand(recognitionId, request.reason(), expected),
+                      request.reason(), actor, exchange);
+    }
+
+    /** A change to an existing recognition by {@code role} in scope of its subject, answered with the recognition. */
+    private Mono<ResponseEntity<Object>> change(String recognitionId, Role role, Object command, String reason, Actor actor,
+                                                ServerWebExchange exchange) {
         return recognition(recognitionId)
-                .flatMap(view -> access.requireRoleAndScope(actor, view.subjectUnitId(), Role.RECOGNIZER))
-                .then(Mono.defer(() -> commands.send(new RevokeRecognitionCommand(recognitionId, request.reason(), expected),
-                                                     actor, request.reason(), exchange)))
+                .flatMap(view -> access.requireRoleAndScope(actor, view.subjectUnitId(), role))
+                .then(Mono.defer(() -> commands.send(command, actor, reason, exchange)))
                 .flatMap(version -> reads.answer(recognitionId, version, () -> recognition(recognitionId),
                                                  RecognitionView::version))
                 .map(answer -> ResponseEntity.ok().eTag(Requests.etag(answer.version())).body(answer.body()));
+    }
+
+    @Operation(summary = "Điều chỉnh thời hạn hiệu lực của một danh hiệu (có lý do)",
+               description = "How an administrator acts on GET /recognitions/validity-review after a framework's "
+                             + "validity rule was corrected. validThrough: 31 December of a year from the recognition "
+                             + "year on. Every year whose figures change must be open (else 409 PERIOD_CLOSED).")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = RecognitionView.class)))
+    @PostMapping("/api/v1/recognitions/{id}/correct-validity")
+    public Mono<ResponseEntity<Object>> correctValidity(@PathVariable String id, @Valid @RequestBody ValidityRequest request,
+                                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                        @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
+        String recognitionId = Requests.uuid(id, ErrorCode.RECOGNITION_NOT_FOUND);
+        Long expected = Requests.ifMatch(ifMatch);
+        return change(recognitionId, Role.ADMIN, new CorrectRecognitionValidityCommand(
+                recognitionId, request.validThrough(), request.reason(), expected), request.reason(), actor, exchange);
+    }
+
+    @Operation(summary = "Rà soát thời hạn danh hiệu theo phiên bản mới nhất của bộ tiêu chí",
+               description = "Recognitions granted under an earlier version of the framework, not revoked, whose "
+                             + "validThrough differs from what the latest version's validityYears gives. Nothing is "
+                             + "changed by reading it; an administrator acts on each with correct-validity.")
+    @GetMapping("/api/v1/recognitions/validity-review")
+    public Mono<ValidityReview> validityReview(@RequestParam String framework, @AuthenticationPrincipal Actor actor) {
+        FetchValidityReviewQuery query = new FetchValidityReviewQuery(Requests.frameworkCode(framework, "framework"));
+        return access.requireRole(actor, Role.ADMIN, Role.AUDITOR).then(reads.ask(query, ValidityReview.class));
+    }
+
+    /** The last day a title counts, with why. */
+    @Schema(description = "Thời hạn hiệu lực mới của danh hiệu và lý do",
+            example = "{\"validThrough\":\"2023-12-31\",\"reason\":\"TT 22/2020 xếp loại hằng năm (bộ tiêu chí phiên bản 2)\"}")
+    public record ValidityRequest(@NotNull LocalDate validThrough, @NotBlank @FreeText @Size(max = 2000) String reason) {
     }
 
     @Operation(summary = "Một quyết định công nhận")

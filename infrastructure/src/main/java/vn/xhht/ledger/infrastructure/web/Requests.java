@@ -33,6 +33,14 @@ public final class Requests {
         return id;
     }
 
+    /** A framework's code, as a query parameter named {@code field}. */
+    public static String frameworkCode(String code, String field) {
+        if (code == null || !code.matches(AssessmentRequests.CODE)) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, field, "A framework code matches " + AssessmentRequests.CODE);
+        }
+        return code;
+    }
+
     public static String uuid(String id, ErrorCode notFound) {
         try {
             return UUID.fromString(id).toString().equals(id.toLowerCase()) ? id.toLowerCase() : fail(notFound);

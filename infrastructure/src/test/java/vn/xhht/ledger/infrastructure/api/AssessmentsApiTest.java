@@ -11,11 +11,11 @@ import java.util.Map;
 
 class AssessmentsApiTest extends ApiTest {
 
-    /** Self-assessed points totalling 86 under TT22-2020-DVHT: TOT. */
+    /** Self-assessed points totalling 86 under TT22-2020-DVHT version 2 (caps 10/10/10 · 10/5/10/5 · 25/10/5): TOT. */
     static List<Map<String, Object>> points86() {
         List<Map<String, Object>> scores = new ArrayList<>();
-        String[] codes = {"TC1.1", "TC1.2", "TC1.3", "TC2.1", "TC2.2", "TC2.3", "TC3.1", "TC3.2", "TC3.3", "TC3.4"};
-        int[] points = {10, 10, 8, 9, 9, 8, 10, 8, 7, 7};
+        String[] codes = {"TC1.1", "TC1.2", "TC1.3", "TC2.1", "TC2.2", "TC2.3", "TC2.4", "TC3.1", "TC3.2", "TC3.3"};
+        int[] points = {10, 10, 8, 9, 5, 9, 4, 22, 6, 3};
         for (int i = 0; i < codes.length; i++) {
             scores.add(Map.of("indicator", codes[i], "points", points[i], "evidence", "Biên bản " + (i + 1)));
         }
@@ -45,8 +45,8 @@ class AssessmentsApiTest extends ApiTest {
         String id = open(subject, "TT22-2020-DVHT", points86());
         as("auditor").get().uri("/assessments/{id}", id).exchange().expectStatus().isOk()
                      .expectBody().jsonPath("$.status").isEqualTo("DRAFT").jsonPath("$.total").isEqualTo(86)
-                     .jsonPath("$.result").isEqualTo("TOT").jsonPath("$.frameworkVersion").isEqualTo(1)
-                     .jsonPath("$.scores[0].name").isEqualTo("Xây dựng kế hoạch xây dựng Đơn vị học tập");
+                     .jsonPath("$.result").isEqualTo("TOT").jsonPath("$.frameworkVersion").isEqualTo(2)
+                     .jsonPath("$.scores[0].name").isEqualTo("Có chủ trương, kế hoạch để thành viên thường xuyên học tập");
         as("assessor").post().uri("/assessments/{id}/submit", id).exchange().expectStatus().isOk()
                       .expectBody().jsonPath("$.status").isEqualTo("SUBMITTED").jsonPath("$.late").isEqualTo(false);
         as("reviewer").post().uri("/assessments/{id}/return", id)
@@ -77,9 +77,71 @@ class AssessmentsApiTest extends ApiTest {
     }
 
     @Test
+    void anAssessmentOpenedUnderTheFirstVersionKeepsItsVersionAndItsRulesAfterTheCorrectedOne() {
+        String subject = organisation();
+        waitForFramework("TT22-2020-DVHT");
+        List<Map<String, Object>> underFirst = new ArrayList<>();
+        String[] codes = {"TC1.1", "TC1.2", "TC1.3", "TC2.1", "TC2.2", "TC2.3", "TC3.1", "TC3.2", "TC3.3", "TC3.4"};
+        int[] points = {10, 10, 8, 9, 9, 8, 10, 8, 7, 7};
+        for (int i = 0; i < codes.length; i++) {
+            underFirst.add(Map.of("indicator", codes[i], "points", points[i]));
+        }
+        String location = as("assessor").post().uri("/assessments")
+                                        .bodyValue(Map.of("subjectUnitId", subject, "framework", "TT22-2020-DVHT",
+                                                          "frameworkVersion", 1, "year", 2023, "scores", underFirst))
+                                        .exchange().expectStatus().isCreated()
+                                        .returnResult(String.class).getResponseHeaders().getLocation().getPath();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        // TC3.4 exists only in version 1; TC2.2 (9 points) is above version 2's cap of 5
+        as("assessor").post().uri("/assessments/{id}/submit", id).exchange().expectStatus().isOk();
+        as("reviewer").post().uri("/assessments/{id}/review", id)
+                      .bodyValue(Map.of("adjustments", List.of(Map.of("indicator", "TC3.4", "points", 5, "reason", "Thiếu minh chứng")),
+                                        "conclusion", Map.of("result", "KHA")))
+                      .exchange().expectStatus().isOk();
+        as("auditor").get().uri("/assessments/{id}", id).exchange().expectStatus().isOk().expectBody()
+                     .jsonPath("$.frameworkVersion").isEqualTo(1).jsonPath("$.total").isEqualTo(84)
+                     .jsonPath("$.result").isEqualTo("KHA").jsonPath("$.dueAt").isEqualTo("2024-01-14T17:00:00Z");
+        as("auditor").get().uri("/audit/events?unitId={u}", subject).exchange().expectStatus().isOk().expectBody()
+                     .jsonPath("$.items[?(@.type == 'AssessmentOpenedEvent')].payload.frameworkVersion").isEqualTo(List.of(1));
+    }
+
+    @Test
+    void aTt24AssessmentCarriesSharesAsNumeratorAndDenominatorAndTheReviewerAdjustsOneWithAReason() {
+        String subject = organisation();
+        List<Map<String, Object>> scores = new ArrayList<>();
+        for (String condition : List.of("TC1.1", "TC1.2", "TC1.3", "TC1.4", "TC1.5", "TC3.1", "TC3.2", "TC3.3")) {
+            scores.add(Map.of("indicator", condition, "met", true));
+        }
+        scores.add(Map.of("indicator", "TC2.1", "numerator", 45, "denominator", 50));
+        scores.add(Map.of("indicator", "TC2.2", "numerator", 46, "denominator", 50));
+        scores.add(Map.of("indicator", "TC2.3", "numerator", 48, "denominator", 50));
+        String id = open(subject, "TT24-2023-DVHT", scores);
+        as("auditor").get().uri("/assessments/{id}", id).exchange().expectStatus().isOk().expectBody()
+                     .jsonPath("$.frameworkVersion").isEqualTo(2)
+                     .jsonPath("$.result").isEqualTo("MUC_DO_2") // 48 of 50 = 96% ≥ 95%
+                     .jsonPath("$.scores[?(@.indicator == 'TC2.3')].self.numerator").isEqualTo(List.of(48))
+                     .jsonPath("$.scores[?(@.indicator == 'TC2.3')].self.denominator").isEqualTo(List.of(50));
+        as("assessor").put().uri("/assessments/{id}/scores", id)
+                      .bodyValue(Map.of("scores", List.of(Map.of("indicator", "TC2.3", "numerator", 51, "denominator", 50))))
+                      .exchange().expectStatus().isEqualTo(422).expectBody()
+                      .jsonPath("$.code").isEqualTo("SCORE_OUT_OF_RANGE")
+                      .jsonPath("$.errors[0].field").isEqualTo("scores[0].numerator");
+        as("assessor").post().uri("/assessments/{id}/submit", id).exchange().expectStatus().isOk();
+        as("reviewer").post().uri("/assessments/{id}/review", id)
+                      .bodyValue(Map.of("adjustments", List.of(Map.of("indicator", "TC2.3", "numerator", 47, "denominator", 50,
+                                                                      "reason", "Một người chưa được công nhận")),
+                                        "conclusion", Map.of("result", "MUC_DO_1", "level", "MUC_DO_1")))
+                      .exchange().expectStatus().isOk();
+        as("auditor").get().uri("/assessments/{id}", id).exchange().expectStatus().isOk().expectBody()
+                     .jsonPath("$.result").isEqualTo("MUC_DO_1") // 47 of 50 = 94%: level 1 only
+                     .jsonPath("$.scores[?(@.indicator == 'TC2.3')].reviewed.numerator").isEqualTo(List.of(47))
+                     .jsonPath("$.scores[?(@.indicator == 'TC2.3')].self.numerator").isEqualTo(List.of(48));
+    }
+
+    @Test
     void aDraftPastItsFilingDeadlineIsMarkedOverdueAndItsSubmissionIsFlaggedLate() {
         String subject = organisation();
-        String id = open(subject, "TT22-2020-DVHT", points86(), 2024); // due 15 Jan 2025: long past
+        String id = open(subject, "TT22-2020-DVHT", points86(), 2024); // due 31 Mar 2025 (the first quarter): long past
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         boolean overdue = false;
         while (!overdue && System.nanoTime() < deadline) {
@@ -88,7 +150,7 @@ class AssessmentsApiTest extends ApiTest {
             sleep(100);
         }
         as("auditor").get().uri("/assessments/{id}", id).exchange().expectBody()
-                     .jsonPath("$.overdue").isEqualTo(true).jsonPath("$.dueAt").isEqualTo("2025-01-14T17:00:00Z");
+                     .jsonPath("$.overdue").isEqualTo(true).jsonPath("$.dueAt").isEqualTo("2025-03-30T17:00:00Z");
         as("reviewer").get().uri("/assessments?unitId={u}&overdue=true", subject).exchange()
                       .expectBody().jsonPath("$.items[0].id").isEqualTo(id);
         as("reviewer").get().uri("/assessments?unitId={u}&overdue=false", subject).exchange()

@@ -183,6 +183,9 @@ class AuthorizationMatrixTest extends ApiTest {
                 "decisionNumber", "1/QĐ", "decidedOn", "2023-02-10")));
         calls.put("GET /recognitions/{id}", s -> new Call("GET", s.recognition(), null));
         calls.put("POST /recognitions/{id}/revoke", s -> new Call("POST", s.recognition() + "/revoke", Map.of("reason", "r")));
+        calls.put("POST /recognitions/{id}/correct-validity", s -> new Call("POST", s.recognition() + "/correct-validity",
+                                                                              Map.of("validThrough", "2023-12-31", "reason", "r")));
+        calls.put("GET /recognitions/validity-review", s -> new Call("GET", "/recognitions/validity-review?framework=TT22-2020-DVHT", null));
         calls.put("GET /units/{id}/recognitions", s -> new Call("GET", "/units/" + s.organisation() + "/recognitions", null));
         calls.put("POST /recognition-batches", s -> new Call("POST", "/recognition-batches", Map.of(
                 "unitId", s.commune(), "title", "GIA_DINH_HOC_TAP", "year", 2023, "count", 5, "decisionNumber", "1/QĐ",

@@ -36,7 +36,7 @@ class FrameworkVersionsRestartTest {
             admin.post().uri("/units").bodyValue(Map.of("id", "truong-a", "name", "Trường A", "kind", "ORGANISATION",
                                                         "parentId", "hcm", "validFrom", "2020-01-01"))
                  .exchange().expectStatus().isCreated();
-            awaitLatest(app, "TT22-2020-DVHT", 1);
+            awaitLatest(app, "TT22-2020-DVHT", 2);
             assessmentPath = client(app, "assessor").post().uri("/assessments")
                                                     .bodyValue(Map.of("subjectUnitId", "truong-a", "framework", "TT22-2020-DVHT",
                                                                       "year", LocalDate.now().getYear(),
@@ -45,27 +45,31 @@ class FrameworkVersionsRestartTest {
                                                     .returnResult(String.class).getResponseHeaders().getLocation().getPath()
                                                     .replace("/api/v1", "");
         }
-        String tt22 = Files.readString(Path.of("..", "frameworks", "TT22-2020-DVHT.yml"), StandardCharsets.UTF_8);
-        Files.writeString(frameworks.resolve("TT22-2020-DVHT.yml"),
-                          tt22.replace("version: 1", "version: 2").replace("{result: KHA, minPoints: 70}",
+        String tt22 = Files.readString(Path.of("..", "frameworks", "TT22-2020-DVHT.v2.yml"), StandardCharsets.UTF_8);
+        Files.writeString(frameworks.resolve("TT22-2020-DVHT.v3.yml"),
+                          tt22.replace("version: 2", "version: 3").replace("{result: KHA, minPoints: 70}",
                                                                            "{result: KHA, minPoints: 72}"),
                           StandardCharsets.UTF_8);
         try (ConfigurableApplicationContext app = start()) {
-            awaitLatest(app, "TT22-2020-DVHT", 2);
-            client(app, "auditor").get().uri("/frameworks/TT22-2020-DVHT/versions/2").exchange().expectStatus().isOk()
+            awaitLatest(app, "TT22-2020-DVHT", 3);
+            client(app, "auditor").get().uri("/frameworks/TT22-2020-DVHT/versions/3").exchange().expectStatus().isOk()
                                   .expectBody().jsonPath("$.thresholds[1].minPoints").isEqualTo(72);
+            client(app, "auditor").get().uri("/frameworks/TT22-2020-DVHT/versions/2").exchange().expectStatus().isOk()
+                                  .expectBody().jsonPath("$.thresholds[1].minPoints").isEqualTo(70)
+                                  .jsonPath("$.criteria[2].indicators[0].maxPoints").isEqualTo(25);
             client(app, "auditor").get().uri("/frameworks/TT22-2020-DVHT/versions/1").exchange().expectStatus().isOk()
-                                  .expectBody().jsonPath("$.thresholds[1].minPoints").isEqualTo(70);
+                                  .expectBody().jsonPath("$.criteria[2].indicators[0].maxPoints").isEqualTo(10)
+                                  .jsonPath("$.criteria[2].indicators[0].kind").isEqualTo("POINTS");
             client(app, "auditor").get().uri("/frameworks").exchange().expectStatus().isOk()
                                   .expectBody()
-                                  .jsonPath("$.items[?(@.code == 'TT24-2023-DVHT')].latestVersion").isEqualTo(List.of(1))
-                                  .jsonPath("$.items[?(@.code == 'TT22-2020-DVHT')].latestVersion").isEqualTo(List.of(2));
+                                  .jsonPath("$.items[?(@.code == 'TT24-2023-DVHT')].latestVersion").isEqualTo(List.of(2))
+                                  .jsonPath("$.items[?(@.code == 'TT22-2020-DVHT')].latestVersion").isEqualTo(List.of(3));
             client(app, "auditor").get().uri(assessmentPath).exchange().expectStatus().isOk()
-                                  .expectBody().jsonPath("$.frameworkVersion").isEqualTo(1);
+                                  .expectBody().jsonPath("$.frameworkVersion").isEqualTo(2);
             long published = app.getBean(com.mongodb.client.MongoDatabase.class).getCollection("events")
                                 .countDocuments(new org.bson.Document("events.ptype",
                                         "vn.xhht.ledger.domain.framework.FrameworkMessages$FrameworkVersionPublishedEvent"));
-            org.assertj.core.api.Assertions.assertThat(published).as("four first versions and one new one").isEqualTo(5);
+            org.assertj.core.api.Assertions.assertThat(published).as("the nine files' versions and one new one").isEqualTo(10);
         }
     }
 

@@ -59,7 +59,9 @@ class RecognitionsApiTest extends ApiTest {
         as("recognizer").post().uri("/recognitions").bodyValue(right).exchange()
                         .expectStatus().isCreated()
                         .expectBody().jsonPath("$.framework").isEqualTo("TT22-2020-DVHT")
-                        .jsonPath("$.validThrough").isEqualTo((THIS_YEAR + 3) + "-12-31");
+                        .jsonPath("$.frameworkVersion").isEqualTo(2)
+                        // TT22's ranking is annual (version 2): valid for the recognition year only
+                        .jsonPath("$.validThrough").isEqualTo(THIS_YEAR + "-12-31");
     }
 
     private String reviewedTt22Assessment(String subject) {
@@ -79,6 +81,88 @@ class RecognitionsApiTest extends ApiTest {
         as("reviewer").post().uri(path + "/review").bodyValue(Map.of("conclusion", Map.of("result", "TOT")))
                       .exchange().expectStatus().isOk();
         return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * TT 22's first version kept a rank valid three more years; the corrected version ranks yearly. A title granted
+     * from an assessment under the first version keeps its validity until an administrator, from the review, sets
+     * it with a reason; only then do the later years' figures change.
+     */
+    @Test
+    void aTitleGrantedUnderTheFirstTt22IsListedForReviewAndCountsLessOnlyOnceAnAdministratorCorrectsIt() {
+        String[] ids = provinceDistrictCommune();
+        String subject = fresh("truong");
+        register(subject, "ORGANISATION", ids[1], "2020-01-01");
+        waitForFramework("TT22-2020-DVHT");
+        List<Map<String, Object>> scores = new java.util.ArrayList<>();
+        for (String code : List.of("TC1.1", "TC1.2", "TC1.3", "TC2.1", "TC2.2", "TC2.3", "TC3.1", "TC3.2", "TC3.3", "TC3.4")) {
+            scores.add(Map.of("indicator", code, "points", 9));
+        }
+        String assessment = as("assessor").post().uri("/assessments")
+                                          .bodyValue(Map.of("subjectUnitId", subject, "framework", "TT22-2020-DVHT",
+                                                            "frameworkVersion", 1, "year", 2023, "scores", scores))
+                                          .exchange().expectStatus().isCreated()
+                                          .returnResult(String.class).getResponseHeaders().getLocation().getPath()
+                                          .replace("/api/v1", "");
+        as("assessor").post().uri(assessment + "/submit").exchange().expectStatus().isOk();
+        as("reviewer").post().uri(assessment + "/review").bodyValue(Map.of("conclusion", Map.of("result", "TOT")))
+                      .exchange().expectStatus().isOk();
+        Map<String, Object> body = grant(subject, "DON_VI_HOC_TAP", null, 2023, "2023-12-20");
+        body.put("assessmentId", assessment.substring(assessment.lastIndexOf('/') + 1));
+        String recognition = as("recognizer").post().uri("/recognitions").bodyValue(body).exchange()
+                                             .expectStatus().isCreated()
+                                             .expectBody().jsonPath("$.frameworkVersion").isEqualTo(1)
+                                             .jsonPath("$.validThrough").isEqualTo("2026-12-31")
+                                             .returnResult().getResponseHeaders().getLocation().getPath().replace("/api/v1", "");
+        String recognitionId = recognition.substring(recognition.lastIndexOf('/') + 1);
+        awaitHeld(ids[1], 2025, 1);
+
+        as("auditor").get().uri("/recognitions/validity-review?framework=TT22-2020-DVHT").exchange().expectStatus().isOk()
+                     .expectBody()
+                     .jsonPath("$.latestVersion").isEqualTo(2).jsonPath("$.validityYears").isEqualTo(0)
+                     .jsonPath("$.items[?(@.recognitionId == '" + recognitionId + "')].validThrough").isEqualTo(List.of("2026-12-31"))
+                     .jsonPath("$.items[?(@.recognitionId == '" + recognitionId + "')].validThroughUnderLatest").isEqualTo(List.of("2023-12-31"));
+        as("viewer").get().uri("/recognitions/validity-review?framework=TT22-2020-DVHT").exchange().expectStatus().isForbidden();
+        as("auditor").get().uri("/recognitions/validity-review?framework=tt22").exchange().expectStatus().isBadRequest();
+
+        as("recognizer").post().uri(recognition + "/correct-validity")
+                        .bodyValue(Map.of("validThrough", "2023-12-31", "reason", "TT22 xếp loại hằng năm")).exchange()
+                        .expectStatus().isForbidden();
+        as("admin").post().uri(recognition + "/correct-validity").bodyValue(Map.of("validThrough", "2023-12-31"))
+                   .exchange().expectStatus().isBadRequest();
+        as("admin").post().uri(recognition + "/correct-validity")
+                   .bodyValue(Map.of("validThrough", "2023-06-30", "reason", "r")).exchange()
+                   .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
+                   .jsonPath("$.errors[0].field").isEqualTo("validThrough");
+        as("admin").post().uri(recognition + "/correct-validity")
+                   .bodyValue(Map.of("validThrough", "2023-12-31", "reason", "TT22 xếp loại hằng năm (phiên bản 2)")).exchange()
+                   .expectStatus().isOk().expectBody().jsonPath("$.validThrough").isEqualTo("2023-12-31");
+
+        awaitHeld(ids[1], 2025, 0);
+        awaitHeld(ids[1], 2023, 1);
+        as("auditor").get().uri("/recognitions/validity-review?framework=TT22-2020-DVHT").exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.items[?(@.recognitionId == '" + recognitionId + "')]").isEmpty();
+        as("auditor").get().uri("/audit/events?unitId={u}", subject).exchange().expectStatus().isOk().expectBody()
+                     .jsonPath("$.items[?(@.type == 'RecognitionValidityCorrectedEvent')].reason")
+                     .isEqualTo(List.of("TT22 xếp loại hằng năm (phiên bản 2)"));
+    }
+
+    /** Waits until the district's ORGANISATIONS_TITLED numerator for {@code year} is {@code held}. */
+    private void awaitHeld(String district, int year, int held) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        Object numerator = null;
+        while (System.nanoTime() < deadline) {
+            Map<?, ?> table = as("auditor").get().uri("/indicators?unitId={u}&year={y}", district, year).exchange()
+                                           .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            numerator = ((List<?>) table.get("items")).stream().map(Map.class::cast)
+                                                      .filter(row -> "ORGANISATIONS_TITLED".equals(row.get("indicator")))
+                                                      .map(row -> row.get("numerator")).findFirst().orElse(null);
+            if (numerator instanceof Number n && n.intValue() == held) {
+                return;
+            }
+            sleep(100);
+        }
+        org.assertj.core.api.Assertions.fail("ORGANISATIONS_TITLED " + year + " of " + district + " stayed " + numerator);
     }
 
     @Test

@@ -1,5 +1,10 @@
 package vn.xhht.ledger.infrastructure.framework;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
@@ -22,33 +27,69 @@ class FrameworkFilesTest {
     }
 
     @Test
-    void everyFrameworkFileOfTheRepositoryIsAValidDocument() throws Exception {
+    void everyFrameworkFileOfTheRepositoryIsAValidDocumentNamedByItsCodeAndVersion() throws Exception {
         List<Path> files = files();
         assertThat(files).extracting(p -> p.getFileName().toString())
-                         .contains("TT22-2020-DVHT.yml", "TT24-2023-DVHT.yml", "TT25-2023-CDHT-XA.yml",
-                                   "KHVN-448-2015-GDHT.yml");
+                         .contains("TT22-2020-DVHT.v1.yml", "TT22-2020-DVHT.v2.yml", "TT24-2023-DVHT.v1.yml",
+                                   "TT24-2023-DVHT.v2.yml", "TT24-2023-DVHT-TINH.v1.yml", "TT25-2023-CDHT-XA.v1.yml",
+                                   "TT25-2023-CDHT-XA.v2.yml", "KHVN-448-2015-GDHT.v1.yml", "KHVN-448-2015-GDHT.v2.yml");
         for (Path file : files) {
             CriteriaFramework framework = FrameworkDocuments.fromYaml(Files.readAllBytes(file), file.toString());
             assertThat(framework.problems()).as(file.toString()).isEmpty();
-            assertThat(file.getFileName().toString()).isEqualTo(framework.code() + ".yml");
+            assertThat(file.getFileName().toString())
+                    .isEqualTo(framework.code() + ".v" + framework.version() + ".yml");
         }
     }
 
     @Test
-    void tt25HasFiveCriteriaAndFifteenIndicatorsAndTt22WeighsThirtyThirtyForty() throws Exception {
-        CriteriaFramework tt25 = read("TT25-2023-CDHT-XA.yml");
+    void tt22WeighsThirtyThirtyFortyWithTheCapsOfTheRegulation() throws Exception {
+        CriteriaFramework tt22 = read("TT22-2020-DVHT.v2.yml");
+        assertThat(tt22.criteria()).extracting(c -> c.indicators().stream().map(i -> i.maxPoints().intValue()).toList())
+                                   .containsExactly(List.of(10, 10, 10), List.of(10, 5, 10, 5), List.of(25, 10, 5));
+        assertThat(tt22.validityYears()).isZero();
+        assertThat(tt22.filingDeadline()).isEqualTo(java.time.MonthDay.of(3, 31));
+    }
+
+    @Test
+    void tt25HasTheFiveLegalCriteriaAtBothLevelsFromTheTwelfthOfFebruary() throws Exception {
+        CriteriaFramework tt25 = read("TT25-2023-CDHT-XA.v2.yml");
         assertThat(tt25.criteria()).hasSize(5);
-        assertThat(tt25.indicators()).hasSize(15);
-        CriteriaFramework tt22 = read("TT22-2020-DVHT.yml");
-        assertThat(tt22.criteria()).extracting(c -> c.indicators().stream()
-                                                      .map(CriteriaFramework.Indicator::maxPoints)
-                                                      .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).intValue())
-                                   .containsExactly(30, 30, 40);
+        assertThat(tt25.effectiveFrom()).isEqualTo(java.time.LocalDate.of(2024, 2, 12));
+        assertThat(tt25.requiredFor("MUC_DO_1")).isEqualTo(tt25.indicators());
+        assertThat(tt25.criteria().get(2).name()).contains("trung tâm học tập cộng đồng", "thư viện");
+    }
+
+    @Test
+    void aDocumentWrittenBeforePerLevelTargetsKeepsItsContentHash() throws Exception {
+        ObjectMapper before = JsonMapper.builder()
+                                        .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                                        .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                                        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                                        .addMixIn(CriteriaFramework.Indicator.class, WithoutTargets.class)
+                                        .build();
+        for (String name : List.of("TT22-2020-DVHT.v1.yml", "TT24-2023-DVHT.v1.yml", "TT25-2023-CDHT-XA.v1.yml",
+                                   "KHVN-448-2015-GDHT.v1.yml")) {
+            CriteriaFramework document = read(name);
+            CriteriaFramework unversioned = new CriteriaFramework(
+                    document.code(), null, document.title(), document.subjectTitle(), document.regulation(),
+                    document.replaces(), document.effectiveFrom(), document.effectiveTo(), document.decision(),
+                    document.criteria(), document.thresholds(), document.levels(), document.validityYears(),
+                    document.upgrade(), document.filingDeadline(), document.authorities(), document.provisional(),
+                    document.notes());
+            String asBefore = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(before.writeValueAsString(unversioned).getBytes(StandardCharsets.UTF_8)));
+            assertThat(FrameworkDocuments.contentHash(document)).as(name).isEqualTo(asBefore);
+        }
+    }
+
+    @JsonIgnoreProperties({"kind", "min"})
+    private abstract static class WithoutTargets {
     }
 
     @Test
     void theContentHashIgnoresTheVersionButNotTheContent() throws Exception {
-        byte[] yaml = Files.readAllBytes(Path.of("..", "frameworks", "TT22-2020-DVHT.yml"));
+        byte[] yaml = Files.readAllBytes(Path.of("..", "frameworks", "TT22-2020-DVHT.v1.yml"));
         String text = new String(yaml, StandardCharsets.UTF_8);
         String original = FrameworkDocuments.contentHash(FrameworkDocuments.fromYaml(yaml, "a"));
         String otherVersion = FrameworkDocuments.contentHash(FrameworkDocuments.fromYaml(

@@ -235,7 +235,7 @@ public class AssessmentProjection extends BatchedView {
 
     private static ScoreView scoreView(String indicator, String criterion, String name, Score score,
                                        AdjustedScore adjustment, boolean reviewed) {
-        Object self = score == null ? null : score.points() != null ? score.points() : score.met();
+        Object self = score == null ? null : score.value().shown();
         Object reviewedValue = adjustment != null ? adjustment.reviewed() : reviewed ? self : null;
         return new ScoreView(indicator, criterion, name, self, reviewedValue,
                              adjustment == null ? null : adjustment.reason(), score == null ? null : score.evidence());

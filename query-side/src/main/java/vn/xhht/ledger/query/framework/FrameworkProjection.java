@@ -43,6 +43,8 @@ import static com.mongodb.client.model.Filters.in;
 public class FrameworkProjection {
 
     public static final String NAME = "frameworks";
+    /** 2: every indicator names its kind (per-level targets). */
+    public static final int SHAPE = 2;
     private static final String DIRECTORY = "#codes";
     /** A version's record time: when the service learnt of it. */
     private static final String PUBLISHED_AT = "at";

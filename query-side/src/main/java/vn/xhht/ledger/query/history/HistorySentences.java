@@ -53,6 +53,13 @@ public final class HistorySentences {
             case "RecognitionRevokedEvent" -> new Sentence(
                     who + " thu hồi danh hiệu " + p.get("title") + " của " + p.get("subjectUnitId"),
                     by + " revoked the title " + p.get("title") + " of " + p.get("subjectUnitId"));
+            case "RecognitionValidityCorrectedEvent" -> new Sentence(
+                    who + " điều chỉnh thời hạn danh hiệu " + p.get("title") + " năm " + p.get("year") + " của "
+                            + p.get("subjectUnitId") + ": đến " + p.get("previousValidThrough") + " → đến "
+                            + p.get("validThrough"),
+                    by + " corrected the validity of the title " + p.get("title") + " for " + p.get("year") + " of "
+                            + p.get("subjectUnitId") + ": through " + p.get("previousValidThrough") + " -> through "
+                            + p.get("validThrough"));
             case "RecognitionBatchRecordedEvent" -> new Sentence(
                     who + " ghi nhận " + p.get("count") + " " + p.get("title") + " năm " + p.get("year") + " tại "
                             + p.get("unitId") + " (QĐ " + p.get("decisionNumber") + ")",

@@ -26,6 +26,7 @@ import vn.xhht.ledger.domain.plan.PlanEvents.PlanDraftedEvent;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanIssuedEvent;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionGrantedEvent;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionRevokedEvent;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionValidityCorrectedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMergedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMovedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
@@ -213,6 +214,25 @@ public class IndicatorProjection implements Replayable {
             for (int year = grant.getInteger("from"); year <= grant.getInteger("through"); year++) {
                 if (!e.revokedOn().isAfter(UnitLine.yearEnd(year))) {
                     hold(e.subjectUnitId(), year, e.title().name(), -1);
+                }
+            }
+        });
+    }
+
+    /** A corrected validity: the title counts in the years it gains, and no longer in the years it loses. */
+    @EventHandler
+    void on(RecognitionValidityCorrectedEvent e, @Timestamp Instant at) {
+        apply(at, () -> {
+            Document grant = book.document(RECOGNITIONS, e.recognitionId());
+            int through = e.validThrough().getYear();
+            if (grant == null || grant.getBoolean("revoked", false) || grant.getInteger("through") == through) {
+                return;
+            }
+            int before = grant.getInteger("through");
+            book.save(RECOGNITIONS, new Document(grant).append("through", through));
+            for (int year = Math.min(before, through) + 1; year <= Math.max(before, through); year++) {
+                if (year >= grant.getInteger("from")) {
+                    hold(e.subjectUnitId(), year, e.title().name(), through > before ? 1 : -1);
                 }
             }
         });

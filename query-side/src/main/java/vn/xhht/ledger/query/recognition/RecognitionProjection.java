@@ -14,7 +14,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.framework.CriteriaFramework;
+import vn.xhht.ledger.domain.framework.FrameworkMessages;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.FetchRecognitionQuery;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.FetchValidityReviewQuery;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionValidityCorrectedEvent;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.ValidityChange;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.ValidityReview;
+import vn.xhht.ledger.query.framework.FrameworkProjection;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.FetchUnitRecognitionsQuery;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionGrantedEvent;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionList;
@@ -25,6 +32,7 @@ import vn.xhht.ledger.query.support.BatchedView;
 import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,17 +41,26 @@ import java.util.concurrent.CompletableFuture;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-/** Recognitions ({@code recognition_records}) and an index of them per subject unit ({@code recognition_index}). */
+/**
+ * Recognitions ({@code recognition_records}), an index of them per subject unit ({@code recognition_index}) and per
+ * framework they were granted under ({@code recognition_by_framework}: the validity review after a correction).
+ */
 @Component
 @ProcessingGroup(RecognitionProjection.NAME)
 public class RecognitionProjection extends BatchedView {
 
     public static final String NAME = "recognitions";
+    /** 2: recognitions indexed by framework. */
+    public static final int SHAPE = 2;
     private static final String RECORDS = "recognition_records";
     private static final String INDEX = "recognition_index";
+    private static final String BY_FRAMEWORK = "recognition_by_framework";
 
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> index;
+    private final MongoCollection<Document> byFramework;
+    private final MongoCollection<Document> frameworkVersions;
+    private final MongoCollection<Document> frameworkIndex;
     private final RecordVersions history;
     private final ViewBatch batch;
 
@@ -57,7 +74,11 @@ public class RecognitionProjection extends BatchedView {
         this.history = new RecordVersions(readDatabase, "recognition_record_versions");
         this.records = readDatabase.getCollection(RECORDS);
         this.index = readDatabase.getCollection(INDEX);
-        this.batch = new ViewBatch(readDatabase, mode, List.of(INDEX, history.collection(), RECORDS), List.of(RECORDS));
+        this.byFramework = readDatabase.getCollection(BY_FRAMEWORK);
+        this.frameworkVersions = readDatabase.getCollection("framework_versions");
+        this.frameworkIndex = readDatabase.getCollection("framework_index");
+        this.batch = new ViewBatch(readDatabase, mode, List.of(INDEX, BY_FRAMEWORK, history.collection(), RECORDS),
+                                   List.of(RECORDS));
     }
 
     @EventHandler
@@ -67,18 +88,35 @@ public class RecognitionProjection extends BatchedView {
                                       e.decisionNumber(), e.decidedOn(), e.assessmentId(), e.framework(),
                                       e.frameworkVersion(), e.validThrough(), false, null, null, sequence));
             batch.set(INDEX, e.subjectUnitId(), "recognitions", e.recognitionId(), e.year());
+            if (e.framework() != null) {
+                batch.set(BY_FRAMEWORK, e.framework(), "recognitions", e.recognitionId(), e.frameworkVersion());
+            }
         });
     }
 
     @EventHandler
     void on(RecognitionRevokedEvent e, @SequenceNumber long sequence) {
+        update(e.recognitionId(), sequence, r -> new RecognitionView(
+                r.id(), r.title(), r.subjectUnitId(), r.year(), r.level(), r.decisionNumber(), r.decidedOn(),
+                r.assessmentId(), r.framework(), r.frameworkVersion(), r.validThrough(), true, e.reason(), e.revokedOn(),
+                sequence));
+    }
+
+    @EventHandler
+    void on(RecognitionValidityCorrectedEvent e, @SequenceNumber long sequence) {
+        update(e.recognitionId(), sequence, r -> new RecognitionView(
+                r.id(), r.title(), r.subjectUnitId(), r.year(), r.level(), r.decisionNumber(), r.decidedOn(),
+                r.assessmentId(), r.framework(), r.frameworkVersion(), e.validThrough(), r.revoked(), r.revokedReason(),
+                r.revokedOn(), sequence));
+    }
+
+    /** Stores the recognition as {@code change} makes it, unless it already holds this event (redelivery). */
+    private void update(String recognitionId, long sequence, java.util.function.UnaryOperator<RecognitionView> change) {
         batch.apply(() -> {
-            Document found = batch.find(RECORDS, e.recognitionId());
+            Document found = batch.find(RECORDS, recognitionId);
             RecognitionView r = found == null ? null : ViewDocuments.fromDocument(found, RecognitionView.class);
             if (r != null && r.version() < sequence) {
-                store(new RecognitionView(r.id(), r.title(), r.subjectUnitId(), r.year(), r.level(), r.decisionNumber(),
-                                          r.decidedOn(), r.assessmentId(), r.framework(), r.frameworkVersion(),
-                                          r.validThrough(), true, e.reason(), e.revokedOn(), sequence));
+                store(change.apply(r));
             }
         });
     }
@@ -91,7 +129,7 @@ public class RecognitionProjection extends BatchedView {
     @ResetHandler
     void reset() {
         batch.discard();
-        Mono.from(records.drop()).then(Mono.from(index.drop())).block();
+        Mono.from(records.drop()).then(Mono.from(index.drop())).then(Mono.from(byFramework.drop())).block();
         history.drop();
     }
 
@@ -134,5 +172,46 @@ public class RecognitionProjection extends BatchedView {
                    .collectList()
                    .map(items -> new RecognitionList(query.unitId(), items))
                    .toFuture();
+    }
+
+    /**
+     * The recognitions granted under an earlier version of a framework, not revoked, whose last valid day differs
+     * from what the latest version's {@code validityYears} gives: 31 December of the recognition year plus those
+     * years.
+     */
+    @QueryHandler
+    public CompletableFuture<ValidityReview> handle(FetchValidityReviewQuery query) {
+        Mono<CriteriaFramework> latest = Mono.from(frameworkIndex.find(eq("_id", query.framework())).first())
+                .map(document -> ViewDocuments.fromDocument(document, FrameworkMessages.FrameworkSummary.class))
+                .flatMap(summary -> Mono.from(frameworkVersions.find(eq("_id", FrameworkProjection.key(
+                        summary.code(), summary.latestVersion()))).first()))
+                .map(document -> ViewDocuments.fromDocument(document, CriteriaFramework.class))
+                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.UNKNOWN_FRAMEWORK, "framework",
+                                                                     "No framework " + query.framework())));
+        return latest.flatMap(framework -> {
+            int years = framework.validityYears() == null ? 0 : framework.validityYears();
+            return Mono.from(byFramework.find(eq("_id", query.framework())).first())
+                       .map(document -> {
+                           List<String> ids = new ArrayList<>();
+                           Document recognitions = document.get("recognitions", Document.class);
+                           if (recognitions != null) {
+                               recognitions.forEach((id, version) -> {
+                                   if (version instanceof Number n && n.intValue() < framework.version()) {
+                                       ids.add(id);
+                                   }
+                               });
+                           }
+                           return ids;
+                       })
+                       .defaultIfEmpty(List.of())
+                       .flatMapMany(ids -> ids.isEmpty() ? Flux.empty() : Flux.from(records.find(in("_id", ids))))
+                       .map(document -> ViewDocuments.fromDocument(document, RecognitionView.class))
+                       .filter(r -> !r.revoked() && !LocalDate.of(r.year() + years, 12, 31).equals(r.validThrough()))
+                       .map(r -> new ValidityChange(r.id(), r.subjectUnitId(), r.title(), r.level(), r.year(), r.decidedOn(),
+                                                    r.frameworkVersion(), r.validThrough(), LocalDate.of(r.year() + years, 12, 31)))
+                       .sort(Comparator.comparing(ValidityChange::decidedOn).thenComparing(ValidityChange::recognitionId))
+                       .collectList()
+                       .map(items -> new ValidityReview(query.framework(), framework.version(), years, items));
+        }).toFuture();
     }
 }

@@ -1,0 +1,151 @@
+package vn.xhht.ledger.command.recognition;
+
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.xhht.ledger.command.assessment.AssessmentConclusions;
+import vn.xhht.ledger.command.framework.Frameworks;
+import vn.xhht.ledger.command.period.PeriodLedgers;
+import vn.xhht.ledger.command.unit.Hierarchy;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.CorrectRecognitionValidityCommand;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.GrantRecognitionCommand;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionRevokedEvent;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionValidityCorrectedEvent;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RevokeRecognitionCommand;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
+import vn.xhht.ledger.domain.common.ProgrammeTime;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A recognition's own rules: its validity set again with a reason (after a framework's rule was corrected), and revocation. */
+class RecognitionAggregateTest {
+
+    /** Granted without a framework: valid through its own year, 2023. */
+    private static final GrantRecognitionCommand GRANT = new GrantRecognitionCommand(
+            "r1", Title.DON_VI_HOC_TAP, "truong-a", 2023, null, "12/QĐ-UBND", LocalDate.of(2023, 12, 20), null);
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+    private static final LocalDate END_2023 = LocalDate.of(2023, 12, 31);
+    private static final LocalDate END_2026 = LocalDate.of(2026, 12, 31);
+
+    private FixtureConfiguration<RecognitionAggregate> fixture;
+    private final List<LocalDate> admitted = new ArrayList<>();
+    private final Set<Integer> closedYears = new HashSet<>();
+
+    @BeforeEach
+    void setUp() {
+        admitted.clear();
+        fixture = new AggregateTestFixture<>(RecognitionAggregate.class);
+        var registers = EventSourcingRepository.builder(TitleRegisterAggregate.class)
+                                               .eventStore(EmbeddedEventStore.builder()
+                                                                             .storageEngine(new InMemoryEventStorageEngine())
+                                                                             .build())
+                                               .build();
+        fixture.registerAnnotatedCommandHandler(new RecognitionCommandHandler(
+                fixture.getRepository(), registers, new AssessmentConclusions(null), new Frameworks(null),
+                new Hierarchy(null) {
+                    @Override
+                    public List<String> lineageOn(String unitId, LocalDate date, String field) {
+                        return List.of(unitId, "huyen-a");
+                    }
+                },
+                new PeriodLedgers(null, null) {
+                    @Override
+                    public void admit(List<String> lineage, LocalDate effectiveOn, String factId, String factType) {
+                        if (closedYears.contains(effectiveOn.getYear())) {
+                            throw new DomainException(ErrorCode.PERIOD_CLOSED, "closed " + effectiveOn.getYear());
+                        }
+                        admitted.add(effectiveOn);
+                    }
+                }));
+        fixture.givenCurrentTime(TODAY.atTime(9, 0).atZone(ProgrammeTime.ZONE).toInstant());
+    }
+
+    @Test
+    void canExtendTheValidityWithAReasonAdmittingEveryYearItGains() {
+        fixture.givenCommands(GRANT)
+               .when(new CorrectRecognitionValidityCommand("r1", END_2026, "QĐ bảo lưu 3 năm", null))
+               .expectEvents(new RecognitionValidityCorrectedEvent("r1", "truong-a", Title.DON_VI_HOC_TAP, 2023, END_2023,
+                                                                   END_2026, "QĐ bảo lưu 3 năm", TODAY));
+        assertThat(admitted).containsExactly(LocalDate.of(2023, 12, 20), LocalDate.of(2024, 12, 31),
+                                             LocalDate.of(2025, 12, 31), END_2026);
+    }
+
+    @Test
+    void canShortenTheValidityWithAReasonAdmittingEveryYearItLoses() {
+        fixture.givenCommands(GRANT, new CorrectRecognitionValidityCommand("r1", END_2026, "r", null))
+               .when(new CorrectRecognitionValidityCommand("r1", END_2023, "TT22 xếp loại hằng năm", null))
+               .expectEvents(new RecognitionValidityCorrectedEvent("r1", "truong-a", Title.DON_VI_HOC_TAP, 2023, END_2026,
+                                                                   END_2023, "TT22 xếp loại hằng năm", TODAY));
+        assertThat(admitted.subList(admitted.size() - 3, admitted.size()))
+                .containsExactly(LocalDate.of(2024, 12, 31), LocalDate.of(2025, 12, 31), END_2026);
+    }
+
+    @Test
+    void canSetTheSameValidityAgainWhichStoresNothing() {
+        fixture.givenCommands(GRANT)
+               .when(new CorrectRecognitionValidityCommand("r1", END_2023, "r", null))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCorrectTheValidityWhenAYearWhoseFiguresWouldChangeIsClosed() {
+        closedYears.add(2025);
+        fixture.givenCommands(GRANT)
+               .when(new CorrectRecognitionValidityCommand("r1", END_2026, "r", null))
+               .expectException(DomainException.class)
+               .expectExceptionMessage("closed 2025");
+    }
+
+    @Test
+    void cannotCorrectTheValidityWithoutAReason() {
+        fixture.givenCommands(GRANT)
+               .when(new CorrectRecognitionValidityCommand("r1", END_2026, " ", null))
+               .expectException(DomainException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotSetAValidityThatIsNotTheEndOfAYearFromTheRecognitionYearOn() {
+        fixture.givenCommands(GRANT)
+               .when(new CorrectRecognitionValidityCommand("r1", LocalDate.of(2024, 6, 30), "r", null))
+               .expectException(DomainException.class)
+               .expectNoEvents();
+        setUp();
+        fixture.givenCommands(GRANT)
+               .when(new CorrectRecognitionValidityCommand("r1", LocalDate.of(2022, 12, 31), "r", null))
+               .expectException(DomainException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCorrectTheValidityOfARevokedTitle() {
+        fixture.givenCommands(GRANT, new RevokeRecognitionCommand("r1", "Hồ sơ không trung thực", null))
+               .when(new CorrectRecognitionValidityCommand("r1", END_2026, "r", null))
+               .expectException(DomainException.class)
+               .expectExceptionMessage("Recognition r1 is revoked");
+    }
+
+    @Test
+    void canRevokeOnceWithAReasonAndNotTwice() {
+        fixture.givenCommands(GRANT)
+               .when(new RevokeRecognitionCommand("r1", "Hồ sơ không trung thực", null))
+               .expectEvents(new RecognitionRevokedEvent("r1", "truong-a", Title.DON_VI_HOC_TAP, "Hồ sơ không trung thực", TODAY));
+        setUp();
+        fixture.givenCommands(GRANT, new RevokeRecognitionCommand("r1", "a", null))
+               .when(new RevokeRecognitionCommand("r1", "b", null))
+               .expectException(DomainException.class);
+    }
+}

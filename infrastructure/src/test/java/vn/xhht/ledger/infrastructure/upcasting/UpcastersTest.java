@@ -1,0 +1,97 @@
+package vn.xhht.ledger.infrastructure.upcasting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentOpenedEvent;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentReviewedEvent;
+import vn.xhht.ledger.domain.framework.CriteriaFramework;
+import vn.xhht.ledger.domain.framework.CriteriaFramework.IndicatorKind;
+import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkVersionPublishedEvent;
+import vn.xhht.ledger.domain.framework.IndicatorValue;
+import vn.xhht.ledger.infrastructure.config.AxonConfiguration;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Events stored before per-level targets (revision 1, no revision) read as today's records. */
+class UpcastersTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final JacksonSerializer serializer = AxonConfiguration.jacksonSerializer();
+    private final EventUpcaster chain = new EventUpcasterChain(new FrameworkKindsUpcaster(), new AssessmentValuesUpcaster());
+
+    @Test
+    void aFrameworkPublishedBeforePerLevelTargetsNamesTheKindItsDocumentImplied() throws Exception {
+        String allMet = """
+                {"code": "TT24-2023-DVHT", "version": 1, "contentHash": "h", "source": "frameworks/TT24-2023-DVHT.yml",
+                 "framework": {"code": "TT24-2023-DVHT", "version": 1, "title": "t", "regulation": "r",
+                   "effectiveFrom": "2024-01-29", "decision": "ALL_MET", "levels": ["MUC_DO_1", "MUC_DO_2"],
+                   "validityYears": 3, "filingDeadline": "--01-15", "provisional": true,
+                   "criteria": [{"code": "TC1", "name": "c", "indicators": [
+                     {"code": "TC1.1", "name": "a", "maxPoints": null, "levels": ["MUC_DO_1"]},
+                     {"code": "TC1.3", "name": "b", "maxPoints": null, "levels": ["MUC_DO_2"]}]}]}}""";
+        FrameworkVersionPublishedEvent event = read(allMet, FrameworkVersionPublishedEvent.class, null);
+        assertThat(event.framework().indicators()).extracting(CriteriaFramework.Indicator::kind)
+                                                   .containsExactly(IndicatorKind.CONDITION, IndicatorKind.CONDITION);
+        assertThat(event.framework().requiredFor("MUC_DO_1")).extracting(CriteriaFramework.Indicator::code)
+                                                               .containsExactly("TC1.1");
+
+        String points = allMet.replace("\"ALL_MET\"", "\"POINTS\"").replace("\"maxPoints\": null, \"levels\": [\"MUC_DO_1\"]", "\"maxPoints\": 10, \"levels\": null");
+        assertThat(read(points, FrameworkVersionPublishedEvent.class, null).framework().indicators().get(0).kind())
+                .isEqualTo(IndicatorKind.POINTS);
+    }
+
+    @Test
+    void aFrameworkAlreadyAtRevisionTwoIsLeftAsItIs() throws Exception {
+        String withoutKind = """
+                {"code": "X", "version": 1, "framework": {"code": "X", "decision": "ALL_MET", "levels": ["MUC_DO_1"],
+                 "criteria": [{"code": "TC1", "name": "c", "indicators": [{"code": "A", "name": "a", "levels": ["MUC_DO_1"]}]}]}}""";
+        assertThat(read(withoutKind, FrameworkVersionPublishedEvent.class, "2").framework().indicators().get(0).kind())
+                .isNull();
+    }
+
+    @Test
+    void assessmentEventsOfRevisionOneReadTheirPointsAndMetUnchanged() throws Exception {
+        String opened = """
+                {"assessmentId": "a1", "subjectUnitId": "u", "framework": "TT22-2020-DVHT", "frameworkVersion": 1,
+                 "year": 2023, "scores": [{"indicator": "TC1.1", "points": 8, "met": null, "evidence": "e"}],
+                 "total": 8, "result": "CHUA_DAT", "dueAt": "2024-01-15T00:00:00Z"}""";
+        AssessmentOpenedEvent event = read(opened, AssessmentOpenedEvent.class, null);
+        assertThat(event.scores().get(0).value()).isEqualTo(IndicatorValue.ofPoints(new BigDecimal("8")));
+
+        String reviewed = """
+                {"assessmentId": "a1", "adjustments": [{"indicator": "TC1.1", "selfPoints": null, "selfMet": true,
+                 "points": null, "met": false, "reason": "no minutes"}], "result": "CHUA_DAT", "reviewedOn": "2024-02-01"}""";
+        AssessmentReviewedEvent review = read(reviewed, AssessmentReviewedEvent.class, null);
+        assertThat(review.adjustments().get(0).selfValue()).isEqualTo(IndicatorValue.ofMet(true));
+        assertThat(review.adjustments().get(0).reviewed()).isEqualTo(false);
+    }
+
+    private <T> T read(String json, Class<T> type, String revision) throws Exception {
+        JsonNode payload = JSON.readTree(json);
+        GenericDomainEventEntry<JsonNode> stored = new GenericDomainEventEntry<>(
+                "Aggregate", "id", 0, "event-id", java.time.Instant.EPOCH, type.getName(), revision, payload,
+                JSON.readTree("{}"));
+        List<IntermediateEventRepresentation> upcast =
+                chain.upcast(Stream.of(new InitialEventRepresentation(stored, serializer))).toList();
+        assertThat(upcast).hasSize(1);
+        SerializedType upcastType = upcast.get(0).getType();
+        assertThat(upcastType.getRevision()).isEqualTo("2");
+        JsonNode data = upcast.get(0).getData(JsonNode.class).getData();
+        return serializer.deserialize(new SimpleSerializedObject<>(data, JsonNode.class,
+                                                                   new SimpleSerializedType(type.getName(), "2")));
+    }
+}
