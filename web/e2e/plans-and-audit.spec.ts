@@ -23,6 +23,18 @@ test('a planner drafts, issues and closes a plan with a reason; an auditor finds
   await expect(page.getByText('HOUSEHOLDS_TITLED: 55,0%')).toBeVisible();
   await page.getByRole('button', { name: 'Ban hành' }).click();
   await expect(page.getByTestId('plan-status')).toHaveText('Đã ban hành');
+
+  await page.getByRole('button', { name: 'Điều chỉnh chỉ tiêu, nhiệm vụ' }).click();
+  const amend = page.getByRole('form', { name: 'Điều chỉnh kế hoạch' });
+  await amend.getByLabel('Chỉ tiêu (%)').fill('62,5');
+  await amend.getByRole('button', { name: 'Thêm thời hạn' }).click();
+  await amend.getByLabel('Nội dung báo cáo 1').fill('Báo cáo sơ kết 6 tháng');
+  await amend.getByLabel('Hạn (dd/MM/yyyy)').fill('20/06/2025');
+  await amend.getByLabel('Lý do điều chỉnh').fill('Điều chỉnh theo Nghị quyết HĐND huyện');
+  await expectAccessible(page);
+  await amend.getByRole('button', { name: 'Lưu điều chỉnh' }).click();
+  await expect(page.getByText('HOUSEHOLDS_TITLED: 62,5%')).toBeVisible();
+  await expect(page.getByText('Báo cáo sơ kết 6 tháng: 20/06/2025')).toBeVisible();
   await page.getByRole('button', { name: 'Khóa số liệu' }).click();
   const dialog = page.getByRole('dialog', { name: 'Khóa số liệu kế hoạch' });
   await expectAccessible(page);
@@ -45,6 +57,13 @@ test('a planner drafts, issues and closes a plan with a reason; an auditor finds
   await expect(row).toContainText('Chốt số liệu năm 2025 theo công văn 88/UBND');
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/screens/nhat-ky.png', fullPage: true });
+
+  // a commune of the district: its 2025 figures are frozen by the district's close, with who, when and why
+  await page.goto('/tong-quan?unit=xa-tan-thong-hoi&year=2025');
+  const frozen = page.getByRole('note').filter({ hasText: '12/KH-UBND' });
+  await expect(frozen).toContainText('của cu-chi');
+  await expect(frozen).toContainText('planner');
+  await expect(frozen).toContainText('Chốt số liệu năm 2025 theo công văn 88/UBND');
 });
 
 test('verify shows that the log is intact', async ({ page }) => {

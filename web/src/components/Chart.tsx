@@ -25,9 +25,13 @@ export default function ActualVsTargetChart({ title, figures }: { title: string;
       // no animation for people who asked their system for less motion
       animation: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v).replace('.', ',')}%`) },
-      legend: { data: ['Thực hiện', 'Chỉ tiêu'] },
-      grid: { left: 40, right: 16, bottom: 80, top: 40 },
-      xAxis: { type: 'category', data: figures.map((f) => f.name), axisLabel: { rotate: 35, interval: 0 } },
+      // the legend above the plot, the plot sized to hold its rotated (and, when long, shortened) unit names
+      legend: { data: ['Thực hiện', 'Chỉ tiêu'], top: 0, right: 0 },
+      grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },
+      xAxis: {
+        type: 'category', data: figures.map((f) => f.name),
+        axisLabel: { rotate: 35, interval: 0, width: 120, overflow: 'truncate' },
+      },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         { name: 'Thực hiện', type: 'bar', data: figures.map((f) => percent(f.actual)) },

@@ -214,6 +214,28 @@ export function AssessmentPage() {
   );
 }
 
+/**
+ * Stores the form's values against the version the form was filled on. When the service marked the assessment in
+ * between (its filing deadline passed: overdue) but nobody changed its values, the values are stored on the newer
+ * version; a change of values by someone else is still a 409 STALE_VERSION for the person to look at.
+ */
+async function storeScores(a: AssessmentView, scores: unknown[]): Promise<AssessmentView> {
+  const put = (version: number) => call<AssessmentView>(`/assessments/${a.id}/scores`, { method: 'PUT', body: { scores }, ifMatch: version });
+  try {
+    return await put(a.version);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'STALE_VERSION') {
+      throw error;
+    }
+    const latest = await call<AssessmentView>(`/assessments/${a.id}`);
+    const same = (x: AssessmentView) => JSON.stringify(x.scores.map((score) => [score.indicator, score.self]));
+    if (latest.status !== a.status || same(latest) !== same(a)) {
+      throw error;
+    }
+    return put(latest.version);
+  }
+}
+
 function SelfAssessment({ a, framework }: { a: AssessmentView; framework: FrameworkDocument }) {
   const client = useQueryClient();
   const [values, setValues] = useState<Record<string, Value>>(() => valuesOf(a, 'self'));
@@ -224,12 +246,12 @@ function SelfAssessment({ a, framework }: { a: AssessmentView; framework: Framew
   const scores = () => indicatorsOf(framework).map((indicator) => scoreOf(framework, indicator, values[indicator.code]))
     .filter((score) => score !== null);
   const save = useMutation({
-    mutationFn: () => call<AssessmentView>(`/assessments/${a.id}/scores`, { method: 'PUT', body: { scores: scores() }, ifMatch: a.version }),
+    mutationFn: () => storeScores(a, scores()),
     onSuccess: () => { setSaved('Đã lưu.'); client.invalidateQueries({ queryKey: ['assessment', a.id] }); },
   });
   const submit = useMutation({
     mutationFn: async () => {
-      const stored = await call<AssessmentView>(`/assessments/${a.id}/scores`, { method: 'PUT', body: { scores: scores() }, ifMatch: a.version });
+      const stored = await storeScores(a, scores());
       return call(`/assessments/${a.id}/submit`, { method: 'POST', ifMatch: stored.version });
     },
     onSuccess: () => client.invalidateQueries({ queryKey: ['assessment', a.id] }),

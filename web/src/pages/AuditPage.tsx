@@ -106,13 +106,13 @@ export function AuditPage() {
           <tbody>
             {events.map((event) => (
               <tr key={event.position}>
-                <td><time dateTime={event.timestamp}>{formatDateTime(event.timestamp)}</time></td>
-                <td>{event.actor ?? 'hệ thống'}{event.roles && event.roles.length > 0 && (
+                <td data-label="Thời điểm"><time dateTime={event.timestamp}>{formatDateTime(event.timestamp)}</time></td>
+                <td data-label="Người thực hiện">{event.actor ?? 'hệ thống'}{event.roles && event.roles.length > 0 && (
                   <span className="muted"> ({event.roles.map((r) => ROLE_NAMES[r] ?? r).join(', ')})</span>)}</td>
-                <td>{EVENT_NAMES[event.type] ?? event.type}<br />
+                <td data-label="Sự kiện">{EVENT_NAMES[event.type] ?? event.type}<br />
                   <AggregateLink event={event} /></td>
-                <td>{event.reason ?? '—'}</td>
-                <td>
+                <td data-label="Lý do">{event.reason ?? '—'}</td>
+                <td data-label="Thay đổi (trước → sau)">
                   {event.changes.length === 0 ? '—' : (
                     <ul className="changes">
                       {event.changes.map((change) => (

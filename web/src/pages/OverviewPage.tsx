@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API, call, query } from '../api/client';
-import type { IndicatorRow, IndicatorTable, PlanView, Page, UnitList, UnitView } from '../api/types';
+import type { IndicatorRow, IndicatorTable, PlanView, UnitList, UnitView } from '../api/types';
 import { ProblemMessage } from '../components/Problem';
 import { TimeControls } from '../components/TimeControls';
 import { UnitPicker } from '../components/UnitPicker';
@@ -64,9 +64,10 @@ function UnitOverview({ unitId, year, on, asOf }: { unitId: string; year: number
     queryKey: ['children', unitId, on, asOf],
     queryFn: () => call<UnitList>(`/units/${encodeURIComponent(unitId)}/children${query({ on, asOf })}`),
   });
-  const plans = useQuery({
-    queryKey: ['plans', unitId, year],
-    queryFn: () => call<Page<PlanView>>(`/plans${query({ unitId, year })}`),
+  // the closes that freeze this unit's figures for the year: its own plans' and its ancestors'
+  const closedPlans = useQuery({
+    queryKey: ['closed-plans', unitId, year, asOf],
+    queryFn: () => call<{ items: PlanView[] }>(`/units/${encodeURIComponent(unitId)}/closed-plans${query({ year, asOf })}`),
   });
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
 
@@ -98,7 +99,7 @@ function UnitOverview({ unitId, year, on, asOf }: { unitId: string; year: number
     return () => source.close();
   }, [unitId, year, asOf]);
 
-  const closed = (plans.data?.items ?? []).flatMap((plan) => plan.status === 'CLOSED' && plan.lastStatusChange
+  const closed = (closedPlans.data?.items ?? []).flatMap((plan) => plan.lastStatusChange
     ? [{ plan, change: plan.lastStatusChange }] : []);
 
   return (
@@ -111,7 +112,8 @@ function UnitOverview({ unitId, year, on, asOf }: { unitId: string; year: number
       )}
       {closed.map(({ plan, change }) => (
         <p key={plan.id} className="frozen" role="note">
-          🔒 Số liệu đã khóa theo kế hoạch <Link to={`/ke-hoach/${plan.id}`}>{plan.number}</Link> bởi {change.actor} lúc{' '}
+          🔒 Số liệu đã khóa theo kế hoạch <Link to={`/ke-hoach/${plan.id}`}>{plan.number}</Link>
+          {plan.issuerUnitId !== unitId && <> của {plan.issuerUnitId}</>} bởi {change.actor} lúc{' '}
           {formatDateTime(change.at)}: {change.reason}
         </p>
       ))}

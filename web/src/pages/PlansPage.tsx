@@ -2,15 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, call, query } from '../api/client';
-import type { Page, PlanView, UnitView } from '../api/types';
+import type { Page, PlanView, Target, Task, UnitView } from '../api/types';
 import { ProblemMessage } from '../components/Problem';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { UnitPicker } from '../components/UnitPicker';
 import { useUnitYear, YEARS } from '../components/UnitYear';
 import { useTimes } from '../components/time';
-import { formatDate, formatDateTime, formatPercent, parseDate, today } from '../i18n/format';
+import { formatDate, formatDateTime, formatNumber, formatPercent, parseDate, today } from '../i18n/format';
 import { PLAN_STATUS } from '../i18n/messages';
 import { useSession } from '../session/Session';
+import { amendmentOf, type DeadlineRow, type TargetRow, type TaskRow } from '../plans/amendment';
 
 /** Kế hoạch: a unit's plans for a year, and a new plan (planners). */
 export function PlansPage() {
@@ -132,6 +133,7 @@ export function PlanPage() {
   const { asOf } = useTimes();
   const client = useQueryClient();
   const [asking, setAsking] = useState<Action | null>(null);
+  const [amending, setAmending] = useState(false);
   const plan = useQuery({
     queryKey: ['plan', id, asOf],
     queryFn: () => call<PlanView>(`/plans/${encodeURIComponent(id)}${query({ asOf })}`),
@@ -179,8 +181,12 @@ export function PlanPage() {
               <button key={action} type="button" onClick={() => ACTIONS[action].needsReason ? setAsking(action)
                 : act.mutate({ action })}>{ACTIONS[action].label}</button>
             ))}
+            {can('PLANNER') && !asOf && p.status !== 'CLOSED' && !amending && (
+              <button type="button" className="secondary" onClick={() => setAmending(true)}>Điều chỉnh chỉ tiêu, nhiệm vụ</button>
+            )}
             <Link to={`/nhat-ky?aggregateId=${p.id}`}>Xem nhật ký kế hoạch</Link>
           </div>
+          {amending && <AmendPlan plan={p} onDone={() => setAmending(false)} />}
           <ProblemMessage error={act.error} />
           {stale && <button type="button" onClick={() => { act.reset(); plan.refetch(); }}>Tải lại bản mới nhất</button>}
           {asking && (
@@ -190,5 +196,112 @@ export function PlanPage() {
         </>
       )}
     </section>
+  );
+}
+
+/** Amending a plan's targets, tasks and deadlines, with a reason; a stale version offers a reload. */
+function AmendPlan({ plan, onDone }: { plan: PlanView; onDone: () => void }) {
+  const client = useQueryClient();
+  const catalogue = useQuery({
+    queryKey: ['catalogue'],
+    queryFn: () => call<{ indicators: { code: string; name: { vi: string } }[] }>('/indicators/catalogue'),
+  });
+  const [targets, setTargets] = useState<TargetRow[]>(() => plan.targets.map((t: Target) => ({
+    indicator: t.indicator, percent: formatNumber(Math.round(Number(t.target) * 10000) / 100), scope: t.scope ?? '' })));
+  const [tasks, setTasks] = useState<TaskRow[]>(() => plan.tasks.map((t: Task) => ({
+    content: t.content, leadUnitId: t.leadUnitId ?? '', coordinating: t.coordinatingUnitIds.join(', '), timeframe: t.timeframe ?? '' })));
+  const [deadlines, setDeadlines] = useState<DeadlineRow[]>(() => plan.deadlines.map((d) => ({ what: d.what, due: formatDate(d.due) })));
+  const [reason, setReason] = useState('');
+  const amend = useMutation({
+    mutationFn: () => call<PlanView>(`/plans/${plan.id}/amend`, {
+      method: 'POST', ifMatch: plan.version, body: amendmentOf(targets, tasks, deadlines, reason.trim()),
+    }),
+    onSuccess: () => { client.invalidateQueries({ queryKey: ['plan', plan.id] }); onDone(); },
+  });
+  const stale = amend.error instanceof ApiError && amend.error.code === 'STALE_VERSION';
+  const edit = <T,>(rows: T[], set: (rows: T[]) => void, i: number, change: Partial<T>) =>
+    set(rows.map((row, j) => (j === i ? { ...row, ...change } : row)));
+  return (
+    <form className="card" aria-label="Điều chỉnh kế hoạch" onSubmit={(e: FormEvent) => { e.preventDefault(); amend.mutate(); }}>
+      <h2>Điều chỉnh kế hoạch</h2>
+      <fieldset>
+        <legend>Chỉ tiêu</legend>
+        {targets.map((t, i) => (
+          <div key={i} className="row">
+            <label>Chỉ số
+              <select value={t.indicator} onChange={(e) => edit(targets, setTargets, i, { indicator: e.target.value })}>
+                <option value="">(chọn)</option>
+                {(catalogue.data?.indicators ?? []).map((d) => <option key={d.code} value={d.code}>{d.code} — {d.name.vi}</option>)}
+                {t.indicator && !(catalogue.data?.indicators ?? []).some((d) => d.code === t.indicator)
+                  && <option value={t.indicator}>{t.indicator}</option>}
+              </select>
+            </label>
+            <label>Chỉ tiêu (%)
+              <input inputMode="decimal" value={t.percent} onChange={(e) => edit(targets, setTargets, i, { percent: e.target.value })} />
+            </label>
+            <button type="button" className="secondary" onClick={() => setTargets(targets.filter((_, j) => j !== i))}>
+              Bỏ chỉ tiêu {i + 1}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="secondary" onClick={() => setTargets([...targets, { indicator: '', percent: '', scope: '' }])}>
+          Thêm chỉ tiêu
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>Nhiệm vụ</legend>
+        {tasks.map((t, i) => (
+          <div key={i} className="row">
+            <label>Nội dung nhiệm vụ {i + 1}
+              <input value={t.content} onChange={(e) => edit(tasks, setTasks, i, { content: e.target.value })} />
+            </label>
+            <label>Chủ trì (mã đơn vị)
+              <input value={t.leadUnitId} onChange={(e) => edit(tasks, setTasks, i, { leadUnitId: e.target.value })} />
+            </label>
+            <label>Phối hợp (mã, cách nhau bởi dấu phẩy)
+              <input value={t.coordinating} onChange={(e) => edit(tasks, setTasks, i, { coordinating: e.target.value })} />
+            </label>
+            <label>Thời gian
+              <input value={t.timeframe} onChange={(e) => edit(tasks, setTasks, i, { timeframe: e.target.value })} />
+            </label>
+            <button type="button" className="secondary" onClick={() => setTasks(tasks.filter((_, j) => j !== i))}>
+              Bỏ nhiệm vụ {i + 1}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="secondary"
+                onClick={() => setTasks([...tasks, { content: '', leadUnitId: plan.issuerUnitId, coordinating: '', timeframe: '' }])}>
+          Thêm nhiệm vụ
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>Thời hạn báo cáo</legend>
+        {deadlines.map((d, i) => (
+          <div key={i} className="row">
+            <label>Nội dung báo cáo {i + 1}
+              <input value={d.what} onChange={(e) => edit(deadlines, setDeadlines, i, { what: e.target.value })} />
+            </label>
+            <label>Hạn (dd/MM/yyyy)
+              <input value={d.due} placeholder="dd/MM/yyyy" onChange={(e) => edit(deadlines, setDeadlines, i, { due: e.target.value })} />
+            </label>
+            <button type="button" className="secondary" onClick={() => setDeadlines(deadlines.filter((_, j) => j !== i))}>
+              Bỏ thời hạn {i + 1}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="secondary" onClick={() => setDeadlines([...deadlines, { what: '', due: '' }])}>
+          Thêm thời hạn
+        </button>
+      </fieldset>
+      <label>Lý do điều chỉnh
+        <textarea required value={reason} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <ProblemMessage error={amend.error} />
+      {stale && <p>Kế hoạch vừa được người khác thay đổi: tải lại trang để điều chỉnh trên bản mới nhất.</p>}
+      <div className="toolbar">
+        <button type="submit" disabled={!reason.trim() || amend.isPending}>Lưu điều chỉnh</button>
+        <button type="button" className="secondary" onClick={onDone}>Hủy</button>
+      </div>
+    </form>
   );
 }

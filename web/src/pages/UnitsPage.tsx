@@ -1,19 +1,19 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, query } from '../api/client';
 import type { HistoryEntry, Page, UnitList, UnitView } from '../api/types';
 import { ProblemMessage } from '../components/Problem';
 import { TimeControls } from '../components/TimeControls';
 import { UnitPicker } from '../components/UnitPicker';
 import { useTimes, withTimes } from '../components/time';
-import { formatDate, formatDateTime } from '../i18n/format';
+import { formatDate, formatDateTime, parseDate, today } from '../i18n/format';
 import { KIND_NAMES } from '../i18n/messages';
 import { useSession } from '../session/Session';
 
 /** Đơn vị: the hierarchy as it stood on the chosen date (move the date across 01/07/2025 to see the reform). */
 export function UnitsPage() {
-  const { user } = useSession();
+  const { user, can } = useSession();
   const { on, asOf } = useTimes();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -38,6 +38,7 @@ export function UnitsPage() {
         {(roots.data ?? []).map((unit) => <TreeNode key={unit.id} unit={unit} on={on} asOf={asOf} open />)}
       </ul>
       {roots.data && roots.data.length === 0 && <p>Chưa có đơn vị nào.</p>}
+      {can('ADMIN') && !asOf && <RegisterUnit />}
     </section>
   );
 }
@@ -71,6 +72,7 @@ function TreeNode({ unit, on, asOf, open: initiallyOpen = false }: {
 /** A unit's page: what it is on the date, and its history (and its subtree's) as sentences, newest first. */
 export function UnitPage() {
   const { id = '' } = useParams();
+  const { can } = useSession();
   const { on, asOf } = useTimes();
   const [params] = useSearchParams();
   const unit = useQuery({
@@ -104,6 +106,7 @@ export function UnitPage() {
         </dl>
       )}
       <p><Link to={withTimes('/tong-quan', params, { unit: id })}>Xem chỉ số</Link></p>
+      {unit.data && can('ADMIN') && !asOf && !unit.data.mergedInto && <ChangeUnit unit={unit.data} />}
       <h2>Lịch sử</h2>
       <ProblemMessage error={history.error} />
       <ol className="history" aria-label="Lịch sử, mới nhất trước">
@@ -121,5 +124,113 @@ export function UnitPage() {
         </button>
       )}
     </section>
+  );
+}
+
+const KINDS = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE', 'ORGANISATION', 'COMMUNITY_LEARNING_CENTRE'];
+
+/** An administrator registers a unit: its code, name, level, the unit it belongs to, and since when. */
+function RegisterUnit() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [fields, setFields] = useState({ id: '', name: '', kind: 'COMMUNE', validFrom: formatDate(today()) });
+  const [parent, setParent] = useState<UnitView | null>(null);
+  const [dateProblem, setDateProblem] = useState<string | null>(null);
+  const register = useMutation({
+    mutationFn: () => call<UnitView>('/units', {
+      method: 'POST',
+      body: { id: fields.id.trim(), name: fields.name.trim(), kind: fields.kind, validFrom: parseDate(fields.validFrom),
+              ...(parent ? { parentId: parent.id } : {}) },
+    }),
+    onSuccess: (unit) => { client.invalidateQueries(); navigate(`/don-vi/${unit.id}`); },
+  });
+  const set = (name: keyof typeof fields) => (e: { target: { value: string } }) => setFields({ ...fields, [name]: e.target.value });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!parseDate(fields.validFrom)) {
+      setDateProblem('Ngày theo dạng dd/MM/yyyy.');
+      return;
+    }
+    setDateProblem(null);
+    register.mutate();
+  }
+  return (
+    <form className="card" aria-label="Thêm đơn vị" onSubmit={submit}>
+      <h2>Thêm đơn vị</h2>
+      <label>Mã đơn vị (chữ thường, số, gạch ngang)<input required value={fields.id} onChange={set('id')} placeholder="xa-tan-thong-hoi" /></label>
+      <label>Tên đơn vị<input required value={fields.name} onChange={set('name')} /></label>
+      <label>Cấp
+        <select value={fields.kind} onChange={set('kind')}>
+          {KINDS.map((kind) => <option key={kind} value={kind}>{KIND_NAMES[kind] ?? kind}</option>)}
+        </select>
+      </label>
+      {fields.kind !== 'PROVINCE' && (
+        <>
+          <UnitPicker label="Trực thuộc" onPick={setParent} />
+          {parent && <p className="muted">Trực thuộc: {parent.name}</p>}
+        </>
+      )}
+      <label>Hiệu lực từ ngày<input required value={fields.validFrom} onChange={set('validFrom')} placeholder="dd/MM/yyyy" /></label>
+      {dateProblem && <p className="error" role="alert">{dateProblem}</p>}
+      <ProblemMessage error={register.error} />
+      <button type="submit" disabled={register.isPending}>Thêm đơn vị</button>
+    </form>
+  );
+}
+
+type UnitChange = 'rename' | 'move' | 'merge';
+const CHANGES: Record<UnitChange, string> = { rename: 'Đổi tên', move: 'Chuyển trực thuộc', merge: 'Sáp nhập vào đơn vị khác' };
+
+/** An administrator renames, moves or merges a unit from a date, with a reason (the 2025 reform is made of these). */
+function ChangeUnit({ unit }: { unit: UnitView }) {
+  const client = useQueryClient();
+  const [change, setChange] = useState<UnitChange>('rename');
+  const [name, setName] = useState(unit.name);
+  const [target, setTarget] = useState<UnitView | null>(null);
+  const [validFrom, setValidFrom] = useState(formatDate(today()));
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: () => call<UnitView>(`/units/${encodeURIComponent(unit.id)}/${change}`, {
+      method: 'POST', ifMatch: unit.version,
+      body: { validFrom: parseDate(validFrom), reason: reason.trim(),
+              ...(change === 'rename' ? { name: name.trim() } : change === 'move' ? { parentId: target?.id } : { intoId: target?.id }) },
+    }),
+    onSuccess: () => { setReason(''); client.invalidateQueries(); },
+  });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!parseDate(validFrom)) {
+      setProblem('Ngày theo dạng dd/MM/yyyy.');
+    } else if (change !== 'rename' && !target) {
+      setProblem(change === 'move' ? 'Chọn đơn vị cấp trên mới.' : 'Chọn đơn vị sáp nhập vào.');
+    } else {
+      setProblem(null);
+      save.mutate();
+    }
+  }
+  return (
+    <form className="card" aria-label="Thay đổi đơn vị" onSubmit={submit}>
+      <h2>Thay đổi đơn vị</h2>
+      <label>Thay đổi
+        <select value={change} onChange={(e) => { setChange(e.target.value as UnitChange); setTarget(null); }}>
+          {(Object.keys(CHANGES) as UnitChange[]).map((c) => <option key={c} value={c}>{CHANGES[c]}</option>)}
+        </select>
+      </label>
+      {change === 'rename' && <label>Tên mới<input required value={name} onChange={(e) => setName(e.target.value)} /></label>}
+      {change !== 'rename' && (
+        <>
+          <UnitPicker label={change === 'move' ? 'Đơn vị cấp trên mới' : 'Sáp nhập vào'} onPick={setTarget}
+                      kind={change === 'merge' ? unit.kind : undefined} />
+          {target && <p className="muted">{change === 'move' ? 'Trực thuộc mới' : 'Sáp nhập vào'}: {target.name}</p>}
+        </>
+      )}
+      <label>Từ ngày<input required value={validFrom} onChange={(e) => setValidFrom(e.target.value)} placeholder="dd/MM/yyyy" /></label>
+      <label>Lý do<textarea required value={reason} onChange={(e) => setReason(e.target.value)} /></label>
+      {problem && <p className="error" role="alert">{problem}</p>}
+      <ProblemMessage error={save.error} />
+      {save.isSuccess && <p className="ok" role="status">Đã ghi nhận.</p>}
+      <button type="submit" disabled={save.isPending || !reason.trim()}>{CHANGES[change]}</button>
+    </form>
   );
 }

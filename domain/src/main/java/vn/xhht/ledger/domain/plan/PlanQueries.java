@@ -50,4 +50,11 @@ public final class PlanQueries {
             closes = closes == null ? List.of() : List.copyOf(closes);
         }
     }
+
+    /**
+     * The closed plans whose period freezes a unit's figures for a year: those issued by the unit or by one of its
+     * ancestors as the hierarchy stood at the year's end, closed (as they stand, or as they stood at {@code asOf}).
+     */
+    public record ClosedPlansView(String unitId, int year, java.util.List<PlanView> items) {
+    }
 }

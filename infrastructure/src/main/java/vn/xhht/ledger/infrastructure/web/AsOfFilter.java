@@ -26,9 +26,9 @@ public class AsOfFilter implements WebFilter {
     /** The reads that answer as of a past instant. */
     private static final java.util.regex.Pattern SERVED = java.util.regex.Pattern.compile(
             "/api/v1/(indicators|units/[^/]+|units/[^/]+/children|units/[^/]+/recognitions|plans|plans/[^/]+"
-                    + "|assessments|assessments/[^/]+|recognitions/[^/]+|units/[^/]+/baselines/[^/]+"
+                    + "|assessments|assessments/[^/]+|recognitions/(?!validity-review$)[^/]+|units/[^/]+/baselines/[^/]+"
                     + "|recognition-batches/[^/]+|units/[^/]+/recognition-batches|units/[^/]+/indicator-values|frameworks|frameworks/[^/]+/versions/[^/]+"
-                    + "|units/[^/]+/history|audit/events)");
+                    + "|units/[^/]+/history|units/[^/]+/closed-plans|audit/events)");
 
     private final Problems problems;
 

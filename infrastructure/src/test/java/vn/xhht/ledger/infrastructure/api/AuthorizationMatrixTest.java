@@ -186,6 +186,7 @@ class AuthorizationMatrixTest extends ApiTest {
         calls.put("POST /recognitions/{id}/correct-validity", s -> new Call("POST", s.recognition() + "/correct-validity",
                                                                               Map.of("validThrough", "2023-12-31", "reason", "r")));
         calls.put("GET /recognitions/validity-review", s -> new Call("GET", "/recognitions/validity-review?framework=TT22-2020-DVHT", null));
+        calls.put("GET /units/{id}/closed-plans", s -> new Call("GET", "/units/" + s.commune() + "/closed-plans?year=2023", null));
         calls.put("GET /units/{id}/recognitions", s -> new Call("GET", "/units/" + s.organisation() + "/recognitions", null));
         calls.put("POST /recognition-batches", s -> new Call("POST", "/recognition-batches", Map.of(
                 "unitId", s.commune(), "title", "GIA_DINH_HOC_TAP", "year", 2023, "count", 5, "decisionNumber", "1/QĐ",

@@ -56,6 +56,39 @@ class PlansApiTest extends ApiTest {
     }
 
     @Test
+    void aCommunesFiguresAreFrozenByItsDistrictsClosedPlanWithWhoClosedItWhenAndWhy() {
+        String[] ids = provinceDistrictCommune();
+        as("auditor").get().uri("/units/{id}/closed-plans?year=2023", ids[2]).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        String id = createIssued(ids[1]);
+        String before = java.time.Instant.now().toString();
+        as("planner").post().uri("/plans/{id}/close", id).bodyValue(Map.of("reason", "Chốt số liệu 2023")).exchange()
+                     .expectStatus().isOk();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline && !as("auditor").get().uri("/units/{id}/closed-plans?year=2023", ids[2]).exchange()
+                .expectBody(String.class).returnResult().getResponseBody().contains(id)) {
+            sleepQuietly(100);
+        }
+        as("auditor").get().uri("/units/{id}/closed-plans?year=2023", ids[2]).exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.items[0].id").isEqualTo(id)
+                    .jsonPath("$.items[0].issuerUnitId").isEqualTo(ids[1])
+                    .jsonPath("$.items[0].lastStatusChange.actor").isEqualTo("planner")
+                    .jsonPath("$.items[0].lastStatusChange.reason").isEqualTo("Chốt số liệu 2023");
+        as("auditor").get().uri("/units/{id}/closed-plans?year=2024", ids[2]).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        as("auditor").get().uri("/units/{id}/closed-plans?year=2023&asOf={t}", ids[2], before).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aPlannerDraftsIssuesAmendsClosesAndReopensAPlanAndEachStepIsAttributed() {
         String district = provinceDistrictCommune()[1];
         String id = createIssued(district);

@@ -124,6 +124,9 @@ class RecognitionsApiTest extends ApiTest {
                      .jsonPath("$.items[?(@.recognitionId == '" + recognitionId + "')].validThroughUnderLatest").isEqualTo(List.of("2023-12-31"));
         as("viewer").get().uri("/recognitions/validity-review?framework=TT22-2020-DVHT").exchange().expectStatus().isForbidden();
         as("auditor").get().uri("/recognitions/validity-review?framework=tt22").exchange().expectStatus().isBadRequest();
+        // a review of today's validity: not answered as of a past instant (rather than silently answered for today)
+        as("auditor").get().uri("/recognitions/validity-review?framework=TT22-2020-DVHT&asOf=2025-01-01T00:00:00Z").exchange()
+                     .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("AS_OF_NOT_SUPPORTED");
 
         as("recognizer").post().uri(recognition + "/correct-validity")
                         .bodyValue(Map.of("validThrough", "2023-12-31", "reason", "TT22 xếp loại hằng năm")).exchange()

@@ -1,0 +1,24 @@
+// The plan amendment form's rows, and what the API takes from them.
+import { parseDate } from '../i18n/format';
+
+export interface TargetRow { indicator: string; percent: string; scope: string }
+export interface TaskRow { content: string; leadUnitId: string; coordinating: string; timeframe: string }
+export interface DeadlineRow { what: string; due: string }
+
+/** What an amendment sends: the targets as shares (the form shows percentages), tasks and deadlines, and why. */
+export function amendmentOf(targets: TargetRow[], tasks: TaskRow[], deadlines: DeadlineRow[], reason: string) {
+  return {
+    targets: targets.filter((t) => t.indicator).map((t) => ({
+      indicator: t.indicator, target: Math.round(Number(t.percent.replace(',', '.')) * 100) / 10000,
+      ...(t.scope.trim() ? { scope: t.scope.trim() } : {}),
+    })),
+    tasks: tasks.filter((t) => t.content.trim()).map((t) => ({
+      content: t.content.trim(), ...(t.leadUnitId.trim() ? { leadUnitId: t.leadUnitId.trim() } : {}),
+      coordinatingUnitIds: t.coordinating.split(',').map((id) => id.trim()).filter(Boolean),
+      ...(t.timeframe.trim() ? { timeframe: t.timeframe.trim() } : {}),
+    })),
+    deadlines: deadlines.filter((d) => d.what.trim()).map((d) => ({ what: d.what.trim(), due: parseDate(d.due) ?? d.due })),
+    reason,
+  };
+}
+
