@@ -59,6 +59,20 @@ test('an assessor fills a TT22 form and sees the total and result while typing; 
   await expect(row).toContainText('Kế hoạch chưa có minh chứng ban hành');
   await expect(page.getByText(/Kết quả: Khá/)).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/danh-gia.png', fullPage: true });
+  await logout(page);
+
+  // the title granted from that assessment: TT22's ranking is yearly, so it holds through the year it ranks
+  await login(page, 'recognizer');
+  await page.goto('/danh-hieu?unit=phong-gd-cu-chi&year=2022');
+  const grant = page.getByRole('form', { name: 'Công nhận danh hiệu' });
+  await grant.getByLabel('Danh hiệu').selectOption('DON_VI_HOC_TAP');
+  await grant.getByLabel('Số quyết định').fill('21/QĐ-UBND');
+  await grant.getByLabel('Ngày quyết định').fill('20/12/2022');
+  await grant.getByLabel('Theo bản đánh giá').selectOption({ label: 'TT22-2020-DVHT v2 · Khá' });
+  await grant.getByRole('button', { name: 'Công nhận' }).click();
+  const granted = page.getByRole('row').filter({ hasText: '21/QĐ-UBND' });
+  await expect(granted).toContainText('Đơn vị học tập');
+  await expect(granted).toContainText('31/12/2022');
 });
 
 test('an assessor gives TT24 shares as numerator and denominator and sees the level they reach at the target and one below', async ({ page }) => {

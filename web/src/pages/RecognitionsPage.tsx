@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, query } from '../api/client';
-import type { RecognitionBatchView, RecognitionView } from '../api/types';
+import type { AssessmentView, Page, RecognitionBatchView, RecognitionView } from '../api/types';
+import { RESULT_NAMES } from '../assessment/rules';
 import { ProblemMessage } from '../components/Problem';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { UnitYearBar, useUnitYear } from '../components/UnitYear';
@@ -79,7 +80,13 @@ function Recognitions({ unitId, year, asOf, canChange }: { unitId: string; year:
 
 function Grant({ unitId, year }: { unitId: string; year: number }) {
   const client = useQueryClient();
-  const [fields, setFields] = useState({ title: 'CONG_DONG_HOC_TAP_XA', decisionNumber: '', decidedOn: '', assessmentId: '' });
+  const [fields, setFields] = useState({ title: 'CONG_DONG_HOC_TAP_XA', decisionNumber: '', decidedOn: '', assessmentId: '', level: '' });
+  // the unit's reviewed assessments of the year: a grant from one takes its concluded level
+  const reviewed = useQuery({
+    queryKey: ['assessments', unitId, year, 'REVIEWED'],
+    queryFn: () => call<Page<AssessmentView>>(`/assessments${query({ unitId, year, status: 'REVIEWED', limit: 100 })}`),
+  });
+  const concluded = (reviewed.data?.items ?? []).filter((a) => a.subjectUnitId === unitId && a.result !== 'CHUA_DAT');
   const grant = useMutation({
     mutationFn: () => {
       const decidedOn = parseDate(fields.decidedOn);
@@ -89,7 +96,7 @@ function Grant({ unitId, year }: { unitId: string; year: number }) {
       return call('/recognitions', {
         method: 'POST',
         body: { title: fields.title, subjectUnitId: unitId, year, decisionNumber: fields.decisionNumber, decidedOn,
-                assessmentId: fields.assessmentId.trim() || undefined },
+                assessmentId: fields.assessmentId || undefined, level: fields.level || undefined },
       });
     },
     onSuccess: () => client.invalidateQueries({ queryKey: ['recognitions', unitId] }),
@@ -107,8 +114,23 @@ function Grant({ unitId, year }: { unitId: string; year: number }) {
                                  onChange={(e) => setFields({ ...fields, decisionNumber: e.target.value })} /></label>
       <label>Ngày quyết định<input required placeholder="dd/MM/yyyy" value={fields.decidedOn}
                                    onChange={(e) => setFields({ ...fields, decidedOn: e.target.value })} /></label>
-      <label>Mã bản đánh giá (nếu có)<input value={fields.assessmentId}
-                                            onChange={(e) => setFields({ ...fields, assessmentId: e.target.value })} /></label>
+      <label>Theo bản đánh giá
+        <select value={fields.assessmentId} onChange={(e) => {
+          const chosen = concluded.find((a) => a.id === e.target.value);
+          setFields({ ...fields, assessmentId: e.target.value, level: chosen?.level ?? fields.level });
+        }}>
+          <option value="">(không có)</option>
+          {concluded.map((a) => (
+            <option key={a.id} value={a.id}>{a.framework} v{a.frameworkVersion} · {RESULT_NAMES[a.result ?? ''] ?? a.result}</option>
+          ))}
+        </select>
+      </label>
+      <label>Mức độ
+        <select value={fields.level} onChange={(e) => setFields({ ...fields, level: e.target.value })}>
+          <option value="">(không phân mức)</option>
+          {['MUC_DO_1', 'MUC_DO_2', 'MUC_DO_3'].map((level) => <option key={level} value={level}>{RESULT_NAMES[level]}</option>)}
+        </select>
+      </label>
       <ProblemMessage error={grant.error} />
       <button type="submit" disabled={grant.isPending}>Công nhận</button>
     </form>

@@ -73,6 +73,17 @@ public class AxonConfiguration {
         return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
+    /**
+     * A projection that fails on an event fails its batch, which its processor retries (with a growing pause), instead
+     * of Axon's default of logging the failure and moving on: a view must never skip an event it could not write —
+     * after a crash, a read that fails while the store recovers would otherwise leave a hole no restart fills.
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    public void projectionsNeverSkipAnEvent(org.axonframework.config.EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(
+                configuration -> org.axonframework.eventhandling.PropagatingErrorHandler.instance());
+    }
+
     /** Period ledgers and admission shards are snapshotted every 100 events (see {@code PeriodLedgers}). */
     @Bean(PeriodLedgerAggregate.SNAPSHOTS)
     public SnapshotTriggerDefinition periodSnapshots(Snapshotter snapshotter) {

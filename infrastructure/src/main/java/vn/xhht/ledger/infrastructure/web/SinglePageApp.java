@@ -28,7 +28,7 @@ public class SinglePageApp {
     private static final List<String> NOT_PAGES = List.of("/api/", "/v3/", "/swagger-ui", "/webjars/", "/actuator");
 
     @Bean
-    public RouterFunction<ServerResponse> singlePageAppPages(@Value("classpath:/static/index.html") Resource index) {
+    public RouterFunction<ServerResponse> singlePageAppPages(@Value("${xhht.web.index:classpath:/static/index.html}") Resource index) {
         RequestPredicate page = GET("/**").and(accept(MediaType.TEXT_HTML)).and(request -> {
             String path = request.path();
             return NOT_PAGES.stream().noneMatch(path::startsWith) && !path.substring(path.lastIndexOf('/') + 1).contains(".");

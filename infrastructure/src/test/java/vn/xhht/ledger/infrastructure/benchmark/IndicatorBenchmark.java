@@ -70,6 +70,9 @@ import static com.mongodb.client.model.Filters.in;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {"xhht.mongodb.embedded.backend=memory",
+                              // the built browser app (the test classpath has a stand-in page of its own)
+                              "spring.web.resources.static-locations=file:target/classes/static/",
+                              "xhht.web.index=file:target/classes/static/index.html",
                               "xhht.security.users-file=target/no-such-users-file.yml",
                               "logging.level.root=WARN"})
 class IndicatorBenchmark {
@@ -94,6 +97,56 @@ class IndicatorBenchmark {
     MongoDatabase eventDatabase;
     @Autowired
     ProjectionRebuilds rebuilds;
+
+    private static final int BROWSER_RUNS = Integer.getInteger("bench.browser.runs", 10);
+    private static final Pattern RESULT = Pattern.compile("RESULT \\{\"table\":\\[([^\\]]*)\\],\"children\":\\[([^\\]]*)\\]\\}");
+
+    /**
+     * Tổng quan for the province in Debian's Chromium (web/scripts/overview-timing.mjs): from the navigation's start to
+     * the indicator table shown, and to the children's table filled in; run 1 cold, the others with the browser's
+     * cache. Beside it, one client's {@code GET /indicators} alone, the request the table waits for. Skipped, saying
+     * why, when the browser or the built web app is not there.
+     */
+    private void browserOverview(String province, Load single) throws Exception {
+        java.nio.file.Path script = java.nio.file.Path.of("..", "web", "scripts", "overview-timing.mjs");
+        java.nio.file.Path index = java.nio.file.Path.of("target", "classes", "static", "index.html");
+        boolean built = java.nio.file.Files.exists(index) && java.nio.file.Files.readString(index).contains("/assets/");
+        if (!java.nio.file.Files.exists(java.nio.file.Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
+                || !built || !java.nio.file.Files.exists(java.nio.file.Path.of("..", "web", "node_modules"))) {
+            System.out.printf(Locale.ROOT, "%n  Tổng quan in the browser: skipped (needs /usr/bin/chromium, web/node_modules and the "
+                                           + "built app: ./mvnw install without -Dweb.skip)%n");
+            return;
+        }
+        Process node = new ProcessBuilder("node", script.toString(), "http://127.0.0.1:" + port, province, "2023",
+                                          String.valueOf(BROWSER_RUNS))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (node.waitFor() != 0) {
+            System.out.printf(Locale.ROOT, "%n  Tổng quan in the browser: the timing script failed:%n%s%n", out);
+            return;
+        }
+        Matcher result = RESULT.matcher(out);
+        if (!result.find()) {
+            System.out.printf(Locale.ROOT, "%n  Tổng quan in the browser: no result in%n%s%n", out);
+            return;
+        }
+        double[] table = Arrays.stream(result.group(1).split(",")).mapToDouble(Double::parseDouble).toArray();
+        double[] children = Arrays.stream(result.group(2).split(",")).mapToDouble(Double::parseDouble).toArray();
+        double[] warmTable = Arrays.copyOfRange(table, 1, table.length);
+        double[] warmChildren = Arrays.copyOfRange(children, 1, children.length);
+        Arrays.sort(warmTable);
+        Arrays.sort(warmChildren);
+        double apiMedian = percentile(single.sorted(), 0.50);
+        System.out.printf(Locale.ROOT, "%n  Tổng quan of the province in Chromium (%,d children; %d page loads, the first cold)%n",
+                          COMMUNES, table.length);
+        System.out.printf(Locale.ROOT, "    table shown: cold %.0f ms; warm median %.0f ms, max %.0f ms (target: under 1,500 ms) %s%n",
+                          table[0], warmTable[warmTable.length / 2], warmTable[warmTable.length - 1],
+                          Math.max(table[0], warmTable[warmTable.length - 1]) < 1_500 ? "MET" : "NOT MET");
+        System.out.printf(Locale.ROOT, "    children's table filled: cold %.0f ms; warm median %.0f ms, max %.0f ms%n",
+                          children[0], warmChildren[warmChildren.length / 2], warmChildren[warmChildren.length - 1]);
+        System.out.printf(Locale.ROOT, "    the table's own request, GET /indicators alone: median %.1f ms (%.1f%% of the warm page)%n",
+                          apiMedian, 100 * apiMedian / warmTable[warmTable.length / 2]);
+    }
 
     /** Requests the client sent and the server saw: a request lost between them is named when it times out. */
     static final AtomicLong CLIENT_SENT = new AtomicLong();
@@ -193,6 +246,7 @@ class IndicatorBenchmark {
         System.out.printf(Locale.ROOT, "%n  event to row: a batch's acknowledgement (201) to the province row showing it, %d samples%n",
                           LATENCY_SAMPLES);
         System.out.printf(Locale.ROOT, "    median %.0f ms, max %.0f ms%n", lags[LATENCY_SAMPLES / 2], lags[LATENCY_SAMPLES - 1]);
+        browserOverview(province, single);
         rebuild();
         Runtime.getRuntime().gc();
         System.out.printf(Locale.ROOT, "  heap in use after GC: %,d MiB%n",
