@@ -2,6 +2,7 @@ package vn.xhht.ledger.infrastructure.eventstore;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
@@ -51,19 +52,28 @@ public class LogVerifier {
     }
 
     public Report verify() {
+        // both cursors are closed however the scan ends: a broken log ends it early, and the embedded server keeps
+        // an open cursor's unsent documents in memory
+        try (MongoCursor<Document> checkpointCursor = checkpoints.find().sort(Sorts.ascending("_id")).batchSize(BATCH).iterator();
+             MongoCursor<Document> commitCursor = events.find().sort(Sorts.ascending("_id")).batchSize(BATCH).iterator()) {
+            return verify(checkpointCursor, commitCursor);
+        }
+    }
+
+    private Report verify(Iterator<Document> checkpointCursor, Iterator<Document> commitCursor) {
         Map<String, Head> heads = new HashMap<>();
         long checked = 0;
         long commits = 0;
         long unsealed = 0;
         boolean sealedSeen = false;
         long nextFree = 1;
-        Iterator<Document> checkpointCursor = checkpoints.find().sort(Sorts.ascending("_id")).batchSize(BATCH).iterator();
         Document checkpoint = checkpointCursor.hasNext() ? checkpointCursor.next() : null;
         byte[] previousSignature = new byte[0];
         int[] checkpointGeneration = {0};
         int generation = 0; // of the latest commit's key: a log never goes back to a retired key
         boolean keyIdSeen = false;
-        for (Document commit : events.find().sort(Sorts.ascending("_id")).batchSize(BATCH)) {
+        while (commitCursor.hasNext()) {
+            Document commit = commitCursor.next();
             commits++;
             long first = ((Number) commit.get("_id")).longValue();
             while (checkpoint != null && checkpoint.getLong("_id") < first) {
