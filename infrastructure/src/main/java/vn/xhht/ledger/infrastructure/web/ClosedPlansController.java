@@ -8,8 +8,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.xhht.ledger.domain.common.DomainException;
-import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.Page;
 import vn.xhht.ledger.domain.plan.PlanStatus;
 import vn.xhht.ledger.domain.plan.PlanQueries.ClosedPlansView;
@@ -46,9 +44,7 @@ public class ClosedPlansController {
                                              @RequestParam(required = false) String asOf,
                                              @AuthenticationPrincipal Actor actor) {
         Requests.unitId(id);
-        if (year < 1945 || year > 2100) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "year", "year must be between 1945 and 2100");
-        }
+        Requests.year(year);
         Instant asOfInstant = Requests.instant(asOf, "asOf");
         return access.requireRead(actor, id)
                      .then(reads.ask(new FetchUnitLineageQuery(id, LocalDate.of(year, 12, 31)), UnitLineageView.class))

@@ -95,7 +95,7 @@ public class FigureController {
                                                     @Valid @RequestBody BaselineRequest request,
                                                     @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
         Requests.unitId(id);
-        year(year);
+        Requests.year(year);
         if (request.households() == null && request.clans() == null && request.villages() == null
                 && request.organisations() == null && request.citizens() == null && request.workingAgePeople() == null) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "baseline", "A baseline sets at least one figure");
@@ -115,7 +115,7 @@ public class FigureController {
     public Mono<BaselineView> baseline(@PathVariable String id, @PathVariable int year,
                                        @RequestParam(required = false) String asOf, @AuthenticationPrincipal Actor actor) {
         Requests.unitId(id);
-        year(year);
+        Requests.year(year);
         FetchBaselineQuery query = new FetchBaselineQuery(id, year, Requests.instant(asOf, "asOf"));
         return access.requireRead(actor, id).then(reads.ask(query, BaselineView.class));
     }
@@ -153,8 +153,8 @@ public class FigureController {
                                               @RequestParam(required = false) String asOf,
                                               @AuthenticationPrincipal Actor actor) {
         Requests.unitId(id);
-        if (year != null && (year < 2000 || year > 2100)) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "year", "year must be between 2000 and 2100");
+        if (year != null) {
+            Requests.year(year);
         }
         FetchRecognitionBatchesQuery query = new FetchRecognitionBatchesQuery(id, year, Requests.instant(asOf, "asOf"));
         return access.requireRead(actor, id).then(reads.ask(query, RecognitionBatchList.class));
@@ -197,7 +197,7 @@ public class FigureController {
                                                  @RequestParam int year, @RequestParam(required = false) String asOf,
                                                  @AuthenticationPrincipal Actor actor) {
         Requests.unitId(id);
-        year(year);
+        Requests.year(year);
         if (!indicator.matches(Requests.INDICATOR_CODE)) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "indicator", "An indicator code such as INFO_LITERACY");
         }
@@ -209,9 +209,4 @@ public class FigureController {
         return reads.ask(new FetchRecognitionBatchQuery(batchId), RecognitionBatchView.class);
     }
 
-    private static void year(int year) {
-        if (year < 2000 || year > 2100) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "year", "year must be between 2000 and 2100");
-        }
-    }
 }

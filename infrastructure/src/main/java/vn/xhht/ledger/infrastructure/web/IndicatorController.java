@@ -11,8 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.xhht.ledger.domain.common.DomainException;
-import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.indicator.IndicatorCatalogue;
 import vn.xhht.ledger.domain.indicator.IndicatorMessages.FetchIndicatorCatalogueQuery;
 import vn.xhht.ledger.domain.indicator.IndicatorMessages.FetchIndicatorsQuery;
@@ -51,7 +49,7 @@ public class IndicatorController {
     public Mono<IndicatorTable> indicators(@RequestParam String unitId, @RequestParam int year,
                                            @RequestParam(required = false) String asOf,
                                            @AuthenticationPrincipal Actor actor) {
-        FetchIndicatorsQuery query = new FetchIndicatorsQuery(Requests.unitId(unitId), year(year), Requests.instant(asOf, "asOf"));
+        FetchIndicatorsQuery query = new FetchIndicatorsQuery(Requests.unitId(unitId), Requests.year(year), Requests.instant(asOf, "asOf"));
         return readable(actor, unitId).then(reads.ask(query, IndicatorTable.class));
     }
 
@@ -60,7 +58,7 @@ public class IndicatorController {
     @GetMapping(path = "/api/v1/indicators/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<IndicatorRow>> stream(@RequestParam String unitId, @RequestParam int year,
                                                       @AuthenticationPrincipal Actor actor) {
-        FetchIndicatorsQuery query = new FetchIndicatorsQuery(Requests.unitId(unitId), year(year), null);
+        FetchIndicatorsQuery query = new FetchIndicatorsQuery(Requests.unitId(unitId), Requests.year(year), null);
         return readable(actor, unitId).thenMany(Flux.defer(() -> {
             Map<String, IndicatorRow> sent = new HashMap<>();
             return Flux.interval(Duration.ZERO, streamPoll)
@@ -93,10 +91,4 @@ public class IndicatorController {
         return units.requireExists(unitId).then(access.requireRead(actor, unitId));
     }
 
-    private static int year(int year) {
-        if (year < 2000 || year > 2100) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "year", "year must be between 2000 and 2100");
-        }
-        return year;
-    }
 }

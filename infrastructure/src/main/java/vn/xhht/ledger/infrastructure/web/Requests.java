@@ -33,6 +33,14 @@ public final class Requests {
         return id;
     }
 
+    /** A figures year (indicators, baselines, batches, period closes). */
+    public static int year(int year) {
+        if (year < 2000 || year > 2100) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "year", "year must be between 2000 and 2100");
+        }
+        return year;
+    }
+
     /** A framework's code, as a query parameter named {@code field}. */
     public static String frameworkCode(String code, String field) {
         if (code == null || !code.matches(AssessmentRequests.CODE)) {

@@ -151,18 +151,7 @@ public class RecognitionProjection extends BatchedView {
     @QueryHandler
     public CompletableFuture<RecognitionList> handle(FetchUnitRecognitionsQuery query) {
         return Mono.from(index.find(eq("_id", query.unitId())).first())
-                   .map(document -> {
-                       List<String> ids = new ArrayList<>();
-                       Document recognitions = document.get("recognitions", Document.class);
-                       if (recognitions != null) {
-                           recognitions.forEach((id, year) -> {
-                               if (query.year() == null || query.year().equals(year)) {
-                                   ids.add(id);
-                               }
-                           });
-                       }
-                       return ids;
-                   })
+                   .map(document -> idsIn(document, year -> query.year() == null || query.year().equals(year)))
                    .defaultIfEmpty(List.of())
                    .flatMapMany(ids -> ids.isEmpty() ? Flux.empty()
                            : history.asOf(Flux.from(records.find(in("_id", ids))), query.asOf()))
@@ -191,18 +180,8 @@ public class RecognitionProjection extends BatchedView {
         return latest.flatMap(framework -> {
             int years = framework.validityYears() == null ? 0 : framework.validityYears();
             return Mono.from(byFramework.find(eq("_id", query.framework())).first())
-                       .map(document -> {
-                           List<String> ids = new ArrayList<>();
-                           Document recognitions = document.get("recognitions", Document.class);
-                           if (recognitions != null) {
-                               recognitions.forEach((id, version) -> {
-                                   if (version instanceof Number n && n.intValue() < framework.version()) {
-                                       ids.add(id);
-                                   }
-                               });
-                           }
-                           return ids;
-                       })
+                       .map(document -> idsIn(document, version -> version instanceof Number n
+                                                                   && n.intValue() < framework.version()))
                        .defaultIfEmpty(List.of())
                        .flatMapMany(ids -> ids.isEmpty() ? Flux.empty() : Flux.from(records.find(in("_id", ids))))
                        .map(document -> ViewDocuments.fromDocument(document, RecognitionView.class))
@@ -213,5 +192,19 @@ public class RecognitionProjection extends BatchedView {
                        .collectList()
                        .map(items -> new ValidityReview(query.framework(), framework.version(), years, items));
         }).toFuture();
+    }
+
+    /** The recognitions an index document lists (id → year or framework version) whose value {@code wanted} accepts. */
+    private static List<String> idsIn(Document index, java.util.function.Predicate<Object> wanted) {
+        List<String> ids = new ArrayList<>();
+        Document recognitions = index.get("recognitions", Document.class);
+        if (recognitions != null) {
+            recognitions.forEach((id, value) -> {
+                if (wanted.test(value)) {
+                    ids.add(id);
+                }
+            });
+        }
+        return ids;
     }
 }
