@@ -1,6 +1,5 @@
 package vn.xhht.ledger.command.plan;
 
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -11,7 +10,6 @@ import vn.xhht.ledger.domain.common.Reasons;
 import vn.xhht.ledger.domain.plan.Period;
 import vn.xhht.ledger.domain.plan.PlanCommands.AmendPlanCommand;
 import vn.xhht.ledger.domain.plan.PlanCommands.ClosePlanCommand;
-import vn.xhht.ledger.domain.plan.PlanCommands.IssuePlanCommand;
 import vn.xhht.ledger.domain.plan.PlanCommands.ReopenPlanCommand;
 import vn.xhht.ledger.domain.plan.PlanContent;
 import vn.xhht.ledger.domain.plan.PlanContent.Deadline;
@@ -22,10 +20,17 @@ import vn.xhht.ledger.domain.plan.PlanEvents.PlanClosedEvent;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanDraftedEvent;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanIssuedEvent;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanReopenedEvent;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanReportersResolvedEvent;
 import vn.xhht.ledger.domain.plan.PlanStatus;
+import vn.xhht.ledger.domain.reporting.Obligations;
+import vn.xhht.ledger.domain.reporting.ReportRules.ReportScope;
+import vn.xhht.ledger.domain.reporting.ReportingMessages.ObligationTerms;
 
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -44,6 +49,10 @@ public class PlanAggregate {
     private List<Target> targets;
     private List<Task> tasks;
     private List<Deadline> deadlines;
+    private LocalDate issuedOn;
+    /** Every task and deadline id the plan has given (an id once given is never given to another). */
+    private final Set<String> usedIds = new HashSet<>();
+    private List<String> reporters = List.of();
     private long version;
 
     protected PlanAggregate() {
@@ -55,14 +64,41 @@ public class PlanAggregate {
                   List<Deadline> deadlines) {
         apply(new PlanDraftedEvent(planId, issuerUnitId, number, title, issuedOn, period,
                                    basis == null ? List.of() : List.copyOf(basis), PlanContent.checkTargets(targets),
-                                   tasks == null ? List.of() : List.copyOf(tasks),
-                                   deadlines == null ? List.of() : List.copyOf(deadlines)));
+                                   PlanContent.identifyTasks(planId, List.of(), tasks, Set.of()),
+                                   PlanContent.identifyDeadlines(planId, List.of(), deadlines, Set.of())));
     }
 
-    @CommandHandler
-    long handle(IssuePlanCommand command) {
+    /**
+     * Issues the draft; {@code issuerChildren} (checked against the hierarchy by the caller) report on every deadline
+     * that names no reporters. Answers the obligations the issued plan asks for.
+     */
+    List<ObligationTerms> issue(List<String> issuerChildren) {
         requireStatus(PlanStatus.DRAFT, "issue");
         apply(new PlanIssuedEvent(planId, issuerUnitId));
+        apply(new PlanReportersResolvedEvent(planId, issuerUnitId, issuedOn, List.copyOf(issuerChildren)));
+        return obligations();
+    }
+
+    /** The obligations the plan asks for as it stands: none while a draft (Obligations' policy). */
+    List<ObligationTerms> obligations() {
+        return status == PlanStatus.DRAFT ? List.of()
+                : Obligations.of(planId, issuerUnitId, period, deadlines, reporters);
+    }
+
+    /** What a report on this plan may speak of. */
+    ReportScope reportScope() {
+        Set<String> indicators = new LinkedHashSet<>();
+        targets.forEach(target -> indicators.add(target.indicator()));
+        Set<String> taskIds = new LinkedHashSet<>();
+        tasks.forEach(task -> taskIds.add(task.taskId()));
+        return new ReportScope(indicators, taskIds);
+    }
+
+    LocalDate issuedOn() {
+        return issuedOn;
+    }
+
+    long version() {
         return version;
     }
 
@@ -75,8 +111,10 @@ public class PlanAggregate {
         }
         apply(new PlanAmendedEvent(planId,
                                    command.targets() == null ? targets : PlanContent.checkTargets(command.targets()),
-                                   command.tasks() == null ? tasks : List.copyOf(command.tasks()),
-                                   command.deadlines() == null ? deadlines : List.copyOf(command.deadlines()),
+                                   command.tasks() == null ? tasks
+                                           : PlanContent.identifyTasks(planId, tasks, command.tasks(), usedIds),
+                                   command.deadlines() == null ? deadlines
+                                           : PlanContent.identifyDeadlines(planId, deadlines, command.deadlines(), usedIds),
                                    reason));
         return version;
     }
@@ -122,6 +160,8 @@ public class PlanAggregate {
         targets = event.targets();
         tasks = event.tasks();
         deadlines = event.deadlines();
+        issuedOn = event.issuedOn();
+        remember(tasks, deadlines);
         status = PlanStatus.DRAFT;
         version = sequence;
     }
@@ -137,7 +177,19 @@ public class PlanAggregate {
         targets = event.targets();
         tasks = event.tasks();
         deadlines = event.deadlines();
+        remember(tasks, deadlines);
         version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(PlanReportersResolvedEvent event, @SequenceNumber long sequence) {
+        reporters = event.unitIds();
+        version = sequence;
+    }
+
+    private void remember(List<Task> tasks, List<Deadline> deadlines) {
+        tasks.forEach(task -> usedIds.add(task.taskId()));
+        deadlines.forEach(deadline -> usedIds.add(deadline.deadlineId()));
     }
 
     @EventSourcingHandler

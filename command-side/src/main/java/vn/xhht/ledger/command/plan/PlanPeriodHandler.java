@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import vn.xhht.ledger.command.period.PeriodLedgers;
+import vn.xhht.ledger.command.reporting.ReportingObligations;
 import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.plan.Period;
 import vn.xhht.ledger.domain.plan.PlanCommands.ClosePlanCommand;
@@ -13,7 +14,8 @@ import vn.xhht.ledger.domain.plan.PlanCommands.ReopenPlanCommand;
 /**
  * Closing a plan freezes its period for the issuer's subtree: the plan's close, the issuer's period ledgers for
  * every year of the period and the fences on the admission shards of the provinces the issuer lay under that year
- * are stored in one commit. Reopening thaws the ledgers the same way.
+ * are stored in one commit, with the cancellation of the plan's obligations still waiting for a report. Reopening
+ * thaws the ledgers the same way and asks for those obligations again.
  *
  * <p>The ledgers are closed and the shards fenced before the plan's close event is made, so that the close's instant is
  * later than every fact admitted before it: a fact stored before the close is then always inside the figures read as
@@ -25,11 +27,14 @@ public class PlanPeriodHandler {
     private final Repository<PlanAggregate> plans;
     private final PeriodLedgers ledgers;
     private final Hierarchy hierarchy;
+    private final ReportingObligations obligations;
 
-    public PlanPeriodHandler(Repository<PlanAggregate> plans, PeriodLedgers ledgers, Hierarchy hierarchy) {
+    public PlanPeriodHandler(Repository<PlanAggregate> plans, PeriodLedgers ledgers, Hierarchy hierarchy,
+                             ReportingObligations obligations) {
         this.plans = plans;
         this.ledgers = ledgers;
         this.hierarchy = hierarchy;
+        this.obligations = obligations;
     }
 
     @CommandHandler
@@ -40,7 +45,9 @@ public class PlanPeriodHandler {
         for (int year = period.from().getYear(); year <= period.to().getYear(); year++) {
             ledgers.close(issuer, year, hierarchy.provincesDuring(issuer, year), command.planId(), command.reason());
         }
-        return plan.invoke(p -> p.close(command));
+        long version = plan.invoke(p -> p.close(command));
+        obligations.close(plan.invoke(PlanAggregate::obligations), command.reason());
+        return version;
     }
 
     @CommandHandler
@@ -52,6 +59,7 @@ public class PlanPeriodHandler {
         for (int year = period.from().getYear(); year <= period.to().getYear(); year++) {
             ledgers.reopen(issuer, year, command.planId(), command.reason());
         }
+        obligations.reopen(plan.invoke(PlanAggregate::obligations), command.reason());
         return version;
     }
 }

@@ -5,7 +5,15 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.hamcrest.Matcher;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.test.deadline.StubDeadlineManager;
 import vn.xhht.ledger.command.indicator.IndicatorCodes;
+import vn.xhht.ledger.command.reporting.ObligationAggregate;
+import vn.xhht.ledger.command.reporting.ReminderPolicy;
+import vn.xhht.ledger.command.reporting.ReportingObligations;
+import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.plan.Period;
@@ -13,12 +21,16 @@ import vn.xhht.ledger.domain.plan.PlanCommands.AmendPlanCommand;
 import vn.xhht.ledger.domain.plan.PlanCommands.ClosePlanCommand;
 import vn.xhht.ledger.domain.plan.PlanCommands.IssuePlanCommand;
 import vn.xhht.ledger.domain.plan.PlanCommands.ReopenPlanCommand;
+import vn.xhht.ledger.domain.plan.PlanContent;
+import vn.xhht.ledger.domain.plan.PlanContent.Deadline;
 import vn.xhht.ledger.domain.plan.PlanContent.Target;
+import vn.xhht.ledger.domain.plan.PlanContent.Task;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanAmendedEvent;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanClosedEvent;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanDraftedEvent;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanIssuedEvent;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanReopenedEvent;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanReportersResolvedEvent;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,6 +38,9 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
 class PlanAggregateTest {
@@ -43,9 +58,29 @@ class PlanAggregateTest {
     /** Records what the plan asked of the period ledgers. */
     private final java.util.List<String> ledgerCalls = new java.util.ArrayList<>();
 
+    /** The obligations' own store: what the plan's issue, amendment and close did to them. */
+    private EmbeddedEventStore obligationEvents;
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PlanAggregate.class);
+        obligationEvents = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        var obligationRepository = EventSourcingRepository.builder(ObligationAggregate.class)
+                                                          .eventStore(obligationEvents).build();
+        ReportingObligations obligations = new ReportingObligations(obligationRepository, new StubDeadlineManager(),
+                                                                    new ReminderPolicy(List.of(7, 1)));
+        Hierarchy hierarchy = new Hierarchy(null) {
+            @Override
+            public java.util.Set<String> provincesDuring(String unitId, int year) {
+                return java.util.Set.of("tinh");
+            }
+
+            @Override
+            public List<String> lineageOn(String unitId, LocalDate date, String field) {
+                // xa-a and xa-b lie under cu-chi; xa-z under another district
+                return unitId.equals("xa-z") ? List.of(unitId, "hoc-mon") : List.of(unitId, "cu-chi");
+            }
+        };
         fixture.registerAnnotatedCommandHandler(new PlanPeriodHandler(fixture.getRepository(), new vn.xhht.ledger.command.period.PeriodLedgers(null, null) {
             @Override
             public void close(String unitId, int year, java.util.Collection<String> provinces, String planId, String reason) {
@@ -56,12 +91,7 @@ class PlanAggregateTest {
             public void reopen(String unitId, int year, String planId, String reason) {
                 ledgerCalls.add("reopen " + unitId + " " + year);
             }
-        }, new vn.xhht.ledger.command.unit.Hierarchy(null) {
-            @Override
-            public java.util.Set<String> provincesDuring(String unitId, int year) {
-                return java.util.Set.of("tinh");
-            }
-        }));
+        }, hierarchy, obligations));
         // the catalogue as published; no amendment here names a unit, so there is no unit repository
         fixture.registerAnnotatedCommandHandler(new PlanContentHandler(fixture.getRepository(), null,
                                                                        new IndicatorCodes(null) {
@@ -69,7 +99,14 @@ class PlanAggregateTest {
             public Set<String> known() {
                 return Set.of("HOUSEHOLDS_TITLED", "CLANS_TITLED");
             }
-        }));
+        }, hierarchy, obligations));
+    }
+
+    /** The types of the events stored for one obligation. */
+    private List<Object> obligationEventsOf(String obligationId) {
+        List<Object> payloads = new java.util.ArrayList<>();
+        obligationEvents.readEvents(obligationId).asStream().forEach(event -> payloads.add(event.getPayload()));
+        return payloads;
     }
 
     @Test
@@ -84,7 +121,9 @@ class PlanAggregateTest {
 
     @Test
     void canIssueADraft() {
-        fixture.given(DRAFTED).when(new IssuePlanCommand("p1", null)).expectEvents(ISSUED).expectResultMessagePayload(1L);
+        fixture.given(DRAFTED).when(new IssuePlanCommand("p1", null))
+               .expectEvents(ISSUED, new PlanReportersResolvedEvent("p1", "cu-chi", LocalDate.of(2023, 2, 1), List.of()))
+               .expectResultMessagePayload(2L);
     }
 
     @Test
@@ -156,5 +195,113 @@ class PlanAggregateTest {
 
     static Matcher<Throwable> refusedWith(ErrorCode code) {
         return predicate(e -> e instanceof DomainException refusal && refusal.code() == code);
+    }
+
+    // ------------------------------------------------------------------------------ tasks, deadlines, obligations
+
+    private static final Deadline SIX_MONTHS = new Deadline("Báo cáo sơ kết 6 tháng", LocalDate.of(2023, 6, 20));
+    private static final Deadline ANNUAL = new Deadline("Báo cáo năm", LocalDate.of(2023, 12, 10));
+
+    private static PlanDraftedEvent draftedWith(List<Task> tasks, List<Deadline> deadlines) {
+        return new PlanDraftedEvent("p1", "cu-chi", "163/KH-UBND", "Kế hoạch XHHT 2023", LocalDate.of(2023, 2, 1),
+                                    YEAR_2023, List.of(), TARGETS, tasks, deadlines);
+    }
+
+    private static Deadline identified(Deadline deadline, int n) {
+        return new Deadline(PlanContent.itemId("p1", "deadline", n), deadline.what(), deadline.due(), deadline.kind(),
+                            deadline.reporterUnitIds(), deadline.recurrence());
+    }
+
+    @Test
+    void canGiveEachNewTaskAndDeadlineTheNextIdOfThePlan() {
+        fixture.given(DRAFTED)
+               .when(new AmendPlanCommand("p1", null, List.of(new Task("Tuyên truyền", null, List.of(), "Quý I")),
+                                          List.of(SIX_MONTHS), "Bổ sung", null))
+               .expectEventsMatching(payloadsMatching(exactSequenceOf((predicate(event -> {
+                   PlanAmendedEvent amended = (PlanAmendedEvent) event;
+                   return amended.tasks().get(0).taskId().equals(PlanContent.itemId("p1", "task", 1))
+                           && amended.deadlines().get(0).deadlineId().equals(PlanContent.itemId("p1", "deadline", 1));
+               })), andNoMore())));
+    }
+
+    @Test
+    void canKeepATasksIdThroughAnAmendmentThatListsItAgainWithoutIt() {
+        Task task = new Task(PlanContent.itemId("p1", "task", 1), "Tuyên truyền", null, List.of(), "Quý I");
+        fixture.given(draftedWith(List.of(task), List.of()))
+               .when(new AmendPlanCommand("p1", null, List.of(new Task("Mở lớp", null, List.of(), "Quý II"),
+                                                              new Task("Tuyên truyền", null, List.of(), "Quý I")),
+                                          null, "Thêm nhiệm vụ", null))
+               .expectEventsMatching(payloadsMatching(exactSequenceOf((predicate(event -> {
+                   List<Task> tasks = ((PlanAmendedEvent) event).tasks();
+                   return tasks.get(1).taskId().equals(task.taskId())
+                           && tasks.get(0).taskId().equals(PlanContent.itemId("p1", "task", 2));
+               })), andNoMore())));
+    }
+
+    @Test
+    void cannotAmendNamingATaskIdThePlanNeverGave() {
+        fixture.given(DRAFTED)
+               .when(new AmendPlanCommand("p1", null, List.of(new Task("t-khac", "Mở lớp", null, List.of(), "Quý II")),
+                                          null, "Thêm nhiệm vụ", null))
+               .expectException(predicate(e -> ((DomainException) e).code() == ErrorCode.VALIDATION_FAILED
+                       && "tasks[0].taskId".equals(((DomainException) e).field())));
+    }
+
+    @Test
+    void canIssueAPlanAskingEveryChildOfTheIssuerForEachDeadline() {
+        fixture.given(draftedWith(List.of(), List.of(identified(SIX_MONTHS, 1), identified(ANNUAL, 2))))
+               .when(new IssuePlanCommand("p1", List.of("xa-a", "xa-b"), null))
+               .expectEvents(ISSUED, new PlanReportersResolvedEvent("p1", "cu-chi", LocalDate.of(2023, 2, 1),
+                                                                    List.of("xa-a", "xa-b")));
+        var terms = vn.xhht.ledger.domain.reporting.Obligations.of(
+                "p1", "cu-chi", YEAR_2023, List.of(identified(SIX_MONTHS, 1), identified(ANNUAL, 2)), List.of("xa-a", "xa-b"));
+        assertThat(terms).hasSize(4);
+        for (var term : terms) {
+            assertThat(obligationEventsOf(term.obligationId())).singleElement()
+                    .isInstanceOf(vn.xhht.ledger.domain.reporting.ReportingMessages.ObligationOpenedEvent.class);
+        }
+    }
+
+    @Test
+    void cannotIssueWithAReporterThatIsNotDirectlyUnderTheIssuer() {
+        fixture.given(draftedWith(List.of(), List.of(identified(SIX_MONTHS, 1))))
+               .when(new IssuePlanCommand("p1", List.of("xa-a", "xa-z"), null))
+               .expectException(predicate(e -> ((DomainException) e).code() == ErrorCode.INVALID_HIERARCHY
+                       && "issuerChildren[1]".equals(((DomainException) e).field())));
+    }
+
+    @Test
+    void canAskTheReportersADeadlineNamesInsteadOfTheIssuersChildren() {
+        Deadline namesItsOwn = new Deadline(null, "Báo cáo tự đánh giá", LocalDate.of(2023, 12, 15),
+                                            PlanContent.DeadlineKind.SELF_ASSESSMENT, List.of("truong-x"), null);
+        var terms = vn.xhht.ledger.domain.reporting.Obligations.of(
+                "p1", "cu-chi", YEAR_2023, List.of(identified(namesItsOwn, 1)), List.of("xa-a", "xa-b"));
+        assertThat(terms).extracting(t -> t.unitId()).containsExactly("truong-x");
+    }
+
+    @Test
+    void canWithdrawTheObligationsOfADeadlineTheAmendmentRemoves() {
+        var before = vn.xhht.ledger.domain.reporting.Obligations.of(
+                "p1", "cu-chi", YEAR_2023, List.of(identified(SIX_MONTHS, 1), identified(ANNUAL, 2)), List.of("xa-a"));
+        fixture.given(draftedWith(List.of(), List.of(identified(SIX_MONTHS, 1), identified(ANNUAL, 2))))
+               .andGivenCommands(new IssuePlanCommand("p1", List.of("xa-a"), null))
+               .when(new AmendPlanCommand("p1", null, null, List.of(identified(ANNUAL, 2)), "Bỏ báo cáo 6 tháng", null))
+               .expectSuccessfulHandlerExecution();
+        assertThat(obligationEventsOf(before.get(0).obligationId())).last()
+                .isInstanceOf(vn.xhht.ledger.domain.reporting.ReportingMessages.ObligationCancelledEvent.class);
+        assertThat(obligationEventsOf(before.get(1).obligationId())).hasSize(1);
+    }
+
+    @Test
+    void canCancelTheOpenObligationsWhenThePlanCloses() {
+        var terms = vn.xhht.ledger.domain.reporting.Obligations.of(
+                "p1", "cu-chi", YEAR_2023, List.of(identified(ANNUAL, 1)), List.of("xa-a"));
+        fixture.given(draftedWith(List.of(), List.of(identified(ANNUAL, 1))))
+               .andGivenCommands(new IssuePlanCommand("p1", List.of("xa-a"), null))
+               .when(new ClosePlanCommand("p1", "Chốt số liệu năm", null))
+               .expectSuccessfulHandlerExecution();
+        assertThat(obligationEventsOf(terms.get(0).obligationId())).last()
+                .isEqualTo(new vn.xhht.ledger.domain.reporting.ReportingMessages.ObligationCancelledEvent(
+                        terms.get(0).obligationId(), "Chốt số liệu năm", true));
     }
 }

@@ -52,12 +52,20 @@ public enum ErrorCode {
     RECOGNITION_NOT_FOUND(Kind.NOT_FOUND),
     INVALID_TITLE(Kind.RULE_VIOLATION),
     SERVICE_UNAVAILABLE(Kind.UNAVAILABLE),
+    OBLIGATION_NOT_FOUND(Kind.NOT_FOUND),
+    REPORT_NOT_FOUND(Kind.NOT_FOUND),
+    /** An import file with at least one invalid row: the answer lists every row's problems; nothing was stored. */
+    IMPORT_ROWS_INVALID(Kind.RULE_VIOLATION),
+    /** An upload that is not a readable spreadsheet or CSV of the kind asked for (or hides a zip bomb, formulas...). */
+    INVALID_FILE(Kind.INVALID_INPUT),
+    /** An upload larger than the service accepts. */
+    FILE_TOO_LARGE(Kind.TOO_LARGE),
     /** {@code asOf} on a read that keeps no record time (or on a command): asked of it, the past cannot be answered. */
     AS_OF_NOT_SUPPORTED(Kind.INVALID_INPUT);
 
     /** What sort of refusal a code is, independent of any transport. */
     public enum Kind {
-        INVALID_INPUT, UNSUPPORTED_MEDIA_TYPE, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RULE_VIOLATION, UNAVAILABLE
+        INVALID_INPUT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RULE_VIOLATION, UNAVAILABLE
     }
 
     private final Kind kind;

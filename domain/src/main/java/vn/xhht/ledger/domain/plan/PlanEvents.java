@@ -1,5 +1,6 @@
 package vn.xhht.ledger.domain.plan;
 
+import org.axonframework.serialization.Revision;
 import vn.xhht.ledger.domain.plan.PlanContent.Deadline;
 import vn.xhht.ledger.domain.plan.PlanContent.Target;
 import vn.xhht.ledger.domain.plan.PlanContent.Task;
@@ -12,6 +13,10 @@ public final class PlanEvents {
     private PlanEvents() {
     }
 
+    /** Revision of the events whose tasks and deadlines carry their ids (and deadlines their reporters). */
+    public static final String CONTENT_REVISION = "2";
+
+    @Revision(CONTENT_REVISION)
     public record PlanDraftedEvent(String planId, String issuerUnitId, String number, String title,
                                    LocalDate issuedOn, Period period, List<String> basis, List<Target> targets,
                                    List<Task> tasks, List<Deadline> deadlines) {
@@ -21,8 +26,16 @@ public final class PlanEvents {
     }
 
     /** The plan's targets, tasks and deadlines after the amendment (all three, whichever changed). */
+    @Revision(CONTENT_REVISION)
     public record PlanAmendedEvent(String planId, List<Target> targets, List<Task> tasks, List<Deadline> deadlines,
                                    String reason) {
+    }
+
+    /**
+     * The units directly under the issuer on the day the plan was issued: they report on every deadline that names no
+     * reporters of its own.
+     */
+    public record PlanReportersResolvedEvent(String planId, String issuerUnitId, LocalDate on, List<String> unitIds) {
     }
 
     /** Freezes {@code period} for the issuer's subtree. */

@@ -30,6 +30,7 @@ import vn.xhht.ledger.query.history.StoredForm;
 import vn.xhht.ledger.query.indicator.IndicatorProjection;
 import vn.xhht.ledger.query.indicator.IndicatorTableCache;
 import vn.xhht.ledger.query.plan.PlanProjection;
+import vn.xhht.ledger.query.reporting.ReportingProjection;
 import vn.xhht.ledger.query.recognition.RecognitionProjection;
 import vn.xhht.ledger.query.support.Replayable;
 import vn.xhht.ledger.query.support.ViewBatch.Mode;
@@ -108,6 +109,7 @@ public class ProjectionRebuilds {
                                                           "indicator_units", "indicator_recognitions", "indicator_plans",
                                                           "indicator_targets", "indicator_catalogue"));
         COLLECTIONS.put(HistoryProjection.NAME, HistoryProjection.collections());
+        COLLECTIONS.put(ReportingProjection.NAME, ReportingProjection.collections());
     }
 
     private final EventStore eventStore;
@@ -360,6 +362,7 @@ public class ProjectionRebuilds {
             case RecognitionProjection.NAME -> new RecognitionProjection(target, replay);
             case FigureProjection.NAME -> new FigureProjection(target, replay);
             case HistoryProjection.NAME -> new HistoryProjection(target, storedForm, replay);
+            case ReportingProjection.NAME -> new ReportingProjection(target, replay);
             case IndicatorProjection.NAME -> new IndicatorProjection(target, new IndicatorTableCache(Duration.ZERO, 1),
                                                                      firstYear, lastYear, replay, figuresInMemory);
             default -> throw new DomainException(ErrorCode.NOT_FOUND, "No projection named " + name);

@@ -28,7 +28,9 @@ public class AsOfFilter implements WebFilter {
             "/api/v1/(indicators|units/[^/]+|units/[^/]+/children|units/[^/]+/recognitions|plans|plans/[^/]+"
                     + "|assessments|assessments/[^/]+|recognitions/(?!validity-review$)[^/]+|units/[^/]+/baselines/[^/]+"
                     + "|recognition-batches/[^/]+|units/[^/]+/recognition-batches|units/[^/]+/indicator-values|frameworks|frameworks/[^/]+/versions/[^/]+"
-                    + "|units/[^/]+/history|units/[^/]+/closed-plans|audit/events)");
+                    + "|units/[^/]+/history|units/[^/]+/closed-plans|audit/events"
+                    + "|plans/[^/]+/obligations|plans/[^/]+/task-progress|units/[^/]+/obligations|obligations/[^/]+"
+                    + "|reports/[^/]+|plans/[^/]+/annual-report|exports/indicators)");
 
     private final Problems problems;
 

@@ -36,20 +36,32 @@ public final class PlanRequests {
         }
     }
 
-    public record TaskBody(@NotBlank @FreeText @Size(max = 2000) String content,
+    /** {@code taskId}: only on an amendment, to keep a task's id (a task listed without one is matched by content). */
+    public record TaskBody(@Pattern(regexp = UUID) String taskId,
+                           @NotBlank @FreeText @Size(max = 2000) String content,
                            @Pattern(regexp = Requests.UNIT_ID) String leadUnitId,
                            @Size(max = 50) List<@NotNull @Pattern(regexp = Requests.UNIT_ID) String> coordinatingUnitIds,
                            @Size(max = 200) String timeframe) {
         PlanContent.Task toTask() {
-            return new PlanContent.Task(content, leadUnitId, coordinatingUnitIds, timeframe);
+            return new PlanContent.Task(taskId, content, leadUnitId, coordinatingUnitIds, timeframe);
         }
     }
 
-    public record DeadlineBody(@NotBlank @Size(max = 500) String what, @NotNull LocalDate due) {
+    /**
+     * A reporting deadline. {@code reporterUnitIds}: the units that report (default: every unit directly under the
+     * issuer when the plan is issued); {@code kind} and {@code recurrence} ({@code YEARLY}) are optional.
+     */
+    public record DeadlineBody(@Pattern(regexp = UUID) String deadlineId,
+                               @NotBlank @FreeText @Size(max = 500) String what, @NotNull LocalDate due,
+                               PlanContent.DeadlineKind kind,
+                               @Size(max = 500) List<@NotNull @Pattern(regexp = Requests.UNIT_ID) String> reporterUnitIds,
+                               PlanContent.Recurrence recurrence) {
         PlanContent.Deadline toDeadline() {
-            return new PlanContent.Deadline(what, due);
+            return new PlanContent.Deadline(deadlineId, what, due, kind, reporterUnitIds, recurrence);
         }
     }
+
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     @Schema(description = "Kế hoạch (bản nháp)", example = "{\"issuerUnitId\":\"huyen-cu-chi\",\"number\":\"163/KH-UBND\",\"title\":\"Kế hoạch xây dựng xã hội học tập năm 2023\",\"issuedOn\":\"2023-02-01\",\"period\":{\"from\":\"2023-01-01\",\"to\":\"2023-12-31\"},\"basis\":[\"Quyết định 1373/QĐ-TTg ngày 30/7/2021\"],\"targets\":[{\"indicator\":\"HOUSEHOLDS_TITLED\",\"target\":0.6}],\"tasks\":[{\"content\":\"Tuyên truyền, nâng cao nhận thức về xây dựng xã hội học tập\",\"leadUnitId\":\"huyen-cu-chi\",\"coordinatingUnitIds\":[\"xa-tan-thong-hoi\"],\"timeframe\":\"Quý I/2023\"}],\"deadlines\":[{\"what\":\"Báo cáo sơ kết 6 tháng\",\"due\":\"2023-06-20\"}]}")
     public record CreatePlanRequest(@NotNull @Pattern(regexp = Requests.UNIT_ID) String issuerUnitId,

@@ -81,7 +81,7 @@ public abstract class ApiTest {
                                        .returnResult().getResponseHeaders().getLocation().getPath();
         String id = location.substring(location.lastIndexOf('/') + 1);
         as("planner").post().uri("/plans/{id}/issue", id).exchange().expectStatus().isOk()
-                     .expectBody().jsonPath("$.status").isEqualTo("ISSUED").jsonPath("$.version").isEqualTo(1);
+                     .expectBody().jsonPath("$.status").isEqualTo("ISSUED").jsonPath("$.version").isEqualTo(2);
         return id;
     }
 

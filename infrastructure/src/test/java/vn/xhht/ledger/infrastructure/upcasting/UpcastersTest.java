@@ -18,6 +18,9 @@ import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.IndicatorKind;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkVersionPublishedEvent;
 import vn.xhht.ledger.domain.framework.IndicatorValue;
+import vn.xhht.ledger.domain.plan.PlanContent;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanAmendedEvent;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanDraftedEvent;
 import vn.xhht.ledger.infrastructure.config.AxonConfiguration;
 
 import java.math.BigDecimal;
@@ -31,7 +34,8 @@ class UpcastersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final JacksonSerializer serializer = AxonConfiguration.jacksonSerializer();
-    private final EventUpcaster chain = new EventUpcasterChain(new FrameworkKindsUpcaster(), new AssessmentValuesUpcaster());
+    private final EventUpcaster chain = new EventUpcasterChain(new FrameworkKindsUpcaster(), new AssessmentValuesUpcaster(),
+                                                                     new PlanItemIdsUpcaster());
 
     @Test
     void aFrameworkPublishedBeforePerLevelTargetsNamesTheKindItsDocumentImplied() throws Exception {
@@ -78,6 +82,29 @@ class UpcastersTest {
         AssessmentReviewedEvent review = read(reviewed, AssessmentReviewedEvent.class, null);
         assertThat(review.adjustments().get(0).selfValue()).isEqualTo(IndicatorValue.ofMet(true));
         assertThat(review.adjustments().get(0).reviewed()).isEqualTo(false);
+    }
+
+    @Test
+    void aPlanDraftedBeforeItemIdsGivesItsTasksAndDeadlinesTheIdsOfTheirPlaces() throws Exception {
+        String drafted = """
+                {"planId": "p1", "issuerUnitId": "cu-chi", "number": "1/KH", "title": "t", "issuedOn": "2023-02-01",
+                 "period": {"from": "2023-01-01", "to": "2023-12-31"}, "basis": [], "targets": [],
+                 "tasks": [{"content": "Tuyên truyền", "leadUnitId": "cu-chi", "coordinatingUnitIds": [], "timeframe": "Quý I"},
+                           {"content": "Mở lớp", "leadUnitId": null, "coordinatingUnitIds": [], "timeframe": "Quý II"}],
+                 "deadlines": [{"what": "Báo cáo 6 tháng", "due": "2023-06-20"}]}""";
+        PlanDraftedEvent event = read(drafted, PlanDraftedEvent.class, null);
+        assertThat(event.tasks()).extracting(PlanContent.Task::taskId)
+                .containsExactly(PlanContent.itemId("p1", "task", 1), PlanContent.itemId("p1", "task", 2));
+        assertThat(event.tasks().get(0).content()).isEqualTo("Tuyên truyền");
+        assertThat(event.deadlines().get(0)).isEqualTo(new PlanContent.Deadline(
+                PlanContent.itemId("p1", "deadline", 1), "Báo cáo 6 tháng", java.time.LocalDate.of(2023, 6, 20), null,
+                List.of(), null));
+
+        String amended = """
+                {"planId": "p1", "targets": [], "tasks": [{"content": "Mở lớp", "coordinatingUnitIds": []}],
+                 "deadlines": [], "reason": "r"}""";
+        PlanAmendedEvent amendment = read(amended, PlanAmendedEvent.class, null);
+        assertThat(amendment.tasks().get(0).taskId()).isEqualTo(PlanContent.itemId("p1", "task", 1));
     }
 
     private <T> T read(String json, Class<T> type, String revision) throws Exception {

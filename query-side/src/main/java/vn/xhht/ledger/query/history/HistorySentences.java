@@ -45,6 +45,36 @@ public final class HistorySentences {
                                                    by + " closed plan " + p.get("planId"));
             case "PlanReopenedEvent" -> new Sentence(who + " mở lại kế hoạch " + p.get("planId"),
                                                      by + " reopened plan " + p.get("planId"));
+            case "PlanReportersResolvedEvent" -> new Sentence(
+                    who + " giao báo cáo kế hoạch " + p.get("planId") + " cho " + count(p.get("unitIds"))
+                            + " đơn vị trực thuộc " + p.get("issuerUnitId"),
+                    by + " asked " + count(p.get("unitIds")) + " units under " + p.get("issuerUnitId")
+                            + " to report on plan " + p.get("planId"));
+            case "ObligationOpenedEvent" -> new Sentence(
+                    who + " giao " + p.get("unitId") + " báo cáo \"" + p.get("what") + "\" trước ngày " + p.get("due"),
+                    by + " asked " + p.get("unitId") + " for \"" + p.get("what") + "\" by " + p.get("due"));
+            case "ObligationRescheduledEvent" -> new Sentence(
+                    who + " đổi hạn báo cáo \"" + p.get("what") + "\" thành trước ngày " + p.get("due"),
+                    by + " moved the report \"" + p.get("what") + "\" to " + p.get("due"));
+            case "ObligationCancelledEvent" -> new Sentence(who + " hủy yêu cầu báo cáo: " + p.get("reason"),
+                                                            by + " cancelled the report asked for: " + p.get("reason"));
+            case "ObligationReopenedEvent" -> new Sentence(who + " yêu cầu báo cáo lại: " + p.get("reason"),
+                                                           by + " asked for the report again: " + p.get("reason"));
+            case "ObligationReminderSentEvent" -> new Sentence(
+                    "Nhắc " + p.get("unitId") + ": còn " + p.get("daysLeft") + " ngày đến hạn báo cáo " + p.get("due"),
+                    "Reminded " + p.get("unitId") + ": " + p.get("daysLeft") + " days until the report due " + p.get("due"));
+            case "ObligationOverdueEvent" -> new Sentence(p.get("unitId") + " quá hạn báo cáo (hạn " + p.get("dueAt") + ")",
+                                                          p.get("unitId") + " is overdue with its report (due " + p.get("dueAt") + ")");
+            case "ReportSubmittedEvent" -> new Sentence(
+                    who + " gửi báo cáo lần " + p.get("submission") + " của " + p.get("unitId") + " ("
+                            + ("LATE".equals(p.get("timeliness")) ? "trễ hạn" : "đúng hạn") + ")",
+                    by + " submitted report no. " + p.get("submission") + " of " + p.get("unitId") + " ("
+                            + ("LATE".equals(p.get("timeliness")) ? "late" : "on time") + ")");
+            case "ReportAcceptedEvent" -> new Sentence(who + " tiếp nhận báo cáo " + p.get("reportId"),
+                                                       by + " accepted report " + p.get("reportId"));
+            case "ReportReturnedEvent" -> new Sentence(
+                    who + " trả lại báo cáo " + p.get("reportId") + ": " + p.get("reason"),
+                    by + " returned report " + p.get("reportId") + ": " + p.get("reason"));
             case "RecognitionGrantedEvent" -> new Sentence(
                     who + " công nhận danh hiệu " + p.get("title") + " năm " + p.get("year") + " cho "
                             + p.get("subjectUnitId") + " (QĐ " + p.get("decisionNumber") + ")",
@@ -84,6 +114,10 @@ public final class HistorySentences {
                     by + " reopened the " + p.get("year") + " period of " + p.get("unitId"));
             default -> new Sentence(who + " ghi sự kiện " + type, by + " recorded " + type);
         };
+    }
+
+    private static int count(Object list) {
+        return list instanceof java.util.Collection<?> items ? items.size() : 0;
     }
 
     private static String under(Object parent, String word) {

@@ -24,6 +24,7 @@ import vn.xhht.ledger.domain.plan.PlanEvents.PlanClosedEvent;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanDraftedEvent;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanIssuedEvent;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanReopenedEvent;
+import vn.xhht.ledger.domain.plan.PlanEvents.PlanReportersResolvedEvent;
 import vn.xhht.ledger.domain.plan.PlanQueries.Closure;
 import vn.xhht.ledger.domain.plan.PlanQueries.FetchPlanQuery;
 import vn.xhht.ledger.domain.plan.PlanQueries.FetchPlansQuery;
@@ -58,6 +59,8 @@ import static com.mongodb.client.model.Filters.in;
 public class PlanProjection extends BatchedView {
 
     public static final String NAME = "plans";
+    /** 2: tasks and deadlines carry their ids (and deadlines their kind, reporters and recurrence). */
+    public static final int SHAPE = 2;
     private static final String VIEWS = "plan_views";
     private static final String INDEX = "plan_index";
 
@@ -93,6 +96,15 @@ public class PlanProjection extends BatchedView {
     @EventHandler
     void on(PlanIssuedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, MetaData metaData) {
         update(event.planId(), sequence, plan -> withStatus(plan, PlanStatus.ISSUED, sequence, metaData, at, plan.closes()));
+    }
+
+    /** The plan's version moves on (the reporters are the obligations' to show, in the reporting view). */
+    @EventHandler
+    void on(PlanReportersResolvedEvent event, @SequenceNumber long sequence) {
+        update(event.planId(), sequence, plan -> new PlanView(
+                plan.id(), plan.issuerUnitId(), plan.number(), plan.title(), plan.issuedOn(), plan.period(),
+                plan.basis(), plan.status(), plan.targets(), plan.tasks(), plan.deadlines(), sequence,
+                plan.lastStatusChange(), plan.closes()));
     }
 
     @EventHandler
