@@ -49,7 +49,32 @@ public final class HistoryQueries {
      */
     public record LoggedEvent(long position, String eventId, String type, String aggregateType, String aggregateId,
                               Long sequence, Instant timestamp, String actor, Object roles, String reason,
-                              String correlationId, Object payload, List<Change> changes) {
+                              String correlationId, Object payload, List<Change> changes, ImportSource importedFrom) {
+
+        public LoggedEvent(long position, String eventId, String type, String aggregateType, String aggregateId,
+                           Long sequence, Instant timestamp, String actor, Object roles, String reason,
+                           String correlationId, Object payload, List<Change> changes) {
+            this(position, eventId, type, aggregateType, aggregateId, sequence, timestamp, actor, roles, reason,
+                 correlationId, payload, changes, null);
+        }
+    }
+
+    /** Where an imported change came from: the file's SHA-256 and the spreadsheet row (null: not imported). */
+    public record ImportSource(String file, Integer row) {
+
+        /** The source named by an event's metadata values, or null. */
+        public static ImportSource of(Object file, Object row) {
+            return file == null ? null : new ImportSource(file.toString(), row instanceof Number n ? n.intValue() : null);
+        }
+
+        /** "nhập từ tệp 3f2a9c1e… dòng 12" */
+        public String vi() {
+            return "nhập từ tệp " + file.substring(0, Math.min(8, file.length())) + "… dòng " + row;
+        }
+
+        public String en() {
+            return "imported from file " + file.substring(0, Math.min(8, file.length())) + "… row " + row;
+        }
     }
 
     /** One entry of a unit's history: the event as a sentence in Vietnamese and in English, and the event itself. */

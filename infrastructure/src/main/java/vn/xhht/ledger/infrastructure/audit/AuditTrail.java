@@ -8,6 +8,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import vn.xhht.ledger.domain.common.Page;
 import vn.xhht.ledger.domain.history.HistoryQueries.Change;
+import vn.xhht.ledger.domain.common.AuditMetaData;
+import vn.xhht.ledger.domain.history.HistoryQueries.ImportSource;
 import vn.xhht.ledger.domain.history.HistoryQueries.LoggedEvent;
 import vn.xhht.ledger.query.history.StatePaths;
 import vn.xhht.ledger.infrastructure.eventstore.MongoCommitStorageEngine;
@@ -151,7 +153,8 @@ public class AuditTrail {
                         meta == null ? null : StatePaths.plain(meta.get("roles")),
                         meta == null ? null : meta.getString("reason"),
                         meta == null ? null : meta.getString("correlationId"),
-                        StatePaths.plain(payload), changes);
+                        StatePaths.plain(payload), changes,
+                        meta == null ? null : ImportSource.of(meta.get(AuditMetaData.IMPORT_FILE), meta.get(AuditMetaData.IMPORT_ROW)));
     }
 
     /**

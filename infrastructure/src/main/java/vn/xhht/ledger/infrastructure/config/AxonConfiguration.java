@@ -198,6 +198,7 @@ public class AxonConfiguration {
     @Bean
     public CorrelationDataProvider auditCorrelationDataProvider() {
         return new SimpleCorrelationDataProvider(AuditMetaData.ACTOR, AuditMetaData.ROLES, AuditMetaData.REASON,
-                                                 AuditMetaData.CORRELATION_ID, AuditMetaData.REQUEST_ID);
+                                                 AuditMetaData.CORRELATION_ID, AuditMetaData.REQUEST_ID,
+                                                 AuditMetaData.IMPORT_FILE, AuditMetaData.IMPORT_ROW);
     }
 }

@@ -59,7 +59,7 @@ public class Commands {
     public Mono<Long> send(Object command, Actor actor, String reason, ServerWebExchange exchange) {
         String requestId = RequestIds.of(exchange);
         Mono<Long> sent = Mono.defer(() -> dispatch(command, actor.username(), actor.roleNames(), reason,
-                                                    CorrelationIds.of(exchange), requestId)
+                                                    CorrelationIds.of(exchange), requestId, Map.of())
                 .map(result -> ((Number) result).longValue()));
         if (!RequestIds.recovering(exchange)) {
             return sent;
@@ -89,18 +89,29 @@ public class Commands {
      */
     public Mono<Object> sendAsSystem(Object command, String reason) {
         String id = UUID.randomUUID().toString();
-        return dispatch(command, SYSTEM_ACTOR, List.of("SYSTEM"), reason, id, id);
+        return dispatch(command, SYSTEM_ACTOR, List.of("SYSTEM"), reason, id, id, Map.of());
     }
 
     /** Sends with the caller's actor and answers the handler's result, whatever its type. */
     public Mono<Object> sendForResult(Object command, Actor actor, String reason, ServerWebExchange exchange) {
         return dispatch(command, actor.username(), actor.roleNames(), reason, CorrelationIds.of(exchange),
-                        RequestIds.of(exchange));
+                        RequestIds.of(exchange), Map.of());
+    }
+
+    /**
+     * Sends one row of an imported file: its metadata names the file (SHA-256) and the row, so that the audit log
+     * says where the change came from; all rows of one request share its correlation id.
+     */
+    public Mono<Object> sendImported(Object command, Actor actor, ServerWebExchange exchange, String fileSha256,
+                                     int row) {
+        return dispatch(command, actor.username(), actor.roleNames(), null, CorrelationIds.of(exchange),
+                        RequestIds.of(exchange) + ":" + row,
+                        Map.of(AuditMetaData.IMPORT_FILE, fileSha256, AuditMetaData.IMPORT_ROW, row));
     }
 
     private Mono<Object> dispatch(Object command, String actor, List<String> roles, String reason,
-                                  String correlationId, String requestId) {
-        Map<String, Object> audit = new HashMap<>();
+                                  String correlationId, String requestId, Map<String, Object> extra) {
+        Map<String, Object> audit = new HashMap<>(extra);
         audit.put(AuditMetaData.ACTOR, actor);
         audit.put(AuditMetaData.ROLES, roles);
         if (reason != null && !reason.isBlank()) {

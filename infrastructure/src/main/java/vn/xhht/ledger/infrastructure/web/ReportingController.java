@@ -126,12 +126,14 @@ public class ReportingController {
         FetchObligationsQuery query = new FetchObligationsQuery(null, unitId, null, 500, null, null);
         return units.requireExists(unitId).then(access.requireRead(actor, unitId)).thenMany(Flux.defer(() -> {
             Map<String, Long> sent = new HashMap<>();
-            return Flux.interval(Duration.ZERO, streamPoll)
+            // a comment first: the answer's headers go out at once, even for a unit that owes nothing yet
+            ServerSentEvent<ObligationView> opened = ServerSentEvent.<ObligationView>builder().comment("obligations of " + unitId).build();
+            return Flux.concat(Flux.just(opened), Flux.interval(Duration.ZERO, streamPoll)
                        .onBackpressureDrop()
                        .concatMap(tick -> reads.ask(query, Page.class), 1)
                        .concatMapIterable(page -> ((Page<ObligationView>) page).items().stream()
                                .filter(o -> !Long.valueOf(o.version()).equals(sent.put(o.id(), o.version()))).toList())
-                       .map(o -> ServerSentEvent.builder(o).event("obligation").id(o.id() + "|" + o.version()).build());
+                       .map(o -> ServerSentEvent.builder(o).event("obligation").id(o.id() + "|" + o.version()).build()));
         }));
     }
 

@@ -31,14 +31,15 @@ class AuditEventsApiTest extends ApiTest {
         List<Map<String, Object>> items = events("aggregateId=" + plan);
 
         assertThat(items).extracting(i -> i.get("type"))
-                         .containsExactly("PlanDraftedEvent", "PlanIssuedEvent", "PlanAmendedEvent", "PlanClosedEvent");
+                         .containsExactly("PlanDraftedEvent", "PlanIssuedEvent", "PlanReportersResolvedEvent",
+                                          "PlanAmendedEvent", "PlanClosedEvent");
         assertThat(items).allSatisfy(i -> assertThat(i.get("actor")).isEqualTo("planner"));
-        Map<String, Object> amended = items.get(2);
+        Map<String, Object> amended = items.get(3);
         assertThat(amended.get("reason")).isEqualTo("Theo chỉ đạo của UBND thành phố");
         assertThat(amended.get("correlationId")).isNotNull();
         assertThat(changes(amended)).containsExactly(
                 Map.of("field", "targets[HOUSEHOLDS_TITLED].target", "before", 0.55, "after", 0.6));
-        assertThat(items.get(3).get("reason")).isEqualTo("Chốt số liệu năm 2023");
+        assertThat(items.get(4).get("reason")).isEqualTo("Chốt số liệu năm 2023");
         assertThat(changes(items.get(1))).as("issuing changes no recorded field").isEmpty();
 
         Instant amendedAt = Instant.parse((String) amended.get("timestamp"));
@@ -202,13 +203,19 @@ class AuditEventsApiTest extends ApiTest {
                                                 .getResponseBody();
         List<Map<String, Object>> entries = (List<Map<String, Object>>) page.get("items");
 
+        // the commune's obligation (opened by the issue, overdue at once: its deadline is long past) is left aside:
+        // when the overdue mark lands against the rename is the deadline manager's timing
+        entries = entries.stream().filter(e -> !String.valueOf(((Map<String, Object>) e.get("event")).get("type"))
+                                                      .startsWith("Obligation")).toList();
         assertThat(entries).extracting(e -> ((Map<String, Object>) e.get("event")).get("type"))
-                           .containsExactly("UnitRenamedEvent", "PlanIssuedEvent", "PlanDraftedEvent",
-                                            "UnitRegisteredEvent", "UnitRegisteredEvent");
+                           .containsExactly("UnitRenamedEvent", "PlanReportersResolvedEvent", "PlanIssuedEvent",
+                                            "PlanDraftedEvent", "UnitRegisteredEvent", "UnitRegisteredEvent");
         assertThat((String) entries.get(0).get("vi")).isEqualTo("admin đổi tên Đơn vị " + ids[2]
                                                                  + " thành Xã Tân Phú Trung từ 2024-01-01");
         assertThat((String) entries.get(0).get("en")).startsWith("admin renamed Đơn vị " + ids[2]);
-        assertThat(entries.get(1).get("en")).isEqualTo("planner issued plan " + plan);
+        assertThat(entries.get(2).get("en")).isEqualTo("planner issued plan " + plan);
+        assertThat(entries.get(1).get("vi")).isEqualTo("planner giao báo cáo kế hoạch " + plan + " cho 1 đơn vị trực thuộc "
+                                                       + ids[1]);
         assertThat(((List<Object>) ((Map<String, Object>) entries.get(0).get("event")).get("changes"))).isNotEmpty();
         as("viewer").get().uri("/units/{id}/history", ids[1]).exchange().expectStatus().isForbidden()
                     .expectBody().jsonPath("$.code").isEqualTo("NOT_IN_SCOPE");

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthorizationMatrixTest extends ApiTest {
 
     private static final Map<String, String> USERS = new LinkedHashMap<>();
-    private static final Set<String> LISTS = Set.of("GET /plans", "GET /assessments", "GET /indicators/stream", "GET /units");
+    private static final Set<String> LISTS = Set.of("GET /plans", "GET /assessments", "GET /indicators/stream", "GET /units",
+                                                    "GET /units/{id}/obligations/stream");
     private static final int THIS_YEAR = LocalDate.now().getYear();
 
     static {
@@ -51,7 +52,7 @@ class AuthorizationMatrixTest extends ApiTest {
 
     /** The units, plan, assessment, recognition and batch of one side (inside or outside cu-chi). */
     private record Side(String district, String commune, String organisation, String plan, String assessment,
-                        String recognition, String batch) {
+                        String recognition, String batch, String obligation, String report) {
     }
 
     private record Call(String method, String uri, Object body) {
@@ -207,6 +208,19 @@ class AuthorizationMatrixTest extends ApiTest {
         calls.put("GET /audit/verify", s -> new Call("GET", "/audit/verify", null));
         calls.put("GET /audit/export", s -> new Call("GET", "/audit/export?aggregateId=" + s.commune(), null));
         calls.put("GET /admin/projections", s -> new Call("GET", "/admin/projections", null));
+        calls.put("GET /plans/{id}/obligations", s -> new Call("GET", "/plans/" + id(s.plan()) + "/obligations", null));
+        calls.put("GET /plans/{id}/task-progress", s -> new Call("GET", "/plans/" + id(s.plan()) + "/task-progress", null));
+        calls.put("GET /plans/{id}/annual-report", s -> new Call("GET", "/plans/" + id(s.plan()) + "/annual-report?format=xlsx", null));
+        calls.put("GET /units/{id}/obligations", s -> new Call("GET", "/units/" + s.commune() + "/obligations", null));
+        calls.put("GET /obligations/{id}", s -> new Call("GET", "/obligations/" + s.obligation(), null));
+        calls.put("POST /obligations/{id}/reports", s -> new Call("POST", "/obligations/" + s.obligation() + "/reports",
+                                                                    Map.of("narrative", "Báo cáo lại")));
+        calls.put("GET /reports/{id}", s -> new Call("GET", s.report(), null));
+        calls.put("POST /reports/{id}/accept", s -> new Call("POST", s.report() + "/accept", null));
+        calls.put("POST /reports/{id}/return", s -> new Call("POST", s.report() + "/return", Map.of("reason", "Thiếu số liệu")));
+        calls.put("GET /imports/templates/{kind}", s -> new Call("GET", "/imports/templates/baselines?unitId=" + s.district(), null));
+        calls.put("POST /imports/{kind}", s -> new Call("POST", "/imports/baselines?dryRun=true", Map.of()));
+        calls.put("GET /exports/indicators", s -> new Call("GET", "/exports/indicators?unitId=" + s.district() + "&year=2023", null));
         calls.put("POST /admin/projections/{name}/rebuild", s -> new Call("POST", "/admin/projections/frameworks/rebuild", null));
         return calls;
     }
@@ -236,7 +250,35 @@ class AuthorizationMatrixTest extends ApiTest {
         String batch = created(as("recognizer").post().uri("/recognition-batches").bodyValue(Map.of(
                 "unitId", units[2], "title", "GIA_DINH_HOC_TAP", "year", 2023, "count", 5, "decisionNumber", "3/QĐ",
                 "decidedOn", "2023-12-01")).exchange());
-        return new Side(units[1], units[2], organisation, plan, assessment, recognition, batch);
+        String obligation = commonsObligation(plan, units[2]);
+        String report = created(as("planner").post().uri("/obligations/{id}/reports", obligation)
+                                             .bodyValue(Map.of("narrative", "Báo cáo")).exchange());
+        return new Side(units[1], units[2], organisation, plan, assessment, recognition, batch, obligation, report);
+    }
+
+    /** The commune's obligation on the plan, once the reporting view shows it. */
+    @SuppressWarnings("unchecked")
+    private String commonsObligation(String plan, String commune) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            List<Map<String, Object>> items = (List<Map<String, Object>>) as("auditor").get()
+                    .uri("/plans/" + id(plan) + "/obligations").exchange()
+                    .expectBody(Map.class).returnResult().getResponseBody().get("items");
+            for (Map<String, Object> item : items == null ? List.<Map<String, Object>>of() : items) {
+                if (commune.equals(item.get("unitId"))) {
+                    return (String) item.get("id");
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no obligation of " + commune);
+    }
+
+    private static String id(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static String created(WebTestClient.ResponseSpec response) {

@@ -80,7 +80,7 @@ class BitemporalReadsApiTest extends ApiTest {
 
         as("auditor").get().uri("/plans/{id}?asOf={t}", id, beforeAmendment).exchange().expectStatus().isOk()
                      .expectBody().jsonPath("$.targets[0].target").isEqualTo(0.55).jsonPath("$.status").isEqualTo("ISSUED")
-                     .jsonPath("$.version").isEqualTo(1);
+                     .jsonPath("$.version").isEqualTo(2);
         as("auditor").get().uri("/plans/{id}", id).exchange().expectStatus().isOk()
                      .expectBody().jsonPath("$.targets[0].target").isEqualTo(0.6);
         as("auditor").get().uri("/plans/{id}?asOf={t}", id, beforeDraft).exchange().expectStatus().isNotFound();

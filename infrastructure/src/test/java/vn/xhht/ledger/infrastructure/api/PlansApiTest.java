@@ -50,7 +50,7 @@ class PlansApiTest extends ApiTest {
                      .exchange().expectStatus().isEqualTo(422).expectBody()
                      .jsonPath("$.errors[0].field").isEqualTo("tasks[0].leadUnitId");
         as("auditor").get().uri("/plans/{id}", id).exchange().expectStatus().isOk().expectBody()
-                     .jsonPath("$.version").isEqualTo(1).jsonPath("$.targets[0].indicator").isEqualTo("HOUSEHOLDS_TITLED");
+                     .jsonPath("$.version").isEqualTo(2).jsonPath("$.targets[0].indicator").isEqualTo("HOUSEHOLDS_TITLED");
         as("auditor").get().uri("/plans?unitId={u}", district).exchange()
                      .expectBody().jsonPath("$.items.length()").isEqualTo(1);
     }
@@ -104,7 +104,7 @@ class PlansApiTest extends ApiTest {
                      .jsonPath("$.lastStatusChange.actor").isEqualTo("planner")
                      .jsonPath("$.lastStatusChange.reason").isEqualTo("Chốt số liệu năm 2023")
                      .jsonPath("$.lastStatusChange.at").exists()
-                     .jsonPath("$.version").isEqualTo(3);
+                     .jsonPath("$.version").isEqualTo(4);
         as("planner").post().uri("/plans/{id}/close", id).bodyValue(Map.of("reason", "again"))
                      .exchange().expectStatus().isEqualTo(409)
                      .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -129,11 +129,12 @@ class PlansApiTest extends ApiTest {
                      .exchange().expectStatus().isOk().expectHeader().valueEquals("X-Correlation-Id", "bao-cao-2023-12");
 
         Document commit = eventDatabase.getCollection("events")
-                                       .find(eq("keys", id + "\u0001" + 2)).first();
+                                       .find(eq("keys", id + "\u0001" + 3)).first();
         assertThat(commit).isNotNull();
-        // the close's commit also closes the district's period ledger; the plan's close is its last event
+        // the close's commit also closes the district's period ledger and cancels the obligations still owed
         List<Document> events = commit.getList("events", Document.class);
-        Document event = events.get(events.size() - 1);
+        Document event = events.stream().filter(e -> e.getString("ptype").endsWith("PlanClosedEvent")).findFirst()
+                               .orElseThrow();
         assertThat(event.getString("ptype")).endsWith("PlanClosedEvent");
         assertThat(event.get("ts")).isInstanceOf(java.util.Date.class);
         Document payload = event.get("p", Document.class);

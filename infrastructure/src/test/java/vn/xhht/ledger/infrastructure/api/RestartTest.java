@@ -49,7 +49,7 @@ class RestartTest {
                                   .jsonPath("$.status").isEqualTo("CLOSED")
                                   .jsonPath("$.lastStatusChange.actor").isEqualTo("planner")
                                   .jsonPath("$.lastStatusChange.reason").isEqualTo("Chốt số liệu năm 2023")
-                                  .jsonPath("$.version").isEqualTo(2);
+                                  .jsonPath("$.version").isEqualTo(3);
             client(app, "auditor").get().uri("/units/cu-chi/children").exchange()
                                   .expectBody().jsonPath("$.items[0].id").isEqualTo("tan-thong-hoi");
             client(app, "planner").post().uri(planPath + "/close").bodyValue(Map.of("reason", "again")).exchange()

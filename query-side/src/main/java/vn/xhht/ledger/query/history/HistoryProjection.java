@@ -16,7 +16,9 @@ import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.common.Page;
 import vn.xhht.ledger.domain.history.HistoryQueries.Change;
 import vn.xhht.ledger.domain.history.HistoryQueries.FetchSubtreeEventsQuery;
+import vn.xhht.ledger.domain.common.AuditMetaData;
 import vn.xhht.ledger.domain.history.HistoryQueries.FetchUnitHistoryQuery;
+import vn.xhht.ledger.domain.history.HistoryQueries.ImportSource;
 import vn.xhht.ledger.domain.history.HistoryQueries.HistoryEntry;
 import vn.xhht.ledger.domain.history.HistoryQueries.LoggedEvent;
 import vn.xhht.ledger.query.history.HistoryIndex.Entry;
@@ -388,12 +390,17 @@ public class HistoryProjection implements Replayable {
                                metaData == null ? null : StatePaths.plain(metaData.get("roles")),
                                metaData == null ? null : metaData.getString("reason"),
                                metaData == null ? null : metaData.getString("correlationId"),
-                               StatePaths.plain(document.get("payload")), changes);
+                               StatePaths.plain(document.get("payload")), changes,
+                               metaData == null ? null : ImportSource.of(metaData.get(AuditMetaData.IMPORT_FILE),
+                                                                         metaData.get(AuditMetaData.IMPORT_ROW)));
     }
 
     private static HistoryEntry entryOf(LoggedEvent event) {
         HistorySentences.Sentence sentence = HistorySentences.of(
                 event.type(), event.payload() instanceof Map<?, ?> map ? map : Map.of(), event.actor());
-        return new HistoryEntry(event.position(), event.timestamp(), event.actor(), sentence.vi(), sentence.en(), event);
+        ImportSource source = event.importedFrom();
+        return new HistoryEntry(event.position(), event.timestamp(), event.actor(),
+                                source == null ? sentence.vi() : sentence.vi() + " (" + source.vi() + ")",
+                                source == null ? sentence.en() : sentence.en() + " (" + source.en() + ")", event);
     }
 }
