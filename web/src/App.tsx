@@ -5,6 +5,7 @@ import { AuditPage } from './pages/AuditPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { PlanPage, PlansPage } from './pages/PlansPage';
 import { RecognitionsPage } from './pages/RecognitionsPage';
+import { ReportsPage } from './pages/ReportsPage';
 import { UnitPage, UnitsPage } from './pages/UnitsPage';
 import { ROLE_NAMES } from './i18n/messages';
 import { useSession } from './session/Session';
@@ -30,6 +31,7 @@ export function App() {
           <NavLink to={keep('/ke-hoach')}>Kế hoạch</NavLink>
           <NavLink to={keep('/danh-gia')}>Đánh giá</NavLink>
           <NavLink to={keep('/danh-hieu')}>Danh hiệu</NavLink>
+          <NavLink to={keep('/bao-cao')}>Báo cáo</NavLink>
           {can('AUDITOR', 'ADMIN') && <NavLink to={keep('/nhat-ky')}>Nhật ký kiểm tra</NavLink>}
           {can('ADMIN', 'AUDITOR') && <NavLink to="/quan-tri">Quản trị</NavLink>}
         </nav>
@@ -50,6 +52,7 @@ export function App() {
           <Route path="/danh-gia" element={<AssessmentsPage />} />
           <Route path="/danh-gia/:id" element={<AssessmentPage />} />
           <Route path="/danh-hieu" element={<RecognitionsPage />} />
+          <Route path="/bao-cao" element={<ReportsPage />} />
           <Route path="/nhat-ky" element={<AuditPage />} />
           <Route path="/quan-tri" element={<AdminPage />} />
           <Route path="*" element={<p role="alert">Không có trang này.</p>} />

@@ -94,3 +94,30 @@ export async function call<T>(path: string, options: CallOptions = {}): Promise<
   }
   return response.json() as Promise<T>;
 }
+
+/**
+ * Sends a file as `multipart/form-data` (part `file`) with the CSRF token and an Idempotency-Key; answers the JSON
+ * body — for an import, its report also when the status is 422 (the rows' problems are the answer).
+ */
+export async function upload<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const headers: Record<string, string> = {
+    Accept: 'application/json', 'X-Requested-With': 'xhht-web', 'Idempotency-Key': crypto.randomUUID(),
+  };
+  const token = csrfToken();
+  if (token) {
+    headers['X-XSRF-TOKEN'] = token;
+  }
+  let response: Response;
+  try {
+    response = await fetch(API + path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError(0, {});
+  }
+  const body = await response.json().catch(() => ({}));
+  if (response.ok || (response.status === 422 && body.code === 'IMPORT_ROWS_INVALID')) {
+    return body as T;
+  }
+  throw new ApiError(response.status, body);
+}

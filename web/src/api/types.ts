@@ -101,10 +101,24 @@ export interface Target {
 }
 
 export interface Task {
+  taskId: string;
   content: string;
   leadUnitId: string;
   coordinatingUnitIds: string[];
   timeframe: string | null;
+}
+
+export type DeadlineKind = 'PLAN' | 'SIX_MONTH_REVIEW' | 'RESULTS' | 'ANNUAL' | 'SELF_ASSESSMENT' | 'PCGD_DATA_LOCK'
+  | 'PCGD_DOSSIER' | 'MOVEMENT_REPORT' | 'PHASE_REVIEW';
+
+/** A reporting deadline; its reporters are the issuer's children when it names none. */
+export interface Deadline {
+  deadlineId: string;
+  what: string;
+  due: string;
+  kind: DeadlineKind | null;
+  reporterUnitIds: string[];
+  recurrence: 'YEARLY' | null;
 }
 
 export interface PlanView {
@@ -118,7 +132,7 @@ export interface PlanView {
   status: 'DRAFT' | 'ISSUED' | 'CLOSED';
   targets: Target[];
   tasks: Task[];
-  deadlines: { what: string; due: string }[];
+  deadlines: Deadline[];
   version: number;
   lastStatusChange: StatusChange | null;
   closes: Closure[];
@@ -231,4 +245,68 @@ export interface ValidityReview {
   latestVersion: number;
   validityYears: number;
   items: ValidityChange[];
+}
+
+export type ObligationStatus = 'OPEN' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED' | 'CANCELLED';
+export type Timeliness = 'ON_TIME' | 'LATE' | 'OVERDUE';
+export type Progress = 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE';
+
+export interface ObligationView {
+  id: string;
+  planId: string;
+  issuerUnitId: string;
+  deadline: { deadlineId: string; what: string; kind: DeadlineKind | null; due: string; dueAt: string };
+  unitId: string;
+  status: ObligationStatus;
+  timeliness: Timeliness | null;
+  submittedAt: string | null;
+  reportId: string | null;
+  submissions: number;
+  returns: number;
+  lastReminder: { at: string; daysLeft: number } | null;
+  overdueAt: string | null;
+  lastChange: { actor: string | null; at: string; reason: string | null } | null;
+  version: number;
+}
+
+export interface ReportedFigure { indicator: string; numerator: number; denominator: number }
+export interface TaskProgress { taskId: string; progress: Progress; percent: number | null; narrative: string | null }
+
+export interface ReportView {
+  id: string;
+  obligationId: string;
+  planId: string;
+  issuerUnitId: string;
+  unitId: string;
+  figures: ReportedFigure[];
+  tasks: TaskProgress[];
+  narrative: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  submission: number;
+  timeliness: Timeliness;
+  status: 'SUBMITTED' | 'ACCEPTED' | 'RETURNED';
+  submittedAt: string;
+  submittedBy: string | null;
+  decision: { actor: string | null; at: string; reason: string | null } | null;
+  version: number;
+}
+
+export interface TaskProgressView {
+  taskId: string;
+  units: number;
+  done: number;
+  averagePercent: number;
+  items: { unitId: string; progress: Progress; percent: number; narrative: string | null }[];
+}
+
+export interface ImportReport {
+  kind: string;
+  fileSha256: string;
+  rows: number;
+  valid: boolean;
+  errors: { row: number; column: string; code: string; message: string }[];
+  changes: Record<string, unknown>[];
+  applied: number;
+  unchanged: number;
 }

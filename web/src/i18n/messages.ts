@@ -44,6 +44,11 @@ export const MESSAGES: Record<string, string> = {
   INVALID_TITLE: 'Danh hiệu không phù hợp với đơn vị.',
   SERVICE_UNAVAILABLE: 'Hệ thống tạm thời không phục vụ được. Vui lòng thử lại sau.',
   AS_OF_NOT_SUPPORTED: 'Trang này không xem được theo thời điểm ghi nhận trong quá khứ.',
+  OBLIGATION_NOT_FOUND: 'Không tìm thấy yêu cầu báo cáo.',
+  REPORT_NOT_FOUND: 'Không tìm thấy báo cáo (hoặc đây không còn là báo cáo mới nhất của đơn vị).',
+  IMPORT_ROWS_INVALID: 'Tệp có dòng lỗi: không dòng nào được ghi. Sửa các dòng được nêu rồi gửi lại.',
+  INVALID_FILE: 'Tệp không đọc được hoặc không đúng mẫu.',
+  FILE_TOO_LARGE: 'Tệp lớn hơn 10 MB: hãy chia thành nhiều tệp.',
 };
 
 export interface Problem {
@@ -117,6 +122,16 @@ export const EVENT_NAMES: Record<string, string> = {
   AssessmentReviewedEvent: 'Thẩm định bản đánh giá',
   PeriodClosedEvent: 'Khóa kỳ số liệu',
   PeriodReopenedEvent: 'Mở lại kỳ số liệu',
+  PlanReportersResolvedEvent: 'Giao báo cáo cho đơn vị trực thuộc',
+  ObligationOpenedEvent: 'Giao báo cáo',
+  ObligationRescheduledEvent: 'Đổi hạn báo cáo',
+  ObligationCancelledEvent: 'Hủy yêu cầu báo cáo',
+  ObligationReopenedEvent: 'Yêu cầu báo cáo lại',
+  ObligationReminderSentEvent: 'Nhắc hạn báo cáo',
+  ObligationOverdueEvent: 'Quá hạn báo cáo',
+  ReportSubmittedEvent: 'Gửi báo cáo',
+  ReportAcceptedEvent: 'Tiếp nhận báo cáo',
+  ReportReturnedEvent: 'Trả lại báo cáo',
 };
 
 export const TITLE_NAMES: Record<string, string> = {
@@ -132,3 +147,29 @@ export const TITLE_NAMES: Record<string, string> = {
 
 /** Titles of households, clans and citizens: recorded by communes as counts, in batches. */
 export const BATCH_TITLES = ['GIA_DINH_HOC_TAP', 'DONG_HO_HOC_TAP', 'CONG_DAN_HOC_TAP'];
+
+export const OBLIGATION_STATUS: Record<string, string> = {
+  OPEN: 'Chưa báo cáo',
+  SUBMITTED: 'Đã gửi, chờ tiếp nhận',
+  RETURNED: 'Bị trả lại',
+  ACCEPTED: 'Đã tiếp nhận',
+  CANCELLED: 'Đã hủy',
+};
+
+export const TIMELINESS: Record<string, string> = {
+  ON_TIME: 'Đúng hạn',
+  LATE: 'Trễ hạn',
+  OVERDUE: 'Quá hạn',
+};
+
+export const PROGRESS: Record<string, string> = {
+  NOT_STARTED: 'Chưa thực hiện',
+  IN_PROGRESS: 'Đang thực hiện',
+  DONE: 'Hoàn thành',
+};
+
+export const IMPORT_KINDS: Record<string, string> = {
+  baselines: 'Số liệu nền (hộ, dòng họ, công dân…)',
+  'recognition-batches': 'Đợt công nhận danh hiệu',
+  'indicator-values': 'Giá trị chỉ số từ khảo sát',
+};

@@ -185,6 +185,8 @@ export function PlanPage() {
               <button type="button" className="secondary" onClick={() => setAmending(true)}>Điều chỉnh chỉ tiêu, nhiệm vụ</button>
             )}
             <Link to={`/nhat-ky?aggregateId=${p.id}`}>Xem nhật ký kế hoạch</Link>
+            {p.status !== 'DRAFT' && <Link to={`/bao-cao?${new URLSearchParams({ unit: p.issuerUnitId, plan: p.id, year: p.period.to.slice(0, 4) })}`}>
+              Tình hình báo cáo</Link>}
           </div>
           {amending && <AmendPlan plan={p} onDone={() => setAmending(false)} />}
           <ProblemMessage error={act.error} />
@@ -209,8 +211,10 @@ function AmendPlan({ plan, onDone }: { plan: PlanView; onDone: () => void }) {
   const [targets, setTargets] = useState<TargetRow[]>(() => plan.targets.map((t: Target) => ({
     indicator: t.indicator, percent: formatNumber(Math.round(Number(t.target) * 10000) / 100), scope: t.scope ?? '' })));
   const [tasks, setTasks] = useState<TaskRow[]>(() => plan.tasks.map((t: Task) => ({
-    content: t.content, leadUnitId: t.leadUnitId ?? '', coordinating: t.coordinatingUnitIds.join(', '), timeframe: t.timeframe ?? '' })));
-  const [deadlines, setDeadlines] = useState<DeadlineRow[]>(() => plan.deadlines.map((d) => ({ what: d.what, due: formatDate(d.due) })));
+    taskId: t.taskId, content: t.content, leadUnitId: t.leadUnitId ?? '', coordinating: t.coordinatingUnitIds.join(', '), timeframe: t.timeframe ?? '' })));
+  const [deadlines, setDeadlines] = useState<DeadlineRow[]>(() => plan.deadlines.map((d) => ({
+    deadlineId: d.deadlineId, what: d.what, due: formatDate(d.due), kind: d.kind, reporterUnitIds: d.reporterUnitIds,
+    recurrence: d.recurrence })));
   const [reason, setReason] = useState('');
   const amend = useMutation({
     mutationFn: () => call<PlanView>(`/plans/${plan.id}/amend`, {

@@ -15,4 +15,19 @@ describe('a plan amendment as the API takes it', () => {
     expect(body.deadlines).toEqual([{ what: 'Báo cáo sơ kết 6 tháng', due: '2025-06-20' }]);
     expect(body.reason).toBe('Điều chỉnh theo Công văn 12/UBND');
   });
+
+  it("keeps the ids the plan gave its tasks and deadlines, and a deadline's kind and reporters, so reports still name them", () => {
+    const body = amendmentOf(
+      [],
+      [{ taskId: 't-1', content: 'Mở lớp', leadUnitId: '', coordinating: '', timeframe: '' }],
+      [{ deadlineId: 'd-1', what: 'Báo cáo năm', due: '10/12/2025', kind: 'ANNUAL', reporterUnitIds: ['xa-a'], recurrence: null },
+       { what: 'Báo cáo bổ sung', due: '15/12/2025' }],
+      'Lùi hạn',
+    );
+    expect(body.tasks).toEqual([{ taskId: 't-1', content: 'Mở lớp', coordinatingUnitIds: [] }]);
+    expect(body.deadlines).toEqual([
+      { deadlineId: 'd-1', what: 'Báo cáo năm', due: '2025-12-10', kind: 'ANNUAL', reporterUnitIds: ['xa-a'] },
+      { what: 'Báo cáo bổ sung', due: '2025-12-15' },
+    ]);
+  });
 });

@@ -69,7 +69,7 @@ final class AnnualReportPdf {
                           Element.ALIGN_CENTER));
         head.addCell(cell(List.of(new Phrase("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", national),
                                   new Phrase("\n", normal), new Phrase(new Chunk("Độc lập - Tự do - Hạnh phúc", national).setUnderline(0.8f, -2f)),
-                                  new Phrase("\n\n" + report.issuerName() + ", " + AnnualReport.longDate(report.dated()), italic)),
+                                  new Phrase("\n\n" + place(report.issuerName()) + ", " + AnnualReport.longDate(report.dated()), italic)),
                           Element.ALIGN_CENTER));
         document.add(head);
 
@@ -166,6 +166,8 @@ final class AnnualReportPdf {
         for (String header : headers) {
             PdfPCell cell = new PdfPCell(new Phrase(header, font));
             cell.setHorizontalAlignment(Element.ALIGN_CENTER);
+            cell.setLeading(0, 1.25f);
+            cell.setPaddingBottom(4);
             table.addCell(cell);
         }
         return table;
@@ -173,8 +175,24 @@ final class AnnualReportPdf {
 
     private static void row(PdfPTable table, Font font, String... values) {
         for (String value : values) {
-            table.addCell(new PdfPCell(new Phrase(value == null ? "" : value, font)));
+            PdfPCell cell = new PdfPCell(new Phrase(value == null ? "" : value, font));
+            cell.setLeading(0, 1.25f);
+            cell.setPaddingBottom(4);
+            table.addCell(cell);
         }
+    }
+
+    private static final java.util.regex.Pattern KIND_WORDS = java.util.regex.Pattern.compile(
+            "^(Ủy ban nhân dân|UBND|Thành phố|Tỉnh|Huyện|Quận|Thị xã|Thị trấn|Xã|Phường|Đơn vị)\\s+",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    /** The place a document is dated at (địa danh): the issuer's name without its administrative kind. */
+    static String place(String issuerName) {
+        String place = issuerName;
+        for (int i = 0; i < 3; i++) {
+            place = KIND_WORDS.matcher(place).replaceFirst("");
+        }
+        return place.isBlank() ? issuerName : place;
     }
 
     /** "163/KH-UBND" → "UBND": the issuing body's part of the plan's number. */

@@ -13,7 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.DefaultPartHttpMessageReader;
+import org.springframework.http.codec.multipart.MultipartHttpMessageReader;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -66,6 +74,10 @@ public class IdempotencyFilter implements WebFilter {
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final int MAX_BODY = 256 * 1024;
+    /** An upload (multipart/form-data): the import's 10 MB and its envelope. */
+    private static final int MAX_UPLOAD = 11 * 1024 * 1024;
+    private static final MultipartHttpMessageReader MULTIPART = new MultipartHttpMessageReader(new DefaultPartHttpMessageReader());
+    private static final ResolvableType PARTS = ResolvableType.forClassWithGenerics(MultiValueMap.class, String.class, Part.class);
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final String CREATED_AT = "createdAt";
@@ -136,7 +148,8 @@ public class IdempotencyFilter implements WebFilter {
                                   "Idempotency-Key must be 1 to 100 letters, digits, '.', '_', ':' or '-'",
                                   List.of(new Problems.FieldError(HEADER, "invalid")));
         }
-        return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY)
+        boolean upload = isMultipart(exchange);
+        return DataBufferUtils.join(exchange.getRequest().getBody(), upload ? MAX_UPLOAD : MAX_BODY)
                               .map(IdempotencyFilter::bytes)
                               .defaultIfEmpty(new byte[0])
                               .zipWith(ReactiveSecurityContextHolder.getContext()
@@ -146,12 +159,38 @@ public class IdempotencyFilter implements WebFilter {
                                   byte[] body = bodyAndActor.getT1();
                                   String id = bodyAndActor.getT2() + "\u0000" + key;
                                   String fingerprint = fingerprint(method.name(), exchange.getRequest().getURI().getRawPath(),
-                                                                   exchange.getRequest().getURI().getRawQuery(), body);
+                                                                   exchange.getRequest().getURI().getRawQuery(),
+                                                                   upload ? withoutBoundary(exchange, body) : body);
                                   String requestId = UUID.randomUUID().toString();
                                   return claim(id, fingerprint, requestId).flatMap(existing -> existing.isEmpty()
                                           ? run(exchange, chain, id, body, requestId, false)
                                           : answerAgain(exchange, chain, existing, fingerprint, body));
-                              });
+                              })
+                              .onErrorResume(DataBufferLimitException.class, e -> problems.write(
+                                      exchange, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.FILE_TOO_LARGE,
+                                      "The body is larger than the service accepts" + (upload ? " (a file: 10 MB)" : ""),
+                                      List.of()));
+    }
+
+    /**
+     * A multipart body with its boundary (chosen anew by the client for every request) replaced by a fixed word:
+     * the same form sent again has the same fingerprint.
+     */
+    private static byte[] withoutBoundary(ServerWebExchange exchange, byte[] body) {
+        String boundary = exchange.getRequest().getHeaders().getContentType().getParameter("boundary");
+        if (boundary == null || boundary.isEmpty()) {
+            return body;
+        }
+        String unquoted = boundary.startsWith("\"") && boundary.endsWith("\"") && boundary.length() > 1
+                ? boundary.substring(1, boundary.length() - 1) : boundary;
+        // ISO-8859-1 maps every byte to one char and back: the replacement leaves the parts' bytes as they were
+        return new String(body, StandardCharsets.ISO_8859_1).replace(unquoted, "xhht-boundary")
+                                                             .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean isMultipart(ServerWebExchange exchange) {
+        MediaType type = exchange.getRequest().getHeaders().getContentType();
+        return type != null && MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type);
     }
 
     /**
@@ -235,7 +274,19 @@ public class IdempotencyFilter implements WebFilter {
                 });
             }
         };
-        return chain.filter(exchange.mutate().request(request).response(response).build())
+        ServerWebExchange mutated = exchange.mutate().request(request).response(response).build();
+        // the exchange parses a form from the request it was made with, whose body this filter has read: a multipart
+        // form is parsed again from the body kept here
+        ServerWebExchange forwarded = !isMultipart(exchange) ? mutated : new ServerWebExchangeDecorator(mutated) {
+            private final Mono<MultiValueMap<String, Part>> parts =
+                    MULTIPART.readMono(PARTS, request, java.util.Map.of()).cache();
+
+            @Override
+            public Mono<MultiValueMap<String, Part>> getMultipartData() {
+                return parts;
+            }
+        };
+        return chain.filter(forwarded)
                     .onErrorResume(e -> Mono.from(records.deleteOne(Filters.eq("_id", id))).then(Mono.error(e)));
     }
 

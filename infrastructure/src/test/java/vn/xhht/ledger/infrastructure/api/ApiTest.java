@@ -47,7 +47,9 @@ public abstract class ApiTest {
     }
 
     protected WebTestClient anonymous() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        // the OpenAPI document is larger than the client's default 256 KB buffer
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
     }
 
     /** A unit id no other test uses. */

@@ -36,6 +36,11 @@ class ImportExportApiTest extends ApiTest {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private WebTestClient.ResponseSpec upload(String user, String kind, boolean dryRun, byte[] content, String filename) {
+        return upload(user, kind, dryRun, content, filename, null);
+    }
+
+    private WebTestClient.ResponseSpec upload(String user, String kind, boolean dryRun, byte[] content, String filename,
+                                              String idempotencyKey) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("file", new ByteArrayResource(content) {
             @Override
@@ -44,6 +49,11 @@ class ImportExportApiTest extends ApiTest {
             }
         }).contentType(MediaType.APPLICATION_OCTET_STREAM);
         return as(user).post().uri("/imports/{kind}?dryRun={d}", kind, dryRun)
+                       .headers(h -> {
+                           if (idempotencyKey != null) {
+                               h.set("Idempotency-Key", idempotencyKey);
+                           }
+                       })
                        .contentType(MediaType.MULTIPART_FORM_DATA)
                        .body(BodyInserters.fromMultipartData(body.build())).exchange();
     }
@@ -145,6 +155,13 @@ class ImportExportApiTest extends ApiTest {
         String csv = "unitId,year,households,citizens\n" + communes.get(0) + ",2051,77,99\n";
         assertThat(report(upload("planner", "baselines", false, csv.getBytes(StandardCharsets.UTF_8), "a.csv"), 200))
                 .containsEntry("applied", 1);
+        // with an Idempotency-Key (as the browser sends), a repeat answers the first answer again
+        String once = "unitId,year,households\n" + communes.get(1) + ",2051,5\n";
+        String key = "import-" + sha.substring(0, 12);
+        Map<String, Object> first = report(upload("planner", "baselines", false, once.getBytes(StandardCharsets.UTF_8), "b.csv", key), 200);
+        assertThat(first).containsEntry("applied", 1);
+        assertThat(report(upload("planner", "baselines", false, once.getBytes(StandardCharsets.UTF_8), "b.csv", key), 200))
+                .isEqualTo(first);
         // a viewer may not import, and a planner of another subtree may not write there
         upload("viewer", "baselines", true, good, "so-lieu.xlsx").expectStatus().isForbidden();
     }
@@ -306,6 +323,7 @@ class ImportExportApiTest extends ApiTest {
         }
 
         byte[] pdf = download("auditor", "/plans/" + planId + "/annual-report?format=pdf", "application/pdf");
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "bao-cao-ket-qua-mau.pdf"), pdf); // to look at
         String text;
         try (PdfReader reader = new PdfReader(pdf)) {
             PdfTextExtractor extractor = new PdfTextExtractor(reader);
