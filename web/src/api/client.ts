@@ -121,3 +121,77 @@ export async function upload<T>(path: string, file: File): Promise<T> {
   }
   throw new ApiError(response.status, body);
 }
+
+/** One event of a Server-Sent-Events text: its name and its data (JSON). */
+export interface StreamEvent { event: string; data: unknown }
+
+/** The complete events in `text` (separated by a blank line), and what remains of an event still arriving. */
+export function parseEvents(text: string): { events: StreamEvent[]; rest: string } {
+  const blocks = text.replace(/\r\n/g, '\n').split('\n\n');
+  const rest = blocks.pop() ?? '';
+  const events: StreamEvent[] = [];
+  for (const block of blocks) {
+    let event = 'message';
+    const data: string[] = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith('event:')) {
+        event = line.slice(6).trim();
+      } else if (line.startsWith('data:')) {
+        data.push(line.slice(5).replace(/^ /, ''));
+      }
+    }
+    if (data.length > 0) {
+      events.push({ event, data: JSON.parse(data.join('\n')) });
+    }
+  }
+  return { events, rest };
+}
+
+/**
+ * Sends a file to be imported and follows the import as it stores its rows: `onProgress(done, total)` for each
+ * progress event; answers the `result` event's report, or throws the `problem` event (or the refusal before it).
+ */
+export async function uploadFollowing<T>(path: string, file: File, onProgress: (done: number, total: number) => void): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const headers: Record<string, string> = { Accept: 'text/event-stream', 'X-Requested-With': 'xhht-web' };
+  const token = csrfToken();
+  if (token) {
+    headers['X-XSRF-TOKEN'] = token;
+  }
+  let response: Response;
+  try {
+    response = await fetch(API + path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError(0, {});
+  }
+  const type = response.headers.get('Content-Type') ?? '';
+  if (!type.startsWith('text/event-stream')) {
+    const body = await response.json().catch(() => ({}));
+    if (response.ok || (response.status === 422 && body.code === 'IMPORT_ROWS_INVALID')) {
+      return body as T;
+    }
+    throw new ApiError(response.status, body);
+  }
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) {
+      throw new ApiError(0, {});
+    }
+    const parsed = parseEvents(buffered + value);
+    buffered = parsed.rest;
+    for (const { event, data } of parsed.events) {
+      if (event === 'progress') {
+        const { done: stored, total } = data as { done: number; total: number };
+        onProgress(stored, total);
+      } else if (event === 'result') {
+        reader.cancel().catch(() => undefined);
+        return data as T;
+      } else if (event === 'problem') {
+        throw new ApiError(409, data as Problem);
+      }
+    }
+  }
+}

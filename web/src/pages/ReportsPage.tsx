@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { API, call, query, upload } from '../api/client';
+import { API, call, query, upload, uploadFollowing } from '../api/client';
 import type {
   ImportReport, ObligationView, Page, PlanView, Progress, ReportView, TaskProgressView,
 } from '../api/types';
@@ -290,8 +290,13 @@ function Excel({ unitId, year }: { unitId: string; year: string }) {
   const client = useQueryClient();
   const [kind, setKind] = useState('baselines');
   const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const run = useMutation({
-    mutationFn: (dryRun: boolean) => upload<ImportReport>(`/imports/${kind}?dryRun=${dryRun}`, file!),
+    mutationFn: (dryRun: boolean) => {
+      setProgress(null);
+      return dryRun ? upload<ImportReport>(`/imports/${kind}?dryRun=true`, file!)
+        : uploadFollowing<ImportReport>(`/imports/${kind}?dryRun=false`, file!, (done, total) => setProgress({ done, total }));
+    },
     onSuccess: () => client.invalidateQueries(),
   });
   const report = run.data;
@@ -322,6 +327,12 @@ function Excel({ unitId, year }: { unitId: string; year: string }) {
                     onClick={() => run.mutate(false)}>Ghi vào sổ</button>
           </div>
         </form>
+      )}
+      {run.isPending && progress && (
+        <p role="status">
+          <label>Đang ghi {formatNumber(progress.done)}/{formatNumber(progress.total)} dòng
+            <progress max={progress.total} value={progress.done} /></label>
+        </p>
       )}
       <ProblemMessage error={run.error} />
       {report && (

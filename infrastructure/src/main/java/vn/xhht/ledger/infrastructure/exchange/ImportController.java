@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -170,6 +171,12 @@ public class ImportController {
                 .flatMap(checked -> answer(importKind, checked, dryRun, actor, exchange));
     }
 
+    /** A client that accepts {@code text/event-stream} follows a long import: progress events, then the result. */
+    private static boolean streams(ServerWebExchange exchange) {
+        return exchange.getRequest().getHeaders().getAccept().stream()
+                       .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM) && !type.isWildcardType());
+    }
+
     /** Everything about the file that can be known without storing anything. */
     private record Outcome(String sha, int rows, List<RowError> errors, List<Checked> rowsChecked, List<Boolean> same) {
     }
@@ -244,8 +251,10 @@ public class ImportController {
                                         }), 8)
                 .then();
         Map<String, RowError> factProblems = new java.util.concurrent.ConcurrentHashMap<>();
+        // many rows share ancestors: each unit's closed plans of a year are read once per file
+        Map<String, Mono<List<PlanView>>> closedPlans = new java.util.concurrent.ConcurrentHashMap<>();
         Mono<Void> factsChecked = Flux.fromIterable(rows.stream().map(row -> factKey(kind, row.values())).distinct().toList())
-                .flatMap(key -> factProblem(key).doOnNext(problem -> factProblems.put(key, problem)), 8)
+                .flatMap(key -> factProblem(key, closedPlans).doOnNext(problem -> factProblems.put(key, problem)), 8)
                 .then();
         return unitsChecked.then(factsChecked).then(reportedIndicators).flatMap(indicators -> {
             List<Checked> valid = new ArrayList<>();
@@ -300,19 +309,33 @@ public class ImportController {
         int total = toApply.size();
         AtomicInteger done = new AtomicInteger();
         int finalUnchanged = unchanged;
-        return Flux.fromIterable(toApply)
+        Flux<Integer> stored = Flux.fromIterable(toApply)
                    .concatMap(row -> commands.sendImported(row.command(), actor, exchange, outcome.sha(), row.row())
                            .onErrorMap(DomainException.class, e -> new DomainException(e.code(), e.field(),
                                    "Dòng " + row.row() + ": " + e.getMessage() + " (các dòng trước đã được ghi; "
                                            + "gửi lại cùng tệp sau khi sửa sẽ chỉ ghi các dòng còn lại)"))
-                           .doOnSuccess(r -> {
+                           .map(r -> {
                                int n = done.incrementAndGet();
                                if (n % 1000 == 0 || n == total) {
                                    log.info("Import {} of {}: {} of {} rows stored", kind.path(), outcome.sha(), n, total);
                                }
-                           }))
-                   .then(Mono.fromSupplier(() -> ResponseEntity.ok((Object) new ImportReport(
-                           kind.path(), outcome.sha(), outcome.rows(), true, List.of(), changes, total, finalUnchanged))));
+                               return n;
+                           }));
+        Mono<ImportReport> result = Mono.fromSupplier(() -> new ImportReport(
+                kind.path(), outcome.sha(), outcome.rows(), true, List.of(), changes, total, finalUnchanged));
+        if (!streams(exchange)) {
+            return stored.then(result).map(report -> ResponseEntity.ok((Object) report));
+        }
+        // progress about every 1 % (at least every 100 rows), then the result; a refusal mid-way ends it as a problem
+        int step = Math.max(1, Math.min(100, total / 100));
+        Flux<ServerSentEvent<Object>> events = Flux.concat(
+                stored.filter(n -> n % step == 0 || n == total)
+                      .map(n -> ServerSentEvent.<Object>builder(Map.of("done", n, "total", total)).event("progress").build()),
+                result.map(report -> ServerSentEvent.<Object>builder(report).event("result").build()))
+                .onErrorResume(DomainException.class, e -> Mono.just(ServerSentEvent.<Object>builder(Map.of(
+                        "code", e.code().name(), "detail", e.getMessage(), "done", done.get(), "total", total))
+                        .event("problem").build()));
+        return Mono.just(ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body((Object) events));
     }
 
     private static ResponseEntity<Object> problem(ImportReport report, boolean dryRun) {
@@ -393,7 +416,7 @@ public class ImportController {
      * exist then, or a closed plan of the unit or an ancestor freezes that year.
      */
     @SuppressWarnings("unchecked")
-    private Mono<RowError> factProblem(String key) {
+    private Mono<RowError> factProblem(String key, Map<String, Mono<List<PlanView>>> closedPlans) {
         String unitId = key.substring(0, key.indexOf('|'));
         LocalDate day = LocalDate.parse(key.substring(key.indexOf('|') + 1));
         String column = "unitId";
@@ -403,10 +426,14 @@ public class ImportController {
                     .filter(unit -> !day.isBefore(unit.validFrom()) && (unit.validTo() == null || day.isBefore(unit.validTo())))
                     .flatMap(unit -> reads.ask(new FetchUnitLineageQuery(unitId, day), UnitLineageView.class))
                     .flatMap(lineage -> Flux.fromIterable(lineage.lineage())
-                            .concatMap(unit -> reads.ask(new FetchPlansQuery(unit, day.getYear(), 100, null), Page.class)
-                                                    .flatMapIterable(page -> (List<PlanView>) page.items()))
-                            // closing a plan closes every year of its period for the issuer's subtree
-                            .filter(plan -> plan.status() == PlanStatus.CLOSED && plan.period().overlapsYear(day.getYear()))
+                            .concatMap(unit -> closedPlans.computeIfAbsent(unit + "|" + day.getYear(), k -> reads.ask(
+                                    new FetchPlansQuery(unit, day.getYear(), 100, null), Page.class)
+                                    // closing a plan closes every year of its period for the issuer's subtree
+                                    .map(page -> ((List<PlanView>) page.items()).stream()
+                                            .filter(plan -> plan.status() == PlanStatus.CLOSED
+                                                    && plan.period().overlapsYear(day.getYear())).toList())
+                                    .cache()))
+                            .flatMapIterable(plans -> plans)
                             .next()
                             .map(plan -> new RowError(0, "year", ErrorCode.PERIOD_CLOSED.name(),
                                                       "Năm " + day.getYear() + " đã khóa số liệu theo kế hoạch " + plan.number()

@@ -155,6 +155,27 @@ class ImportExportApiTest extends ApiTest {
         String csv = "unitId,year,households,citizens\n" + communes.get(0) + ",2051,77,99\n";
         assertThat(report(upload("planner", "baselines", false, csv.getBytes(StandardCharsets.UTF_8), "a.csv"), 200))
                 .containsEntry("applied", 1);
+        // a client that accepts an event stream follows the import's progress, then gets the result
+        StringBuilder many = new StringBuilder("unitId,year,households\n");
+        for (String commune : communes) {
+            for (int year = 2052; year < 2077; year++) {
+                many.append(commune).append(',').append(year).append(",7\n");
+            }
+        }
+        MultipartBodyBuilder streamed = new MultipartBodyBuilder();
+        streamed.part("file", new ByteArrayResource(many.toString().getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "nhieu.csv";
+            }
+        });
+        String events = as("planner").post().uri("/imports/baselines?dryRun=false")
+                                     .accept(MediaType.TEXT_EVENT_STREAM).contentType(MediaType.MULTIPART_FORM_DATA)
+                                     .body(BodyInserters.fromMultipartData(streamed.build())).exchange()
+                                     .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+                                     .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(events).contains("event:progress").contains("\"done\":126").contains("\"total\":250")
+                          .contains("event:result").contains("\"applied\":250");
         // with an Idempotency-Key (as the browser sends), a repeat answers the first answer again
         String once = "unitId,year,households\n" + communes.get(1) + ",2051,5\n";
         String key = "import-" + sha.substring(0, 12);

@@ -148,6 +148,127 @@ class IndicatorBenchmark {
                           apiMedian, 100 * apiMedian / warmTable[warmTable.length / 2]);
     }
 
+    /**
+     * Excel in and out at national size (issue 16): the province's indicator table with its communes exported as XLSX,
+     * against the raw driver reading the same figure documents; a 10,000-row baseline file (villages, 2024) checked by a
+     * dry run and applied, against the raw driver inserting 10,000 documents. Peak heap is sampled every 10 ms during
+     * each (the service shares this JVM: the figure is the growth over the heap in use before, after a GC).
+     */
+    private void exchange(String province) throws Exception {
+        System.out.printf(Locale.ROOT, "%n  Excel in and out%n");
+        HeapPeak peak = new HeapPeak();
+        long start = System.nanoTime();
+        HttpResponse<byte[]> export = http.send(request("/api/v1/exports/indicators?unitId=" + province + "&year=2023", "auditor")
+                                                        .timeout(Duration.ofMinutes(10)).GET().build(),
+                                                HttpResponse.BodyHandlers.ofByteArray());
+        double exportSeconds = seconds(start);
+        long exportHeap = peak.stop();
+        if (export.statusCode() != 200) {
+            throw new AssertionError(export.statusCode() + " " + new String(export.body(), StandardCharsets.UTF_8));
+        }
+        List<String> figures = new ArrayList<>();
+        figures.add(province + "|2023");
+        for (int c = 0; c < COMMUNES; c++) {
+            figures.add("x-" + c + "|2023");
+        }
+        long rawStart = System.nanoTime();
+        eventDatabase.getCollection("indicator_figures").find(in("_id", figures)).projection(Projections.exclude("open"))
+                     .into(new ArrayList<>());
+        double rawSeconds = seconds(rawStart);
+        System.out.printf(Locale.ROOT, "    export of the indicator table, the province and its %,d communes (XLSX, %,d KB): %.2f s, "
+                                       + "peak heap growth %,d MiB (target: under 256 MiB) %s; raw driver reading the %,d figure "
+                                       + "documents once: %.2f s (x%.0f)%n",
+                          COMMUNES, export.body().length / 1024, exportSeconds, exportHeap >> 20,
+                          exportHeap < 256L << 20 ? "MET" : "NOT MET", figures.size(), rawSeconds, exportSeconds / rawSeconds);
+
+        int rows = Math.min(10_000, VILLAGES);
+        StringBuilder csv = new StringBuilder("unitId,year,households,citizens\n");
+        for (int v = 0; v < rows; v++) {
+            csv.append("v-").append(v).append(",2024,").append(100 + v % 50).append(',').append(400 + v % 90).append('\n');
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        peak = new HeapPeak();
+        start = System.nanoTime();
+        String dryRun = upload("/api/v1/imports/baselines?dryRun=true", file);
+        double drySeconds = seconds(start);
+        long dryHeap = peak.stop();
+        peak = new HeapPeak();
+        start = System.nanoTime();
+        String applied = upload("/api/v1/imports/baselines?dryRun=false", file);
+        double applySeconds = seconds(start);
+        long applyHeap = peak.stop();
+        if (!dryRun.contains("\"valid\":true") || !applied.contains("\"applied\":" + rows)) {
+            throw new AssertionError("import: " + dryRun.substring(0, Math.min(400, dryRun.length())) + " / "
+                                     + applied.substring(0, Math.min(400, applied.length())));
+        }
+        var scratch = eventDatabase.getCollection("bench_import_" + UUID.randomUUID().toString().substring(0, 6));
+        long rawInsert = System.nanoTime();
+        for (int v = 0; v < rows; v++) {
+            scratch.insertOne(new org.bson.Document("_id", "v-" + v + "|2024").append("households", 100 + v % 50));
+        }
+        double rawInsertSeconds = seconds(rawInsert);
+        scratch.drop();
+        System.out.printf(Locale.ROOT, "    import of %,d baseline rows (CSV, %,d KB): dry run %.1f s (peak heap growth %,d MiB), "
+                                       + "apply %.1f s = %,.0f rows/s (peak heap growth %,d MiB); raw driver inserting %,d "
+                                       + "documents one by one: %.1f s (apply x%.1f)%n",
+                          rows, file.length / 1024, drySeconds, dryHeap >> 20, applySeconds, rows / applySeconds,
+                          applyHeap >> 20, rows, rawInsertSeconds, applySeconds / rawInsertSeconds);
+    }
+
+    /** The highest heap in use while it runs, over the heap in use (after a GC) when it started. */
+    private static final class HeapPeak {
+        private final long base;
+        private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+        private final Thread sampler;
+        private volatile boolean running = true;
+
+        HeapPeak() {
+            System.gc();
+            base = used();
+            sampler = new Thread(() -> {
+                while (running) {
+                    max.accumulateAndGet(used(), Math::max);
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-peak");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            sampler.join();
+            return Math.max(0, max.get() - base);
+        }
+
+        private static long used() {
+            return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        }
+    }
+
+    private String upload(String path, byte[] file) throws Exception {
+        String boundary = "xhht" + UUID.randomUUID().toString().replace("-", "");
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"so-lieu.csv\"\r\n"
+                       + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + file.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(file, 0, body, head.length, file.length);
+        System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
+        HttpResponse<String> response = http.send(request(path, "planner").timeout(Duration.ofMinutes(30))
+                                                          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                                          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                                                  HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(response.statusCode() + " " + response.body().substring(0, Math.min(600, response.body().length())));
+        }
+        return response.body();
+    }
+
     /** Requests the client sent and the server saw: a request lost between them is named when it times out. */
     static final AtomicLong CLIENT_SENT = new AtomicLong();
     static final AtomicLong SERVER_SEEN = new AtomicLong();
@@ -247,6 +368,7 @@ class IndicatorBenchmark {
                           LATENCY_SAMPLES);
         System.out.printf(Locale.ROOT, "    median %.0f ms, max %.0f ms%n", lags[LATENCY_SAMPLES / 2], lags[LATENCY_SAMPLES - 1]);
         browserOverview(province, single);
+        exchange(province);
         rebuild();
         Runtime.getRuntime().gc();
         System.out.printf(Locale.ROOT, "  heap in use after GC: %,d MiB%n",
