@@ -119,3 +119,32 @@ test('an administrator registers a unit and merges another from 01/07/2025; the 
   await expect(page.getByText('Lý do: Nghị quyết sắp xếp 2025').first()).toBeVisible();
   await expectAccessible(page);
 });
+
+test('an administrator dissolves a district with the 2025 reform after its communes moved under the city', async ({ page, request }) => {
+  // a district of its own for this run, with one commune
+  const run = Date.now().toString(36);
+  const district = `huyen-can-gio-${run}`;
+  const commune = `xa-an-thoi-dong-${run}`;
+  const headers = basic('admin');
+  for (const unit of [{ id: district, name: `Huyện Cần Giờ ${run}`, kind: 'DISTRICT', parentId: 'tp-ho-chi-minh' },
+                      { id: commune, name: `Xã An Thới Đông ${run}`, kind: 'COMMUNE', parentId: district }]) {
+    expect((await request.post('/api/v1/units', { headers, data: { ...unit, validFrom: '2020-01-01' } })).status()).toBe(201);
+  }
+  await login(page, 'admin');
+  await page.goto(`/don-vi/${district}`);
+  const change = page.getByRole('form', { name: 'Thay đổi đơn vị' });
+  await change.getByLabel('Thay đổi').selectOption('dissolve');
+  await change.getByLabel('Từ ngày').fill('01/07/2025');
+  await change.getByLabel('Lý do').fill('Kết thúc hoạt động cấp huyện theo Luật Tổ chức chính quyền địa phương 2025');
+  await expectAccessible(page);
+  await change.getByRole('button', { name: 'Giải thể' }).click();
+  // the commune is still under it that day: refused, and said why
+  await expect(change.getByRole('alert')).toContainText('Còn đơn vị trực thuộc');
+
+  expect((await request.post(`/api/v1/units/${commune}/move`, {
+    headers, data: { parentId: 'tp-ho-chi-minh', validFrom: '2025-07-01', reason: 'Sắp xếp 2025' },
+  })).status()).toBe(200);
+  await change.getByRole('button', { name: 'Giải thể' }).click();
+  await expect(page.getByTestId('dissolved')).toHaveText('từ 01/07/2025');
+  await expect(page.getByText(/giải thể huyen-can-gio-.* từ 2025-07-01/).first()).toBeVisible();
+});

@@ -103,10 +103,12 @@ export function UnitPage() {
           {unit.data.mergedInto && (<><dt>Đã sáp nhập vào</dt>
             <dd><Link to={withTimes(`/don-vi/${unit.data.mergedInto}`, params)}>{unit.data.mergedInto}</Link>
               {unit.data.validTo && <> từ {formatDate(unit.data.validTo)}</>}</dd></>)}
+          {!unit.data.mergedInto && unit.data.validTo && (<><dt>Đã giải thể</dt>
+            <dd data-testid="dissolved">từ {formatDate(unit.data.validTo)}</dd></>)}
         </dl>
       )}
       <p><Link to={withTimes('/tong-quan', params, { unit: id })}>Xem chỉ số</Link></p>
-      {unit.data && can('ADMIN') && !asOf && !unit.data.mergedInto && <ChangeUnit unit={unit.data} />}
+      {unit.data && can('ADMIN') && !asOf && !unit.data.validTo && <ChangeUnit unit={unit.data} />}
       <h2>Lịch sử</h2>
       <ProblemMessage error={history.error} />
       <ol className="history" aria-label="Lịch sử, mới nhất trước">
@@ -178,10 +180,15 @@ function RegisterUnit() {
   );
 }
 
-type UnitChange = 'rename' | 'move' | 'merge';
-const CHANGES: Record<UnitChange, string> = { rename: 'Đổi tên', move: 'Chuyển trực thuộc', merge: 'Sáp nhập vào đơn vị khác' };
+type UnitChange = 'rename' | 'move' | 'merge' | 'dissolve';
+const CHANGES: Record<UnitChange, string> = {
+  rename: 'Đổi tên', move: 'Chuyển trực thuộc', merge: 'Sáp nhập vào đơn vị khác', dissolve: 'Giải thể',
+};
 
-/** An administrator renames, moves or merges a unit from a date, with a reason (the 2025 reform is made of these). */
+/**
+ * An administrator renames, moves, merges or dissolves a unit from a date, with a reason (the 2025 reform is made of
+ * these: the communes move, then the district is dissolved).
+ */
 function ChangeUnit({ unit }: { unit: UnitView }) {
   const client = useQueryClient();
   const [change, setChange] = useState<UnitChange>('rename');
@@ -194,7 +201,8 @@ function ChangeUnit({ unit }: { unit: UnitView }) {
     mutationFn: () => call<UnitView>(`/units/${encodeURIComponent(unit.id)}/${change}`, {
       method: 'POST', ifMatch: unit.version,
       body: { validFrom: parseDate(validFrom), reason: reason.trim(),
-              ...(change === 'rename' ? { name: name.trim() } : change === 'move' ? { parentId: target?.id } : { intoId: target?.id }) },
+              ...(change === 'rename' ? { name: name.trim() } : change === 'move' ? { parentId: target?.id }
+                : change === 'merge' ? { intoId: target?.id } : {}) },
     }),
     onSuccess: () => { setReason(''); client.invalidateQueries(); },
   });
@@ -202,7 +210,7 @@ function ChangeUnit({ unit }: { unit: UnitView }) {
     e.preventDefault();
     if (!parseDate(validFrom)) {
       setProblem('Ngày theo dạng dd/MM/yyyy.');
-    } else if (change !== 'rename' && !target) {
+    } else if ((change === 'move' || change === 'merge') && !target) {
       setProblem(change === 'move' ? 'Chọn đơn vị cấp trên mới.' : 'Chọn đơn vị sáp nhập vào.');
     } else {
       setProblem(null);
@@ -218,10 +226,13 @@ function ChangeUnit({ unit }: { unit: UnitView }) {
         </select>
       </label>
       {change === 'rename' && <label>Tên mới<input required value={name} onChange={(e) => setName(e.target.value)} /></label>}
-      {change !== 'rename' && (
+      {change === 'dissolve' && (
+        <p className="muted">Đơn vị chấm dứt từ ngày đã chọn, không nhập vào đơn vị nào; các đơn vị trực thuộc phải được
+          chuyển hoặc sáp nhập trước. Lịch sử và số liệu trước đó được giữ nguyên.</p>
+      )}
+      {(change === 'move' || change === 'merge') && (
         <>
-          <UnitPicker label={change === 'move' ? 'Đơn vị cấp trên mới' : 'Sáp nhập vào'} onPick={setTarget}
-                      kind={change === 'merge' ? unit.kind : undefined} />
+          <UnitPicker label={change === 'move' ? 'Đơn vị cấp trên mới' : 'Sáp nhập vào'} onPick={setTarget} />
           {target && <p className="muted">{change === 'move' ? 'Trực thuộc mới' : 'Sáp nhập vào'}: {target.name}</p>}
         </>
       )}

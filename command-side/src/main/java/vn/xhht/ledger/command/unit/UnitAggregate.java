@@ -7,6 +7,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.Reasons;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitDissolvedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMergedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMovedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
@@ -14,6 +15,7 @@ import vn.xhht.ledger.domain.unit.UnitEvents.UnitRenamedEvent;
 import vn.xhht.ledger.domain.unit.UnitKind;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -36,6 +38,7 @@ public class UnitAggregate {
     private LocalDate validFrom;
     private LocalDate mergedFrom;
     private String mergedInto;
+    private LocalDate dissolvedFrom;
     private final NavigableMap<LocalDate, String> names = new TreeMap<>();
     private final NavigableMap<LocalDate, String> parents = new TreeMap<>();
     private long version;
@@ -79,9 +82,35 @@ public class UnitAggregate {
         return version;
     }
 
-    /** Whether the unit exists on that date: registered on or before it and not merged away by then. */
+    /**
+     * Ends the unit from {@code from} without joining another. {@code childrenThen}: the units under it on that date
+     * (each checked by the caller against its own aggregate); while any remains, the unit cannot end.
+     */
+    long dissolve(LocalDate from, String reason, List<String> childrenThen) {
+        String why = Reasons.require(reason);
+        if (!from.isAfter(validFrom)) {
+            throw new DomainException(ErrorCode.INVALID_VALID_FROM, "validFrom",
+                                      "A unit can only end after it started (" + validFrom + ")");
+        }
+        requireAliveOn(from, "validFrom");
+        if (!childrenThen.isEmpty()) {
+            throw new DomainException(ErrorCode.UNIT_HAS_CHILDREN, "validFrom",
+                                      "Units remain under " + unitId + " on " + from + ": " + String.join(", ", childrenThen)
+                                              + "; move or merge them first");
+        }
+        apply(new UnitDissolvedEvent(unitId, from, why));
+        return version;
+    }
+
+    /** Whether the unit exists on that date: registered on or before it and not ended (merged, dissolved) by then. */
     boolean aliveOn(LocalDate date) {
-        return !date.isBefore(validFrom) && (mergedFrom == null || date.isBefore(mergedFrom));
+        LocalDate ended = endedFrom();
+        return !date.isBefore(validFrom) && (ended == null || date.isBefore(ended));
+    }
+
+    /** The day the unit stopped existing (merged away or dissolved), or null. */
+    LocalDate endedFrom() {
+        return mergedFrom != null ? mergedFrom : dissolvedFrom;
     }
 
     void requireAliveOn(LocalDate date, String field) {
@@ -92,6 +121,10 @@ public class UnitAggregate {
         if (mergedFrom != null && !date.isBefore(mergedFrom)) {
             throw new DomainException(ErrorCode.UNIT_MERGED, field,
                                       "Unit " + unitId + " was merged away from " + mergedFrom);
+        }
+        if (dissolvedFrom != null && !date.isBefore(dissolvedFrom)) {
+            throw new DomainException(ErrorCode.UNIT_DISSOLVED, field,
+                                      "Unit " + unitId + " was dissolved from " + dissolvedFrom);
         }
     }
 
@@ -150,6 +183,12 @@ public class UnitAggregate {
     @EventSourcingHandler
     void on(UnitMovedEvent event, @SequenceNumber long sequence) {
         parents.put(event.validFrom(), event.parentId());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(UnitDissolvedEvent event, @SequenceNumber long sequence) {
+        dissolvedFrom = event.validFrom();
         version = sequence;
     }
 

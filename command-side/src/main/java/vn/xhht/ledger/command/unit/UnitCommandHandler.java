@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import vn.xhht.ledger.command.support.ViewLookup;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.unit.UnitCommands.DissolveUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitKind;
 import vn.xhht.ledger.domain.unit.UnitCommands.MergeUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.MoveUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.RegisterUnitCommand;
@@ -17,6 +19,7 @@ import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -82,9 +85,13 @@ public class UnitCommandHandler {
         }
         Aggregate<UnitAggregate> unit = load(command.unitId(), command.expectedVersion());
         Aggregate<UnitAggregate> into = other(command.intoId(), "intoId");
-        if (into.invoke(UnitAggregate::kind) != unit.invoke(UnitAggregate::kind)) {
+        UnitKind kind = unit.invoke(UnitAggregate::kind);
+        UnitKind intoKind = into.invoke(UnitAggregate::kind);
+        // a reform may fold a unit into the level above it (its children then sit under that unit: each is checked)
+        if (intoKind != kind && !kind.mayHaveParent(intoKind)) {
             throw new DomainException(ErrorCode.INVALID_HIERARCHY, "intoId",
-                                      "A unit can only be merged into a unit of the same kind");
+                                      "A " + kind + " can be merged into a unit of its own kind or of the level above it, not a "
+                                              + intoKind);
         }
         into.execute(u -> u.requireAliveOn(command.validFrom(), "intoId"));
         long version = unit.invoke(u -> u.mergeInto(command.intoId(), command.validFrom(), command.reason()));
@@ -98,6 +105,24 @@ public class UnitCommandHandler {
             }
         }
         return version;
+    }
+
+    /**
+     * Dissolves a unit: refused while units sit under it on that date — those the unit view lists, each checked
+     * against its own aggregate (still there on that date, under this unit then).
+     */
+    @CommandHandler
+    public long handle(DissolveUnitCommand command) {
+        Aggregate<UnitAggregate> unit = load(command.unitId(), command.expectedVersion());
+        List<String> remaining = new ArrayList<>();
+        for (String childId : childrenOn(command.unitId(), command.validFrom())) {
+            Aggregate<UnitAggregate> child = other(childId, "unitId");
+            if (child.invoke(c -> c.aliveOn(command.validFrom()))
+                    && command.unitId().equals(child.invoke(c -> c.parentOn(command.validFrom())))) {
+                remaining.add(childId);
+            }
+        }
+        return unit.invoke(u -> u.dissolve(command.validFrom(), command.reason(), remaining));
     }
 
     /**

@@ -34,6 +34,10 @@ public enum ErrorCode {
     PLAN_ALREADY_CLOSED(Kind.CONFLICT),
     PERIOD_CLOSED(Kind.CONFLICT),
     UNIT_MERGED(Kind.CONFLICT),
+    /** A unit that no longer exists on the date: dissolved. */
+    UNIT_DISSOLVED(Kind.CONFLICT),
+    /** A unit cannot end while units remain under it on that date (they are named). */
+    UNIT_HAS_CHILDREN(Kind.RULE_VIOLATION),
     IDEMPOTENCY_KEY_REUSED(Kind.CONFLICT),
     UNKNOWN_UNIT(Kind.RULE_VIOLATION),
     INVALID_HIERARCHY(Kind.RULE_VIOLATION),

@@ -24,4 +24,9 @@ public final class UnitCommands {
     public record MergeUnitCommand(@TargetAggregateIdentifier String unitId, String intoId, LocalDate validFrom, String reason,
                                    Long expectedVersion) {
     }
+
+    /** Ends the unit from {@code validFrom}; refused while units remain under it on that date. */
+    public record DissolveUnitCommand(@TargetAggregateIdentifier String unitId, LocalDate validFrom, String reason,
+                                      Long expectedVersion) {
+    }
 }

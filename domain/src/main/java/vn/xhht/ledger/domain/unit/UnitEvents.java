@@ -24,4 +24,8 @@ public final class UnitEvents {
 
     public record UnitMergedEvent(String unitId, String intoId, LocalDate validFrom, String reason) {
     }
+
+    /** The unit ends from {@code validFrom} without joining another (the 2025 reform ended every district). */
+    public record UnitDissolvedEvent(String unitId, LocalDate validFrom, String reason) {
+    }
 }

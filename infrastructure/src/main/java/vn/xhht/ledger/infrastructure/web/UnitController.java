@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import vn.xhht.ledger.domain.unit.UnitCommands.DissolveUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.MergeUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.MoveUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.RegisterUnitCommand;
@@ -38,6 +39,7 @@ import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
 import vn.xhht.ledger.domain.unit.UnitKind;
 import vn.xhht.ledger.infrastructure.security.Actor;
 import vn.xhht.ledger.infrastructure.security.Role;
+import vn.xhht.ledger.infrastructure.web.UnitRequests.DissolveUnitRequest;
 import vn.xhht.ledger.infrastructure.web.UnitRequests.MergeUnitRequest;
 import vn.xhht.ledger.infrastructure.web.UnitRequests.MoveUnitRequest;
 import vn.xhht.ledger.infrastructure.web.UnitRequests.RegisterUnitRequest;
@@ -171,6 +173,21 @@ public class UnitController {
                      .then(access.requireScope(actor, request.intoId()))
                      .then(commands.send(new MergeUnitCommand(id, request.intoId(), request.validFrom(),
                                                               request.reason(), expected),
+                                         actor, request.reason(), exchange))
+                     .flatMap(version -> answer(id, request.validFrom().minusDays(1), version))
+                     .map(UnitController::ok);
+    }
+
+    @Operation(summary = "Giải thể đơn vị từ ngày validFrom (các đơn vị con phải đã chuyển hoặc sáp nhập trước)")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)", content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @PostMapping("/{id}/dissolve")
+    public Mono<ResponseEntity<Object>> dissolve(@PathVariable String id, @Valid @RequestBody DissolveUnitRequest request,
+                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                 @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
+        Requests.unitId(id);
+        Long expected = Requests.ifMatch(ifMatch);
+        return access.requireRoleAndScope(actor, id, Role.ADMIN)
+                     .then(commands.send(new DissolveUnitCommand(id, request.validFrom(), request.reason(), expected),
                                          actor, request.reason(), exchange))
                      .flatMap(version -> answer(id, request.validFrom().minusDays(1), version))
                      .map(UnitController::ok);

@@ -38,4 +38,8 @@ public final class UnitRequests {
     public record MergeUnitRequest(@NotNull @Pattern(regexp = Requests.UNIT_ID) String intoId,
                                    @NotNull LocalDate validFrom, @NotBlank @FreeText @Size(max = 2000) String reason) {
     }
+
+    @Schema(description = "Giải thể", example = "{\"validFrom\":\"2025-07-01\",\"reason\":\"Kết thúc hoạt động của đơn vị hành chính cấp huyện theo Luật Tổ chức chính quyền địa phương 2025\"}")
+    public record DissolveUnitRequest(@NotNull LocalDate validFrom, @NotBlank @FreeText @Size(max = 2000) String reason) {
+    }
 }

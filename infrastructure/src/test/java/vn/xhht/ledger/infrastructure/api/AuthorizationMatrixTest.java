@@ -161,6 +161,9 @@ class AuthorizationMatrixTest extends ApiTest {
                                                           Map.of("parentId", s.district(), "validFrom", "2024-01-01", "reason", "r")));
         calls.put("POST /units/{id}/merge", s -> new Call("POST", "/units/" + s.commune() + "/merge",
                                                            Map.of("intoId", s.commune(), "validFrom", "2024-01-01", "reason", "r")));
+        // refused for the units under it, once allowed: the district stays
+        calls.put("POST /units/{id}/dissolve", s -> new Call("POST", "/units/" + s.district() + "/dissolve",
+                                                              Map.of("validFrom", "2025-07-01", "reason", "r")));
         calls.put("POST /plans", s -> new Call("POST", "/plans", PlansApiTest.plan(s.district())));
         calls.put("GET /plans/{id}", s -> new Call("GET", "/plans/" + s.plan(), null));
         for (String step : List.of("issue", "close", "reopen")) {

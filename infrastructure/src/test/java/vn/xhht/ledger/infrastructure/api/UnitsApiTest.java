@@ -236,6 +236,52 @@ class UnitsApiTest extends ApiTest {
                      .expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN_ROLE");
     }
 
+    @Test
+    void aDistrictEndsWithThe2025ReformOnceItsCommunesMovedUnderTheProvinceAndKeepsItsHistory() {
+        String province = fresh("tinh");
+        String district = fresh("huyen");
+        String a = fresh("xa");
+        String b = fresh("xa");
+        register(province, "PROVINCE", null, "2020-01-01");
+        register(district, "DISTRICT", province, "2020-01-01");
+        register(a, "COMMUNE", district, "2020-01-01");
+        register(b, "COMMUNE", district, "2020-01-01");
+        java.util.Map<String, Object> dissolve = java.util.Map.of("validFrom", "2025-07-01",
+                                                                  "reason", "Kết thúc hoạt động cấp huyện (Luật Tổ chức CQĐP 2025)");
+
+        as("admin").post().uri("/units/{id}/dissolve", district).bodyValue(dissolve).exchange()
+                   .expectStatus().isEqualTo(422).expectBody()
+                   .jsonPath("$.code").isEqualTo("UNIT_HAS_CHILDREN")
+                   .jsonPath("$.detail").value(d -> org.assertj.core.api.Assertions.assertThat((String) d).contains(a).contains(b));
+        for (String commune : java.util.List.of(a, b)) {
+            as("admin").post().uri("/units/{id}/move", commune)
+                       .bodyValue(java.util.Map.of("parentId", province, "validFrom", "2025-07-01", "reason", "Sắp xếp 2025"))
+                       .exchange().expectStatus().isOk();
+        }
+        as("planner").post().uri("/units/{id}/dissolve", district).bodyValue(dissolve).exchange().expectStatus().isForbidden();
+        as("admin").post().uri("/units/{id}/dissolve", district).bodyValue(java.util.Map.of("validFrom", "2025-07-01"))
+                   .exchange().expectStatus().isBadRequest();
+        as("admin").post().uri("/units/{id}/dissolve", district).bodyValue(dissolve).exchange()
+                   .expectStatus().isOk().expectBody().jsonPath("$.validTo").isEqualTo("2025-07-01")
+                   .jsonPath("$.mergedInto").doesNotExist();
+
+        childIds(province, "2025-06-30").jsonPath("$.items[*].id").value(ids ->
+                org.assertj.core.api.Assertions.assertThat((java.util.List<String>) ids).containsExactly(district));
+        childIds(province, "2025-07-15").jsonPath("$.items[*].id").value(ids ->
+                org.assertj.core.api.Assertions.assertThat((java.util.List<String>) ids).containsExactlyInAnyOrder(a, b));
+        as("auditor").get().uri("/units/{id}?on=2025-08-01", district).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.validTo").isEqualTo("2025-07-01");
+        // nothing is placed under it from that day; its history says why it ended
+        as("admin").post().uri("/units").bodyValue(java.util.Map.of("id", fresh("xa"), "name", "Xã mới", "kind", "COMMUNE",
+                                                                    "parentId", district, "validFrom", "2025-07-01"))
+                   .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("UNKNOWN_UNIT");
+        as("auditor").get().uri("/units/{id}/history", district).exchange().expectStatus().isOk().expectBody()
+                     .jsonPath("$.items[0].vi").value(v -> org.assertj.core.api.Assertions.assertThat((String) v)
+                             .startsWith("admin giải thể " + district + " từ 2025-07-01"));
+        as("admin").post().uri("/units/{id}/dissolve", district).bodyValue(dissolve).exchange()
+                   .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("UNIT_DISSOLVED");
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec childIds(String unit, String on) {
         return as("auditor").get().uri(on == null ? "/units/" + unit + "/children" : "/units/" + unit + "/children?on=" + on)
                             .exchange().expectStatus().isOk().expectBody();

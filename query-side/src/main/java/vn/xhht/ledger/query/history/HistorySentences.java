@@ -34,6 +34,9 @@ public final class HistorySentences {
             case "UnitMergedEvent" -> new Sentence(
                     who + " sáp nhập " + p.get("unitId") + " vào " + p.get("intoId") + " từ " + p.get("validFrom"),
                     by + " merged " + p.get("unitId") + " into " + p.get("intoId") + " from " + p.get("validFrom"));
+            case "UnitDissolvedEvent" -> new Sentence(
+                    who + " giải thể " + p.get("unitId") + " từ " + p.get("validFrom") + ": " + p.get("reason"),
+                    by + " dissolved " + p.get("unitId") + " from " + p.get("validFrom") + ": " + p.get("reason"));
             case "PlanDraftedEvent" -> new Sentence(
                     who + " soạn kế hoạch " + p.get("number") + " của " + p.get("issuerUnitId"),
                     by + " drafted plan " + p.get("number") + " of " + p.get("issuerUnitId"));

@@ -27,6 +27,7 @@ import vn.xhht.ledger.domain.plan.PlanEvents.PlanIssuedEvent;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionGrantedEvent;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionRevokedEvent;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionValidityCorrectedEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitDissolvedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMergedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMovedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
@@ -138,21 +139,28 @@ public class IndicatorProjection implements Replayable {
     /** The merged unit's subtree rolls up through the unit it merged into; it no longer counts as a unit itself. */
     @EventHandler
     void on(UnitMergedEvent e, @Timestamp Instant at) {
-        apply(at, () -> {
-            UnitLine unit = reparent(e.unitId(), e.intoId(), e.validFrom(), at);
-            if (unit == null) {
-                return;
+        apply(at, () -> ended(reparent(e.unitId(), e.intoId(), e.validFrom(), at), e.validFrom()));
+    }
+
+    /** A dissolved unit (nothing under it by then) no longer counts as a unit from that day. */
+    @EventHandler
+    void on(UnitDissolvedEvent e, @Timestamp Instant at) {
+        apply(at, () -> ended(book.unit(e.unitId()), e.validFrom()));
+    }
+
+    private void ended(UnitLine unit, LocalDate from) {
+        if (unit == null) {
+            return;
+        }
+        unit.mergedFrom = from;
+        book.saveUnit(unit);
+        String key = unitCountKey(UnitKind.valueOf(unit.kind));
+        for (int year = Math.max(firstYear, from.getYear()); year <= lastYear; year++) {
+            Long own = book.figure(unit.unitId, year).quantity(key).own;
+            if (own != null && own > 0 && !unit.standsOn(UnitLine.yearEnd(year))) {
+                book.addOwn(unit.unitId, year, key, -own);
             }
-            unit.mergedFrom = e.validFrom();
-            book.saveUnit(unit);
-            String key = unitCountKey(UnitKind.valueOf(unit.kind));
-            for (int year = Math.max(firstYear, e.validFrom().getYear()); year <= lastYear; year++) {
-                Long own = book.figure(e.unitId(), year).quantity(key).own;
-                if (own != null && own > 0 && !unit.standsOn(UnitLine.yearEnd(year))) {
-                    book.addOwn(e.unitId(), year, key, -own);
-                }
-            }
-        });
+        }
     }
 
     private UnitLine reparent(String unitId, String parentId, LocalDate validFrom, Instant at) {

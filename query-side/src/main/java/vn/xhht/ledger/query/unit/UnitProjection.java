@@ -14,6 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitDissolvedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMergedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMovedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
@@ -108,6 +109,12 @@ public class UnitProjection extends BatchedView {
     @EventHandler
     void on(UnitMergedEvent event, @SequenceNumber long sequence) {
         update(event.unitId(), sequence, existing -> existing.merged(event.intoId(), event.validFrom(), sequence));
+    }
+
+    /** A dissolved unit ends as a merged one does, into no other: shown with its last day's name and {@code validTo}. */
+    @EventHandler
+    void on(UnitDissolvedEvent event, @SequenceNumber long sequence) {
+        update(event.unitId(), sequence, existing -> existing.merged(null, event.validFrom(), sequence));
     }
 
     @Override

@@ -1,0 +1,127 @@
+package vn.xhht.ledger.command.unit;
+
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.xhht.ledger.command.support.ViewLookup;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.unit.UnitCommands.DissolveUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitCommands.MergeUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitCommands.MoveUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitCommands.RegisterUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitDissolvedEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitMergedEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitMovedEvent;
+import vn.xhht.ledger.domain.unit.UnitKind;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The 2025 reform through the unit commands that involve several units: a district ends once its communes have moved
+ * under the province (refused, naming them, while one remains), nothing is placed under it from that day, and a
+ * reform may fold a unit into the level above it — never into a lower one.
+ */
+class UnitCommandHandlerTest {
+
+    private static final LocalDate FROM = LocalDate.of(2020, 1, 1);
+    private static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
+
+    private EmbeddedEventStore events;
+    private UnitCommandHandler handler;
+    /** What the unit view lists under a unit (the handler checks each against its own aggregate). */
+    private final List<String> listed = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        events = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        handler = new UnitCommandHandler(EventSourcingRepository.builder(UnitAggregate.class).eventStore(events).build(),
+                                         new ViewLookup(null, null) {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> Optional<T> ask(Object query, Class<T> type, String what) {
+                FetchUnitChildrenQuery children = (FetchUnitChildrenQuery) query;
+                return Optional.of((T) new UnitChildrenView(children.unitId(), children.on(), listed.stream()
+                        .map(id -> new UnitView(id, id, UnitKind.COMMUNE, children.unitId(), FROM, null, null, 0)).toList()));
+            }
+        });
+        run(() -> handler.handle(new RegisterUnitCommand("hcm", "TP. Hồ Chí Minh", UnitKind.PROVINCE, null, FROM)));
+        run(() -> handler.handle(new RegisterUnitCommand("cu-chi", "Huyện Củ Chi", UnitKind.DISTRICT, "hcm", FROM)));
+        run(() -> handler.handle(new RegisterUnitCommand("tan-thong-hoi", "Xã Tân Thông Hội", UnitKind.COMMUNE, "cu-chi", FROM)));
+        listed.add("tan-thong-hoi");
+    }
+
+    private <T> T run(Callable<T> command) {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("test"));
+        var result = unitOfWork.executeWithResult(command::call);
+        if (result.isExceptional()) {
+            if (result.exceptionResult() instanceof DomainException refused) {
+                throw refused;
+            }
+            throw new IllegalStateException(result.exceptionResult());
+        }
+        return result.getPayload();
+    }
+
+    private Object lastEventOf(String unitId) {
+        List<Object> payloads = new ArrayList<>();
+        events.readEvents(unitId).asStream().forEach(event -> payloads.add(event.getPayload()));
+        return payloads.get(payloads.size() - 1);
+    }
+
+    @Test
+    void cannotDissolveADistrictWhileACommuneRemainsUnderItAndTheRefusalNamesIt() {
+        assertThatThrownBy(() -> run(() -> handler.handle(new DissolveUnitCommand("cu-chi", REFORM, "Kết thúc cấp huyện", null))))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNIT_HAS_CHILDREN);
+                    assertThat(e.getMessage()).contains("tan-thong-hoi");
+                });
+    }
+
+    @Test
+    void canDissolveADistrictOnceItsCommunesMovedUnderTheProvinceThatDay() {
+        run(() -> handler.handle(new MoveUnitCommand("tan-thong-hoi", "hcm", REFORM, "Sắp xếp 2025", null)));
+        assertThat(lastEventOf("tan-thong-hoi")).isEqualTo(new UnitMovedEvent("tan-thong-hoi", "hcm", "cu-chi", REFORM, "Sắp xếp 2025"));
+        // the view may still list the commune under the district: its own aggregate says it left that day
+        run(() -> handler.handle(new DissolveUnitCommand("cu-chi", REFORM, "Kết thúc cấp huyện", null)));
+        assertThat(lastEventOf("cu-chi")).isEqualTo(new UnitDissolvedEvent("cu-chi", REFORM, "Kết thúc cấp huyện"));
+    }
+
+    @Test
+    void cannotPlaceAUnitUnderADistrictFromTheDayItWasDissolved() {
+        run(() -> handler.handle(new MoveUnitCommand("tan-thong-hoi", "hcm", REFORM, "Sắp xếp 2025", null)));
+        run(() -> handler.handle(new DissolveUnitCommand("cu-chi", REFORM, "Kết thúc cấp huyện", null)));
+        assertThatThrownBy(() -> run(() -> handler.handle(new RegisterUnitCommand("xa-moi", "Xã mới", UnitKind.COMMUNE, "cu-chi", REFORM))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_UNIT));
+        // before that day it still stands
+        run(() -> handler.handle(new RegisterUnitCommand("xa-cu", "Xã cũ", UnitKind.COMMUNE, "cu-chi", LocalDate.of(2024, 1, 1))));
+    }
+
+    @Test
+    void canFoldADistrictIntoItsProvinceWhenAReformSaysSoItsCommunesFollowing() {
+        run(() -> handler.handle(new MergeUnitCommand("cu-chi", "hcm", REFORM, "Sắp xếp 2025", null)));
+        assertThat(lastEventOf("cu-chi")).isEqualTo(new UnitMergedEvent("cu-chi", "hcm", REFORM, "Sắp xếp 2025"));
+        assertThat(lastEventOf("tan-thong-hoi")).isInstanceOfSatisfying(UnitMovedEvent.class,
+                moved -> assertThat(moved.parentId()).isEqualTo("hcm"));
+    }
+
+    @Test
+    void cannotMergeAProvinceIntoADistrict() {
+        assertThatThrownBy(() -> run(() -> handler.handle(new MergeUnitCommand("hcm", "cu-chi", REFORM, "Sai", null))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_HIERARCHY));
+    }
+}
