@@ -4,7 +4,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.xhht.ledger.command.support.ViewLookup;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.unit.UnitCommands.DissolveUnitCommand;
@@ -16,14 +15,10 @@ import vn.xhht.ledger.domain.unit.UnitEvents.UnitMergedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMovedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
 import vn.xhht.ledger.domain.unit.UnitKind;
-import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
-import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
-import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.axonframework.test.matchers.Matchers.predicate;
 
@@ -40,20 +35,12 @@ class UnitAggregateTest {
 
     private FixtureConfiguration<UnitAggregate> fixture;
     /** The units the unit view lists under a unit on a date (what the handler asks before it checks each). */
-    private final List<String> listed = new ArrayList<>();
+    private final ListedChildren listed = new ListedChildren();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(UnitAggregate.class);
-        fixture.registerAnnotatedCommandHandler(new UnitCommandHandler(fixture.getRepository(), new ViewLookup(null, null) {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> Optional<T> ask(Object query, Class<T> type, String what) {
-                FetchUnitChildrenQuery children = (FetchUnitChildrenQuery) query;
-                return Optional.of((T) new UnitChildrenView(children.unitId(), children.on(), listed.stream()
-                        .map(id -> new UnitView(id, id, UnitKind.COMMUNE, children.unitId(), FROM, null, null, 0)).toList()));
-            }
-        }));
+        fixture.registerAnnotatedCommandHandler(new UnitCommandHandler(fixture.getRepository(), listed));
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.xhht.ledger.command.support.ViewLookup;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.unit.UnitCommands.DissolveUnitCommand;
@@ -18,14 +17,10 @@ import vn.xhht.ledger.domain.unit.UnitEvents.UnitDissolvedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMergedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMovedEvent;
 import vn.xhht.ledger.domain.unit.UnitKind;
-import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
-import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
-import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,25 +39,17 @@ class UnitCommandHandlerTest {
     private EmbeddedEventStore events;
     private UnitCommandHandler handler;
     /** What the unit view lists under a unit (the handler checks each against its own aggregate). */
-    private final List<String> listed = new ArrayList<>();
+    private final ListedChildren listed = new ListedChildren();
 
     @BeforeEach
     void setUp() {
         events = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         handler = new UnitCommandHandler(EventSourcingRepository.builder(UnitAggregate.class).eventStore(events).build(),
-                                         new ViewLookup(null, null) {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> Optional<T> ask(Object query, Class<T> type, String what) {
-                FetchUnitChildrenQuery children = (FetchUnitChildrenQuery) query;
-                return Optional.of((T) new UnitChildrenView(children.unitId(), children.on(), listed.stream()
-                        .map(id -> new UnitView(id, id, UnitKind.COMMUNE, children.unitId(), FROM, null, null, 0)).toList()));
-            }
-        });
+                                         listed);
         run(() -> handler.handle(new RegisterUnitCommand("hcm", "TP. Hồ Chí Minh", UnitKind.PROVINCE, null, FROM)));
         run(() -> handler.handle(new RegisterUnitCommand("cu-chi", "Huyện Củ Chi", UnitKind.DISTRICT, "hcm", FROM)));
         run(() -> handler.handle(new RegisterUnitCommand("tan-thong-hoi", "Xã Tân Thông Hội", UnitKind.COMMUNE, "cu-chi", FROM)));
-        listed.add("tan-thong-hoi");
+        listed.ids.add("tan-thong-hoi");
     }
 
     private <T> T run(Callable<T> command) {
