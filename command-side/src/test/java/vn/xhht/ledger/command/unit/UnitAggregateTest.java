@@ -17,8 +17,6 @@ import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
 import vn.xhht.ledger.domain.unit.UnitKind;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.axonframework.test.matchers.Matchers.predicate;
 
