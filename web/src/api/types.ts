@@ -235,7 +235,8 @@ export interface ValidityChange {
   level: string | null;
   year: number;
   decidedOn: string;
-  frameworkVersion: number;
+  /** null: granted without a framework, before a title's framework ruled its validity. */
+  frameworkVersion: number | null;
   validThrough: string;
   validThroughUnderLatest: string;
 }

@@ -140,7 +140,7 @@ function ValidityReviewSection() {
                   <th scope="row">{change.subjectUnitId}</th>
                   <td>{change.title}{change.level ? ` (${change.level})` : ''}</td>
                   <td className="number">{change.year}</td>
-                  <td className="number">{change.frameworkVersion}</td>
+                  <td className="number">{change.frameworkVersion ?? 'không có (theo danh hiệu)'}</td>
                   <td>{formatDate(change.validThrough)}</td>
                   <td>{formatDate(change.validThroughUnderLatest)}</td>
                   <td>

@@ -36,11 +36,12 @@ public class FrameworkAggregate {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    PublishResult handle(PublishFrameworkVersionCommand command) {
+    PublishResult handle(PublishFrameworkVersionCommand command, TitleFrameworks titles) throws Exception {
         CriteriaFramework document = command.framework();
         Problem.refuseAny(document.problems(), "The framework document is invalid");
         Integer existing = versionByHash.get(command.contentHash());
         if (existing != null) {
+            titles.register(versions.lastEntry().getValue()); // recorded once for a framework published before
             return new PublishResult(command.code(), existing, false);
         }
         int latest = versions.isEmpty() ? 0 : versions.lastKey();
@@ -48,6 +49,7 @@ public class FrameworkAggregate {
         int version = wanted != null && !versions.containsKey(wanted) ? wanted : latest + 1;
         apply(new FrameworkVersionPublishedEvent(command.code(), version, document.published(version),
                                                  command.contentHash(), command.source()));
+        titles.register(versions.lastEntry().getValue());
         return new PublishResult(command.code(), version, true);
     }
 

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.xhht.ledger.command.assessment.AssessmentCommandHandler;
 import vn.xhht.ledger.command.assessment.AssessmentConclusions;
 import vn.xhht.ledger.command.framework.Frameworks;
+import vn.xhht.ledger.command.framework.TitleFrameworks;
 import vn.xhht.ledger.command.period.PeriodLedgers;
 import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentStatus;
@@ -29,7 +30,8 @@ import java.util.Objects;
 /**
  * Grants and revokes titles. A grant names the subject, title, level and decision; when it comes from an assessment,
  * the assessment must be reviewed, about the same subject, under a framework for that title, and concluded at that
- * level. Validity follows the framework: valid through 31 Dec of the recognition year plus its {@code validityYears}
+ * level. Validity follows the framework — the assessment's, else the one governing the title on the decision's day
+ * ({@link TitleFrameworks}): valid through 31 Dec of the recognition year plus its {@code validityYears}
  * (the recognition year only when no framework is known). The grant, the subject's title register and the period
  * ledgers of the subject's lineage are stored in one commit.
  */
@@ -40,12 +42,15 @@ public class RecognitionCommandHandler {
     private final Repository<TitleRegisterAggregate> registers;
     private final AssessmentConclusions assessments;
     private final Frameworks frameworks;
+    private final TitleFrameworks titleFrameworks;
     private final Hierarchy hierarchy;
     private final PeriodLedgers periods;
 
     public RecognitionCommandHandler(Repository<RecognitionAggregate> recognitions,
                                      Repository<TitleRegisterAggregate> registers, AssessmentConclusions assessments,
-                                     Frameworks frameworks, Hierarchy hierarchy, PeriodLedgers periods) {
+                                     Frameworks frameworks, TitleFrameworks titleFrameworks, Hierarchy hierarchy,
+                                     PeriodLedgers periods) {
+        this.titleFrameworks = titleFrameworks;
         this.recognitions = recognitions;
         this.registers = registers;
         this.assessments = assessments;
@@ -62,6 +67,10 @@ public class RecognitionCommandHandler {
             AssessmentConclusions.Conclusion conclusion = assessments.of(command.assessmentId(), "assessmentId");
             rules = frameworks.version(conclusion.framework(), conclusion.frameworkVersion());
             requireMatch(command, conclusion, rules);
+        } else {
+            // without an assessment the title's own framework (the one in force on the decision's day) rules
+            rules = titleFrameworks.inForceOn(command.title().name(), command.decidedOn())
+                                   .map(f -> frameworks.version(f.code(), f.version())).orElse(null);
         }
         int validityYears = rules == null || rules.validityYears() == null ? 0 : rules.validityYears();
         LocalDate validThrough = LocalDate.of(command.year() + validityYears, 12, 31);

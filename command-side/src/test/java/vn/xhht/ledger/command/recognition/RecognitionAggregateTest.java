@@ -9,6 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.xhht.ledger.command.assessment.AssessmentConclusions;
 import vn.xhht.ledger.command.framework.Frameworks;
+import vn.xhht.ledger.command.framework.TitleFrameworks;
+import vn.xhht.ledger.domain.framework.CriteriaFramework;
+import vn.xhht.ledger.domain.framework.FrameworkMessages.TitleFrameworkRegisteredEvent;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionGrantedEvent;
 import vn.xhht.ledger.command.period.PeriodLedgers;
 import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.common.DomainException;
@@ -25,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +43,15 @@ class RecognitionAggregateTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
     private static final LocalDate END_2023 = LocalDate.of(2023, 12, 31);
     private static final LocalDate END_2026 = LocalDate.of(2026, 12, 31);
+    /** TT 22's yearly ranking (valid for its year) and TT 25's commune title (three more years), from their dates. */
+    private static final List<CriteriaFramework> FRAMEWORKS = List.of(
+            framework("TT22-2020-DVHT", 2, "DON_VI_HOC_TAP", LocalDate.of(2020, 9, 21), 0),
+            framework("TT25-2023-CDHT-XA", 2, "CONG_DONG_HOC_TAP_XA", LocalDate.of(2024, 2, 12), 3));
+
+    private static CriteriaFramework framework(String code, int version, String title, LocalDate from, int validity) {
+        return new CriteriaFramework(code, version, code, title, code, null, from, null, CriteriaFramework.Decision.ALL_MET,
+                                     List.of(), null, List.of("MUC_DO_1"), validity, null, null, List.of(), true, null);
+    }
 
     private FixtureConfiguration<RecognitionAggregate> fixture;
     private final List<LocalDate> admitted = new ArrayList<>();
@@ -53,7 +67,20 @@ class RecognitionAggregateTest {
                                                                              .build())
                                                .build();
         fixture.registerAnnotatedCommandHandler(new RecognitionCommandHandler(
-                fixture.getRepository(), registers, new AssessmentConclusions(null), new Frameworks(null),
+                fixture.getRepository(), registers, new AssessmentConclusions(null), new Frameworks(null) {
+                    @Override
+                    public CriteriaFramework version(String code, Integer version) {
+                        return FRAMEWORKS.stream().filter(f -> f.code().equals(code)).findFirst().orElseThrow();
+                    }
+                },
+                new TitleFrameworks(null) {
+                    @Override
+                    public Optional<TitleFrameworkRegisteredEvent> inForceOn(String title, LocalDate day) {
+                        return FRAMEWORKS.stream().filter(f -> f.subjectTitle().equals(title) && !day.isBefore(f.effectiveFrom()))
+                                         .findFirst().map(f -> new TitleFrameworkRegisteredEvent(
+                                                 title, f.code(), f.version(), f.effectiveFrom(), null, f.validityYears()));
+                    }
+                },
                 new Hierarchy(null) {
                     @Override
                     public List<String> lineageOn(String unitId, LocalDate date, String field) {
@@ -70,6 +97,31 @@ class RecognitionAggregateTest {
                     }
                 }));
         fixture.givenCurrentTime(TODAY.atTime(9, 0).atZone(ProgrammeTime.ZONE).toInstant());
+    }
+
+    @Test
+    void canGrantACommuneTitleWithoutAnAssessmentValidForAsLongAsItsFrameworkSays() {
+        fixture.givenNoPriorActivity()
+               .when(new GrantRecognitionCommand("r2", Title.CONG_DONG_HOC_TAP_XA, "xa-a", 2024, "MUC_DO_1", "30/QĐ-UBND",
+                                                 LocalDate.of(2024, 12, 20), null))
+               .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                       org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                               org.axonframework.test.matchers.Matchers.predicate(e -> e instanceof RecognitionGrantedEvent g
+                                       && g.validThrough().equals(LocalDate.of(2027, 12, 31))
+                                       && "TT25-2023-CDHT-XA".equals(g.framework()) && Integer.valueOf(2).equals(g.frameworkVersion())),
+                               org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    @Test
+    void canGrantATitleNoFrameworkGovernedYetValidForItsOwnYearOnly() {
+        fixture.givenNoPriorActivity()
+               .when(new GrantRecognitionCommand("r3", Title.CONG_DONG_HOC_TAP_XA, "xa-a", 2023, "MUC_DO_1", "31/QĐ-UBND",
+                                                 LocalDate.of(2023, 12, 20), null))
+               .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                       org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                               org.axonframework.test.matchers.Matchers.predicate(e -> e instanceof RecognitionGrantedEvent g
+                                       && g.validThrough().equals(END_2023) && g.framework() == null),
+                               org.axonframework.test.matchers.Matchers.andNoMore())));
     }
 
     @Test

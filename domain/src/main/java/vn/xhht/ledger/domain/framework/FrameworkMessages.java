@@ -30,6 +30,19 @@ public final class FrameworkMessages {
                                                  String contentHash, String source) {
     }
 
+    /**
+     * A framework (its latest version) governs a title: a recognition of the title decided while it is in force is
+     * valid as long as it says, with or without an assessment (DOMAIN.md §8). Kept per title
+     * ({@link #titleFrameworksId}) so that the framework of a title is a key lookup on the command side.
+     */
+    public record TitleFrameworkRegisteredEvent(String title, String code, int version, java.time.LocalDate effectiveFrom,
+                                                java.time.LocalDate effectiveTo, Integer validityYears) {
+    }
+
+    public static String titleFrameworksId(String title) {
+        return "title-frameworks:" + title;
+    }
+
     /** What a publish command answers: the version, and whether it was new. */
     public record PublishResult(String code, int version, boolean created) {
     }

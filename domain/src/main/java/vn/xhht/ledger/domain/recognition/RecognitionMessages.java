@@ -82,8 +82,9 @@ public final class RecognitionMessages {
     }
 
     /** One recognition whose validity differs from the latest version's rule, with both dates. */
+    /** {@code frameworkVersion}: the version it was granted under; null when granted without one (before titles had theirs). */
     public record ValidityChange(String recognitionId, String subjectUnitId, Title title, String level, int year,
-                                 LocalDate decidedOn, int frameworkVersion, LocalDate validThrough,
+                                 LocalDate decidedOn, Integer frameworkVersion, LocalDate validThrough,
                                  LocalDate validThroughUnderLatest) {
     }
 

@@ -115,7 +115,8 @@ class BitemporalReadsApiTest extends ApiTest {
         Instant beforeGrant = instant();
         Map<String, Object> grant = new HashMap<>(Map.of("title", "DON_VI_HOC_TAP", "subjectUnitId", subject, "year", 2023,
                                                          "level", "MUC_DO_1", "decisionNumber", "123/QĐ-UBND",
-                                                         "decidedOn", "2024-02-10"));
+                                                         // under TT 22 (ranked yearly): held for 2023 only
+                                                         "decidedOn", "2023-12-20"));
         String location = as("recognizer").post().uri("/recognitions").bodyValue(grant).exchange()
                                           .expectStatus().isCreated().returnResult(String.class)
                                           .getResponseHeaders().getLocation().getPath().replace("/api/v1", "");
@@ -160,7 +161,8 @@ class BitemporalReadsApiTest extends ApiTest {
 
         Map<String, Object> grant = new HashMap<>(Map.of("title", "DON_VI_HOC_TAP", "subjectUnitId", school, "year", 2023,
                                                          "level", "MUC_DO_1", "decisionNumber", "123/QĐ-UBND",
-                                                         "decidedOn", "2024-02-10"));
+                                                         // under TT 22 (ranked yearly): held for 2023 only
+                                                         "decidedOn", "2023-12-20"));
         as("recognizer").post().uri("/recognitions").bodyValue(grant).exchange().expectStatus().isCreated();
         as("auditor").get().uri("/units/{id}/recognitions?on=2023-06-30", school).exchange().expectStatus().isOk()
                      .expectBody().jsonPath("$.items.length()").isEqualTo(1);

@@ -34,9 +34,10 @@ class RecognitionsApiTest extends ApiTest {
     @Test
     void aRecognizerGrantsATitleWhichIsListedForTheUnitAndASecondValidOneIsADuplicate() {
         String subject = organisation();
+        // decided under TT 24/2023 (in force from 29/1/2024): kept three more years, with or without an assessment
         as("recognizer").post().uri("/recognitions").bodyValue(grant(subject, "DON_VI_HOC_TAP", "MUC_DO_1", 2023, "2024-02-10"))
                         .exchange().expectStatus().isCreated()
-                        .expectBody().jsonPath("$.validThrough").isEqualTo("2023-12-31").jsonPath("$.revoked").isEqualTo(false);
+                        .expectBody().jsonPath("$.validThrough").isEqualTo("2026-12-31").jsonPath("$.revoked").isEqualTo(false);
         as("recognizer").post().uri("/recognitions").bodyValue(grant(subject, "DON_VI_HOC_TAP", "MUC_DO_1", 2023, "2024-02-10"))
                         .exchange().expectStatus().isEqualTo(409)
                         .expectBody().jsonPath("$.code").isEqualTo("DUPLICATE_RECOGNITION");
@@ -148,6 +149,64 @@ class RecognitionsApiTest extends ApiTest {
         as("auditor").get().uri("/audit/events?unitId={u}", subject).exchange().expectStatus().isOk().expectBody()
                      .jsonPath("$.items[?(@.type == 'RecognitionValidityCorrectedEvent')].reason")
                      .isEqualTo(List.of("TT22 xếp loại hằng năm (phiên bản 2)"));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+
+    /**
+     * A commune title granted without an assessment is valid as its title's framework says (TT 25/2023: three more
+     * years), so the district's share of titled communes counts it through 2027; one granted before this rule (stored
+     * with its own year only) is listed by the validity review of TT 25 for an administrator to set.
+     */
+    @Test
+    void aCommuneTitleGrantedWithoutAnAssessmentCountsForTheYearsItsFrameworkGivesAndAnOlderOneIsListedForReview() {
+        String[] ids = provinceDistrictCommune();
+        waitForFramework("TT25-2023-CDHT-XA");
+        as("recognizer").post().uri("/recognitions")
+                        .bodyValue(grant(ids[2], "CONG_DONG_HOC_TAP_XA", "MUC_DO_1", 2024, "2024-12-20")).exchange()
+                        .expectStatus().isCreated().expectBody()
+                        .jsonPath("$.validThrough").isEqualTo("2027-12-31")
+                        .jsonPath("$.framework").isEqualTo("TT25-2023-CDHT-XA").jsonPath("$.frameworkVersion").isEqualTo(2);
+        awaitTitled(ids[1], 2027, "COMMUNES_TITLED", 1);
+        awaitTitled(ids[1], 2028, "COMMUNES_TITLED", 0);
+
+        // as the service stored such a title before: no framework, valid for its year only
+        String legacy = java.util.UUID.randomUUID().toString();
+        String other = fresh("xa");
+        register(other, "COMMUNE", ids[1], "2020-01-01");
+        eventStore.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>(
+                "RecognitionAggregate", legacy, 0, new vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionGrantedEvent(
+                        legacy, vn.xhht.ledger.domain.recognition.RecognitionMessages.Title.CONG_DONG_HOC_TAP_XA, other, 2024,
+                        "MUC_DO_1", "7/QĐ-UBND", LocalDate.of(2024, 6, 1), null, null, null, LocalDate.of(2024, 12, 31)),
+                org.axonframework.messaging.MetaData.with("actor", "recognizer")));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        String review = "";
+        while (!review.contains(legacy) && System.nanoTime() < deadline) {
+            review = as("auditor").get().uri("/recognitions/validity-review?framework=TT25-2023-CDHT-XA").exchange()
+                                  .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+            sleep(100);
+        }
+        as("auditor").get().uri("/recognitions/validity-review?framework=TT25-2023-CDHT-XA").exchange().expectBody()
+                     .jsonPath("$.items[?(@.recognitionId == '" + legacy + "')].validThroughUnderLatest")
+                     .isEqualTo(List.of("2027-12-31"));
+    }
+
+    private void awaitTitled(String unit, int year, String indicator, int held) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        Object numerator = null;
+        while (System.nanoTime() < deadline) {
+            Map<?, ?> table = as("auditor").get().uri("/indicators?unitId={u}&year={y}", unit, year).exchange()
+                                           .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            numerator = ((List<?>) table.get("items")).stream().map(Map.class::cast)
+                                                      .filter(row -> indicator.equals(row.get("indicator")))
+                                                      .map(row -> row.get("numerator")).findFirst().orElse(null);
+            if (numerator instanceof Number n && n.intValue() == held) {
+                return;
+            }
+            sleep(100);
+        }
+        org.assertj.core.api.Assertions.fail(indicator + " " + year + " of " + unit + " stayed " + numerator);
     }
 
     /** Waits until the district's ORGANISATIONS_TITLED numerator for {@code year} is {@code held}. */

@@ -51,7 +51,8 @@ public class RecognitionProjection extends BatchedView {
 
     public static final String NAME = "recognitions";
     /** 2: recognitions indexed by framework. */
-    public static final int SHAPE = 2;
+    /** 3: recognitions granted without a framework are also indexed under their title ({@code title:<TITLE>}). */
+    public static final int SHAPE = 3;
     private static final String RECORDS = "recognition_records";
     private static final String INDEX = "recognition_index";
     private static final String BY_FRAMEWORK = "recognition_by_framework";
@@ -90,6 +91,8 @@ public class RecognitionProjection extends BatchedView {
             batch.set(INDEX, e.subjectUnitId(), "recognitions", e.recognitionId(), e.year());
             if (e.framework() != null) {
                 batch.set(BY_FRAMEWORK, e.framework(), "recognitions", e.recognitionId(), e.frameworkVersion());
+            } else {
+                batch.set(BY_FRAMEWORK, untitled(e.title().name()), "recognitions", e.recognitionId(), e.decidedOn().toString());
             }
         });
     }
@@ -163,10 +166,16 @@ public class RecognitionProjection extends BatchedView {
                    .toFuture();
     }
 
+    /** The index key of the recognitions of a title granted without a framework (before titles had theirs). */
+    private static String untitled(String title) {
+        return "title:" + title;
+    }
+
     /**
-     * The recognitions granted under an earlier version of a framework, not revoked, whose last valid day differs
-     * from what the latest version's {@code validityYears} gives: 31 December of the recognition year plus those
-     * years.
+     * The recognitions granted under an earlier version of a framework — or of its title without any framework,
+     * decided while the framework was in force (granted before a title's framework ruled its validity) — not
+     * revoked, whose last valid day differs from what the latest version's {@code validityYears} gives: 31 December
+     * of the recognition year plus those years.
      */
     @QueryHandler
     public CompletableFuture<ValidityReview> handle(FetchValidityReviewQuery query) {
@@ -179,10 +188,17 @@ public class RecognitionProjection extends BatchedView {
                                                                      "No framework " + query.framework())));
         return latest.flatMap(framework -> {
             int years = framework.validityYears() == null ? 0 : framework.validityYears();
-            return Mono.from(byFramework.find(eq("_id", query.framework())).first())
+            Mono<List<String>> earlierVersions = Mono.from(byFramework.find(eq("_id", query.framework())).first())
                        .map(document -> idsIn(document, version -> version instanceof Number n
                                                                    && n.intValue() < framework.version()))
-                       .defaultIfEmpty(List.of())
+                       .defaultIfEmpty(List.of());
+            Mono<List<String>> withoutFramework = framework.subjectTitle() == null ? Mono.just(List.<String>of())
+                    : Mono.from(byFramework.find(eq("_id", untitled(framework.subjectTitle()))).first())
+                          .map(document -> idsIn(document, decided -> decided instanceof String day
+                                  && inForce(framework, LocalDate.parse(day))))
+                          .defaultIfEmpty(List.of());
+            return Mono.zip(earlierVersions, withoutFramework)
+                       .map(both -> java.util.stream.Stream.concat(both.getT1().stream(), both.getT2().stream()).toList())
                        .flatMapMany(ids -> ids.isEmpty() ? Flux.empty() : Flux.from(records.find(in("_id", ids))))
                        .map(document -> ViewDocuments.fromDocument(document, RecognitionView.class))
                        .filter(r -> !r.revoked() && !LocalDate.of(r.year() + years, 12, 31).equals(r.validThrough()))
@@ -192,6 +208,11 @@ public class RecognitionProjection extends BatchedView {
                        .collectList()
                        .map(items -> new ValidityReview(query.framework(), framework.version(), years, items));
         }).toFuture();
+    }
+
+    private static boolean inForce(CriteriaFramework framework, LocalDate day) {
+        return (framework.effectiveFrom() == null || !day.isBefore(framework.effectiveFrom()))
+                && (framework.effectiveTo() == null || !day.isAfter(framework.effectiveTo()));
     }
 
     /** The recognitions an index document lists (id → year or framework version) whose value {@code wanted} accepts. */
