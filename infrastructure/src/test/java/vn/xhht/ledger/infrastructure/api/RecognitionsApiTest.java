@@ -211,20 +211,7 @@ class RecognitionsApiTest extends ApiTest {
 
     /** Waits until the district's ORGANISATIONS_TITLED numerator for {@code year} is {@code held}. */
     private void awaitHeld(String district, int year, int held) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
-        Object numerator = null;
-        while (System.nanoTime() < deadline) {
-            Map<?, ?> table = as("auditor").get().uri("/indicators?unitId={u}&year={y}", district, year).exchange()
-                                           .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-            numerator = ((List<?>) table.get("items")).stream().map(Map.class::cast)
-                                                      .filter(row -> "ORGANISATIONS_TITLED".equals(row.get("indicator")))
-                                                      .map(row -> row.get("numerator")).findFirst().orElse(null);
-            if (numerator instanceof Number n && n.intValue() == held) {
-                return;
-            }
-            sleep(100);
-        }
-        org.assertj.core.api.Assertions.fail("ORGANISATIONS_TITLED " + year + " of " + district + " stayed " + numerator);
+        awaitTitled(district, year, "ORGANISATIONS_TITLED", held);
     }
 
     @Test
