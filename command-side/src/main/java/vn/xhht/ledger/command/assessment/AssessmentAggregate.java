@@ -68,6 +68,10 @@ public class AssessmentAggregate {
 
     AssessmentAggregate(String assessmentId, String subjectUnitId, CriteriaFramework rules, int year, String level,
                         List<Score> scores, Instant dueAt) {
+        if (rules.surveyStandard()) {
+            throw new DomainException(ErrorCode.UNKNOWN_FRAMEWORK, "framework", rules.code()
+                    + " is a standard read from the commune's survey, not a self-assessment framework");
+        }
         ScoreRules.levelOfFramework(rules, level);
         Map<String, IndicatorValue> checked = ScoreRules.check(rules, scores);
         apply(new AssessmentOpenedEvent(assessmentId, subjectUnitId, rules.code(), rules.version(), year, level,

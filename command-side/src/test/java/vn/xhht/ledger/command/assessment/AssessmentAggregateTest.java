@@ -70,6 +70,16 @@ class AssessmentAggregateTest {
         fixture = AssessmentFixtures.fixture((code, version) -> document(code, version == null ? 2 : version));
     }
 
+    @Test
+    void cannotOpenASelfAssessmentUnderASurveyStandard() {
+        fixture = AssessmentFixtures.fixture((code, version) -> document("ND20-2014-XMC", 1));
+        fixture.givenNoPriorActivity()
+               .when(new vn.xhht.ledger.domain.assessment.AssessmentMessages.OpenAssessmentCommand(
+                       "a1", "xa-a", "ND20-2014-XMC", 1, YEAR, null, java.util.List.of()))
+               .expectException(predicate(e -> e instanceof vn.xhht.ledger.domain.common.DomainException d
+                       && d.code() == vn.xhht.ledger.domain.common.ErrorCode.UNKNOWN_FRAMEWORK));
+    }
+
     // ------------------------------------------------------------------ TT 24/2023, district-level units
 
     /** Every TT24 value at its level-1 target: conditions met, every share exactly 90 of 100. */
@@ -261,7 +271,7 @@ class AssessmentAggregateTest {
             IndicatorKind kind = framework.kindOf(indicator);
             BigDecimal target = indicator.min() == null ? null : indicator.min().get(level);
             values.put(indicator.code(), switch (kind) {
-                case CONDITION -> met(indicator.code(), true);
+                case CONDITION, PREREQUISITE -> met(indicator.code(), true);
                 case RATIO -> ratio(indicator.code(), target.intValueExact(), 100);
                 case COUNT -> count(indicator.code(), target.intValueExact());
                 case POINTS -> points(indicator.code(), indicator.maxPoints());

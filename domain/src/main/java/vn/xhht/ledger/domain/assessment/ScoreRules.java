@@ -47,7 +47,7 @@ public final class ScoreRules {
                 }
                 yield IndicatorValue.ofPoints(given.points());
             }
-            case CONDITION -> {
+            case CONDITION, PREREQUISITE -> {
                 only(kind, indicator, given, field + ".met", given.met() != null && given.points() == null
                         && given.numerator() == null && given.denominator() == null && given.count() == null,
                      "is met or not met (true/false)");

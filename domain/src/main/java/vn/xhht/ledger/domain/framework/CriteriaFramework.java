@@ -33,7 +33,18 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
                                 String replaces, LocalDate effectiveFrom, LocalDate effectiveTo, Decision decision,
                                 List<Criterion> criteria, List<Threshold> thresholds, List<String> levels,
                                 Integer validityYears, Upgrade upgrade, MonthDay filingDeadline,
-                                List<Authority> authorities, boolean provisional, String notes) {
+                                List<Authority> authorities, boolean provisional, String notes,
+                                Map<String, Map<String, BigDecimal>> rollup) {
+
+    /** A document without roll-up rules (every framework but the universal-education standards). */
+    public CriteriaFramework(String code, Integer version, String title, String subjectTitle, String regulation,
+                             String replaces, LocalDate effectiveFrom, LocalDate effectiveTo, Decision decision,
+                             List<Criterion> criteria, List<Threshold> thresholds, List<String> levels,
+                             Integer validityYears, Upgrade upgrade, MonthDay filingDeadline,
+                             List<Authority> authorities, boolean provisional, String notes) {
+        this(code, version, title, subjectTitle, regulation, replaces, effectiveFrom, effectiveTo, decision, criteria,
+             thresholds, levels, validityYears, upgrade, filingDeadline, authorities, provisional, notes, null);
+    }
 
     public enum Decision { POINTS, ALL_MET }
 
@@ -42,7 +53,11 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
      * {@code CONDITION} met or not, at the levels it names; {@code RATIO} numerator over denominator against a
      * minimum percentage per level; {@code COUNT} a whole number against a minimum per level.
      */
-    public enum IndicatorKind { POINTS, CONDITION, RATIO, COUNT }
+    public enum IndicatorKind { POINTS, CONDITION, RATIO, COUNT, PREREQUISITE }
+
+    /** Another standard that must be reached, at a level, in the same year (ND 20/2014: "bảo đảm tiêu chuẩn …"). */
+    public record Prerequisite(String framework, String level) {
+    }
 
     public record Criterion(String code, String name, List<Indicator> indicators) {
     }
@@ -54,10 +69,29 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
      * RATIO (a percentage, compared exactly: {@code numerator × 100 ≥ min × denominator}) or of a COUNT.
      */
     public record Indicator(String code, String name, BigDecimal maxPoints, List<String> levels, IndicatorKind kind,
-                            Map<String, BigDecimal> min) {
+                            Map<String, BigDecimal> min, List<String> numerator, String denominator,
+                            List<String> numeratorDbkk, String denominatorDbkk, Map<String, BigDecimal> minDbkk,
+                            Prerequisite prerequisite, String condition) {
 
         public Indicator(String code, String name, BigDecimal maxPoints, List<String> levels) {
             this(code, name, maxPoints, levels, null, null);
+        }
+
+        /**
+         * An assessment's indicator (its values are scored). A survey's indicator also names the figures it is read
+         * from: {@code numerator} (summed) over {@code denominator}; for an especially difficult commune (ĐBKK) the
+         * cohort may differ ({@code numeratorDbkk}, {@code denominatorDbkk}) or the minimum ({@code minDbkk}); a
+         * PREREQUISITE names another standard's level ({@code prerequisite}) at the {@code levels} it applies to; a
+         * CONDITION read from the survey names it ({@code condition}: {@code conditionsMet}).
+         */
+        public Indicator(String code, String name, BigDecimal maxPoints, List<String> levels, IndicatorKind kind,
+                         Map<String, BigDecimal> min) {
+            this(code, name, maxPoints, levels, kind, min, null, null, null, null, null, null, null);
+        }
+
+        Indicator withKind(IndicatorKind named) {
+            return new Indicator(code, name, maxPoints, levels, named, min, numerator, denominator, numeratorDbkk,
+                                 denominatorDbkk, minDbkk, prerequisite, condition);
         }
 
         /** The kind, with the default of documents that leave it out. */
@@ -72,7 +106,7 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
         public boolean hasTargetAt(String level, Decision decision) {
             return switch (kindUnder(decision)) {
                 case POINTS -> false;
-                case CONDITION -> levels != null && levels.contains(level);
+                case CONDITION, PREREQUISITE -> levels != null && levels.contains(level);
                 case RATIO, COUNT -> min != null && min.containsKey(level);
             };
         }
@@ -121,11 +155,19 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
     public CriteriaFramework published(int version) {
         List<Criterion> named = criteria == null ? null : criteria.stream().map(criterion -> new Criterion(
                 criterion.code(), criterion.name(), criterion.indicators() == null ? null : criterion.indicators().stream()
-                        .map(i -> new Indicator(i.code(), i.name(), i.maxPoints(), i.levels(), i.kindUnder(decision), i.min()))
+                        .map(i -> i.withKind(i.kindUnder(decision)))
                         .toList())).toList();
         return new CriteriaFramework(code, version, title, subjectTitle, regulation, replaces, effectiveFrom, effectiveTo,
                                      decision, named, thresholds, levels, validityYears, upgrade, filingDeadline,
-                                     authorities, provisional, notes);
+                                     authorities, provisional, notes, rollup);
+    }
+
+    /**
+     * A standard read from a commune's survey (universal education and literacy): its indicators name survey figures
+     * or other standards, and it rolls up to districts and provinces. It is not assessed by a self-assessment.
+     */
+    public boolean surveyStandard() {
+        return rollup != null || indicators().stream().anyMatch(i -> i.numerator() != null || i.prerequisite() != null);
     }
 
     public IndicatorKind kindOf(Indicator indicator) {
@@ -181,6 +223,19 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
         if (upgrade != null && levels != null
                 && (!levels.contains(upgrade.fromLevel()) || !levels.contains(upgrade.toLevel()))) {
             problems.add(new Problem("upgrade", "fromLevel and toLevel must be levels of the framework"));
+        }
+        if (rollup != null) {
+            rollup.forEach((level, shares) -> {
+                if (levels == null || !levels.contains(level)) {
+                    problems.add(new Problem("rollup." + level, "Roll-up rules name levels of the framework"));
+                } else if (shares != null) {
+                    shares.forEach((unitKind, share) -> {
+                        if (share == null || share.signum() < 0 || share.compareTo(HUNDRED) > 0) {
+                            problems.add(new Problem("rollup." + level + "." + unitKind, "A share is a percentage, 0..100"));
+                        }
+                    });
+                }
+            });
         }
         if (authorities != null) {
             for (int i = 0; i < authorities.size(); i++) {
@@ -278,6 +333,22 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
                     problems.add(new Problem(field + ".levels", "A " + kind + " names its levels by its min targets"));
                 }
                 checkTargets(problems, field + ".min", kind, indicator.min());
+                if (indicator.minDbkk() != null) {
+                    checkTargets(problems, field + ".minDbkk", kind, indicator.minDbkk());
+                }
+                if ((indicator.numerator() == null) != (indicator.denominator() == null)) {
+                    problems.add(new Problem(field + ".denominator", "A survey's ratio names both its numerator and its denominator"));
+                }
+            }
+            case PREREQUISITE -> {
+                if (indicator.prerequisite() == null || indicator.prerequisite().framework() == null
+                        || indicator.prerequisite().level() == null) {
+                    problems.add(new Problem(field + ".prerequisite", "Name the framework and level that must be reached"));
+                }
+                if (indicator.levels() == null || indicator.levels().isEmpty()
+                        || (levels != null && !levels.containsAll(indicator.levels()))) {
+                    problems.add(new Problem(field + ".levels", "Name the framework levels this prerequisite applies to"));
+                }
             }
         }
     }

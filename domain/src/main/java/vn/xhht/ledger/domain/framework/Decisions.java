@@ -76,7 +76,7 @@ public final class Decisions {
             return false;
         }
         return switch (framework.kindOf(indicator)) {
-            case CONDITION -> Boolean.TRUE.equals(value.met());
+            case CONDITION, PREREQUISITE -> Boolean.TRUE.equals(value.met());
             case RATIO -> value.numerator() != null && value.denominator() != null && value.denominator().signum() > 0
                     && value.numerator().multiply(HUNDRED).compareTo(indicator.min().get(level).multiply(value.denominator())) >= 0;
             case COUNT -> value.count() != null && value.count().compareTo(indicator.min().get(level)) >= 0;

@@ -11,7 +11,11 @@ public final class FrameworkMessages {
     private FrameworkMessages() {
     }
 
-    public static final String PUBLISHED_REVISION = "2";
+    /**
+     * 2: indicators name their kind and per-level targets; 3: a survey standard's indicators name their figures, ĐBKK
+     * variants and prerequisites, and the document its roll-up rules (absent from earlier documents: null).
+     */
+    public static final String PUBLISHED_REVISION = "3";
 
     /**
      * Publish a framework document as a version. {@code contentHash} identifies the content: publishing the same

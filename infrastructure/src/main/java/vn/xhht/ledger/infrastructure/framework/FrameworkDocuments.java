@@ -35,6 +35,7 @@ public final class FrameworkDocuments {
                                                             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                                                             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                                                             .addMixIn(CriteriaFramework.Indicator.class, HashedIndicator.class)
+                                                            .addMixIn(CriteriaFramework.class, HashedFramework.class)
                                                             .build();
 
     /**
@@ -47,6 +48,33 @@ public final class FrameworkDocuments {
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract java.util.Map<String, java.math.BigDecimal> min();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract java.util.List<String> numerator();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String denominator();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract java.util.List<String> numeratorDbkk();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String denominatorDbkk();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract java.util.Map<String, java.math.BigDecimal> minDbkk();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract CriteriaFramework.Prerequisite prerequisite();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String condition();
+    }
+
+    /** The roll-up rules count in the hash only when given (a document written before them keeps its hash). */
+    private abstract static class HashedFramework {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract java.util.Map<String, java.util.Map<String, java.math.BigDecimal>> rollup();
     }
 
     private FrameworkDocuments() {
@@ -97,7 +125,7 @@ public final class FrameworkDocuments {
         CriteriaFramework unversioned = new CriteriaFramework(
                 f.code(), null, f.title(), f.subjectTitle(), f.regulation(), f.replaces(), f.effectiveFrom(),
                 f.effectiveTo(), f.decision(), f.criteria(), f.thresholds(), f.levels(), f.validityYears(),
-                f.upgrade(), f.filingDeadline(), f.authorities(), f.provisional(), f.notes());
+                f.upgrade(), f.filingDeadline(), f.authorities(), f.provisional(), f.notes(), f.rollup());
         return contentHash((Object) unversioned);
     }
 

@@ -69,7 +69,7 @@ class FrameworkVersionsRestartTest {
             long published = app.getBean(com.mongodb.client.MongoDatabase.class).getCollection("events")
                                 .countDocuments(new org.bson.Document("events.ptype",
                                         "vn.xhht.ledger.domain.framework.FrameworkMessages$FrameworkVersionPublishedEvent"));
-            org.assertj.core.api.Assertions.assertThat(published).as("the nine files' versions and one new one").isEqualTo(10);
+            org.assertj.core.api.Assertions.assertThat(published).as("the thirteen files' versions and one new one").isEqualTo(14);
         }
     }
 

@@ -16,6 +16,7 @@ import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentOpenedEvent
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentReviewedEvent;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.IndicatorKind;
+import vn.xhht.ledger.domain.framework.FrameworkMessages;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkVersionPublishedEvent;
 import vn.xhht.ledger.domain.framework.IndicatorValue;
 import vn.xhht.ledger.domain.plan.PlanContent;
@@ -34,8 +35,8 @@ class UpcastersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final JacksonSerializer serializer = AxonConfiguration.jacksonSerializer();
-    private final EventUpcaster chain = new EventUpcasterChain(new FrameworkKindsUpcaster(), new AssessmentValuesUpcaster(),
-                                                                     new PlanItemIdsUpcaster());
+    private final EventUpcaster chain = new EventUpcasterChain(new FrameworkKindsUpcaster(), new FrameworkSurveyFieldsUpcaster(),
+                                                                     new AssessmentValuesUpcaster(), new PlanItemIdsUpcaster());
 
     @Test
     void aFrameworkPublishedBeforePerLevelTargetsNamesTheKindItsDocumentImplied() throws Exception {
@@ -65,6 +66,21 @@ class UpcastersTest {
                  "criteria": [{"code": "TC1", "name": "c", "indicators": [{"code": "A", "name": "a", "levels": ["MUC_DO_1"]}]}]}}""";
         assertThat(read(withoutKind, FrameworkVersionPublishedEvent.class, "2").framework().indicators().get(0).kind())
                 .isNull();
+    }
+
+    @Test
+    void aFrameworkOfRevisionTwoReadsAsRevisionThreeWithNoSurveyFieldsOrRollUp() throws Exception {
+        String revisionTwo = """
+                {"code": "TT24-2023-DVHT", "version": 2, "framework": {"code": "TT24-2023-DVHT", "decision": "ALL_MET",
+                 "levels": ["MUC_DO_1"], "criteria": [{"code": "TC2", "name": "c", "indicators": [
+                   {"code": "TC2.3", "name": "a", "kind": "RATIO", "min": {"MUC_DO_1": 90}}]}]}}""";
+        FrameworkVersionPublishedEvent event = read(revisionTwo, FrameworkVersionPublishedEvent.class, "2");
+        CriteriaFramework.Indicator indicator = event.framework().indicators().get(0);
+        assertThat(indicator.kind()).isEqualTo(IndicatorKind.RATIO);
+        assertThat(indicator.min()).containsEntry("MUC_DO_1", new BigDecimal("90"));
+        assertThat(indicator.numerator()).isNull();
+        assertThat(indicator.prerequisite()).isNull();
+        assertThat(event.framework().rollup()).isNull();
     }
 
     @Test
@@ -116,9 +132,10 @@ class UpcastersTest {
                 chain.upcast(Stream.of(new InitialEventRepresentation(stored, serializer))).toList();
         assertThat(upcast).hasSize(1);
         SerializedType upcastType = upcast.get(0).getType();
-        assertThat(upcastType.getRevision()).isEqualTo("2");
+        String current = type == FrameworkVersionPublishedEvent.class ? FrameworkMessages.PUBLISHED_REVISION : "2";
+        assertThat(upcastType.getRevision()).isEqualTo(current);
         JsonNode data = upcast.get(0).getData(JsonNode.class).getData();
         return serializer.deserialize(new SimpleSerializedObject<>(data, JsonNode.class,
-                                                                   new SimpleSerializedType(type.getName(), "2")));
+                                                                   new SimpleSerializedType(type.getName(), current)));
     }
 }
