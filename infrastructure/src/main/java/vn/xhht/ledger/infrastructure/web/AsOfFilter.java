@@ -30,7 +30,8 @@ public class AsOfFilter implements WebFilter {
                     + "|recognition-batches/[^/]+|units/[^/]+/recognition-batches|units/[^/]+/indicator-values|frameworks|frameworks/[^/]+/versions/[^/]+"
                     + "|units/[^/]+/history|units/[^/]+/closed-plans|audit/events"
                     + "|plans/[^/]+/obligations|plans/[^/]+/task-progress|units/[^/]+/obligations|obligations/[^/]+"
-                    + "|reports/[^/]+|plans/[^/]+/annual-report|exports/indicators)");
+                    + "|reports/[^/]+|plans/[^/]+/annual-report|exports/indicators"
+                    + "|units/[^/]+/pcgd-surveys/[^/]+|units/[^/]+/pcgd-levels)");
 
     private final Problems problems;
 

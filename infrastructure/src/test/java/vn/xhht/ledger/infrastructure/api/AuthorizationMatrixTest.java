@@ -224,6 +224,15 @@ class AuthorizationMatrixTest extends ApiTest {
         calls.put("GET /imports/templates/{kind}", s -> new Call("GET", "/imports/templates/baselines?unitId=" + s.district(), null));
         calls.put("POST /imports/{kind}", s -> new Call("POST", "/imports/baselines?dryRun=true", Map.of()));
         calls.put("GET /exports/indicators", s -> new Call("GET", "/exports/indicators?unitId=" + s.district() + "&year=2023", null));
+        calls.put("PUT /units/{id}/pcgd-surveys/{year}", s -> new Call("PUT", "/units/" + s.commune() + "/pcgd-surveys/2025",
+                                                                        Map.of("figures", Map.of("children5", 10), "dbkk", false,
+                                                                               "conditionsMet", Map.of())));
+        calls.put("GET /units/{id}/pcgd-surveys/{year}", s -> new Call("GET", "/units/" + s.commune() + "/pcgd-surveys/2025", null));
+        calls.put("POST /units/{id}/pcgd-surveys/{year}/lock", s -> new Call("POST", "/units/" + s.commune() + "/pcgd-surveys/2025/lock",
+                                                                             Map.of("reason", "Chốt")));
+        calls.put("POST /units/{id}/pcgd-surveys/{year}/unlock", s -> new Call("POST", "/units/" + s.commune() + "/pcgd-surveys/2025/unlock",
+                                                                               Map.of("reason", "Mở")));
+        calls.put("GET /units/{id}/pcgd-levels", s -> new Call("GET", "/units/" + s.commune() + "/pcgd-levels?year=2025", null));
         calls.put("POST /admin/projections/{name}/rebuild", s -> new Call("POST", "/admin/projections/frameworks/rebuild", null));
         return calls;
     }

@@ -37,6 +37,15 @@ public final class HistorySentences {
             case "UnitDissolvedEvent" -> new Sentence(
                     who + " giải thể " + p.get("unitId") + " từ " + p.get("validFrom") + ": " + p.get("reason"),
                     by + " dissolved " + p.get("unitId") + " from " + p.get("validFrom") + ": " + p.get("reason"));
+            case "SurveyRecordedEvent" -> new Sentence(
+                    who + " ghi số liệu điều tra PCGD-XMC năm " + p.get("year") + " của " + p.get("unitId"),
+                    by + " recorded the " + p.get("year") + " universal-education survey of " + p.get("unitId"));
+            case "SurveyLockedEvent" -> new Sentence(
+                    who + " khóa số liệu điều tra PCGD-XMC năm " + p.get("year") + " của " + p.get("unitId") + ": " + p.get("reason"),
+                    by + " locked the " + p.get("year") + " survey of " + p.get("unitId") + ": " + p.get("reason"));
+            case "SurveyUnlockedEvent" -> new Sentence(
+                    who + " mở khóa số liệu điều tra PCGD-XMC năm " + p.get("year") + " của " + p.get("unitId") + ": " + p.get("reason"),
+                    by + " unlocked the " + p.get("year") + " survey of " + p.get("unitId") + ": " + p.get("reason"));
             case "PlanDraftedEvent" -> new Sentence(
                     who + " soạn kế hoạch " + p.get("number") + " của " + p.get("issuerUnitId"),
                     by + " drafted plan " + p.get("number") + " of " + p.get("issuerUnitId"));

@@ -1,0 +1,190 @@
+package vn.xhht.ledger.infrastructure.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.ProgrammeTime;
+import vn.xhht.ledger.domain.framework.CriteriaFramework;
+import vn.xhht.ledger.domain.framework.FrameworkMessages.FetchFrameworkVersionQuery;
+import vn.xhht.ledger.domain.pcgd.PcgdMessages;
+import vn.xhht.ledger.domain.pcgd.PcgdMessages.FetchSurveyQuery;
+import vn.xhht.ledger.domain.pcgd.PcgdMessages.LevelsView;
+import vn.xhht.ledger.domain.pcgd.PcgdMessages.LockSurveyCommand;
+import vn.xhht.ledger.domain.pcgd.PcgdMessages.RecordSurveyCommand;
+import vn.xhht.ledger.domain.pcgd.PcgdMessages.SurveyView;
+import vn.xhht.ledger.domain.pcgd.PcgdMessages.UnlockSurveyCommand;
+import vn.xhht.ledger.domain.pcgd.Standards;
+import vn.xhht.ledger.domain.pcgd.Survey;
+import vn.xhht.ledger.domain.unit.UnitKind;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
+import vn.xhht.ledger.infrastructure.security.Actor;
+import vn.xhht.ledger.infrastructure.security.Role;
+import vn.xhht.ledger.infrastructure.web.PlanRequests.ReasonRequest;
+import vn.xhht.ledger.infrastructure.web.input.FreeText;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Universal education and literacy (API.md: PCGD-XMC): a commune's survey for a data year — recorded by the commune's
+ * PLANNER, locked by it at the reference date, unlocked by a higher level (a PLANNER or ADMIN whose scope covers the
+ * commune's parent) — and the levels its survey reaches under each standard, every ratio shown.
+ */
+@RestController
+public class PcgdController {
+
+    /** The standards in the order their prerequisites need (THCS stands on TH and XMC). */
+    static final List<String> STANDARDS = List.of("ND20-2014-XMC", "ND20-2014-PCGD-MN5", "ND20-2014-PCGD-TH",
+                                                  "ND20-2014-PCGD-THCS");
+
+    private final Commands commands;
+    private final Reads reads;
+    private final AccessPolicy access;
+    private final KnownUnits units;
+    private final Clock clock;
+
+    public PcgdController(Commands commands, Reads reads, AccessPolicy access, KnownUnits units, Clock clock) {
+        this.commands = commands;
+        this.reads = reads;
+        this.access = access;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    @Schema(description = "Số liệu điều tra PCGD-XMC của xã", example = "{\"figures\":{\"people15to60\":4000,\"people15to60LiterateL2\":3600,\"children5\":200,\"children5Attending\":190,\"children5CompletedPreschool\":170},\"dbkk\":false,\"conditionsMet\":{\"ND20-2014-XMC\":true,\"ND20-2014-PCGD-MN5\":true}}")
+    public record SurveyRequest(@NotNull @Size(max = 40) Map<@Pattern(regexp = "[a-zA-Z0-9]{1,64}") String,
+                                        @NotNull @Min(-1_000_000_000L) @Max(1_000_000_000L) Long> figures,
+                                @NotNull Boolean dbkk, @FreeText @Size(max = 500) String dbkkSource,
+                                @NotNull @Size(max = 10) Map<@Pattern(regexp = AssessmentRequests.CODE) String, @NotNull Boolean> conditionsMet) {
+    }
+
+    @Operation(summary = "Ghi số liệu điều tra PCGD-XMC của xã cho năm dữ liệu (thay thế; cùng số liệu thì không ghi gì)")
+    @ApiResponse(responseCode = "200", description = "Kết quả sau lệnh (or {id, version} while the view catches up)",
+                 content = @Content(schema = @Schema(implementation = SurveyView.class)))
+    @PutMapping("/api/v1/units/{id}/pcgd-surveys/{year}")
+    public Mono<ResponseEntity<Object>> record(@PathVariable String id, @PathVariable int year,
+                                               @Valid @RequestBody SurveyRequest request,
+                                               @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
+        Requests.unitId(id);
+        Requests.year(year);
+        Survey survey = new Survey(request.figures(), request.dbkk(), request.conditionsMet());
+        return access.requireRoleAndScope(actor, id, Role.PLANNER, Role.ADMIN)
+                     .then(commands.send(new RecordSurveyCommand(PcgdMessages.surveyId(id, year), id, year, survey,
+                                                                 request.dbkkSource() == null || request.dbkkSource().isBlank()
+                                                                         ? null : request.dbkkSource().strip()),
+                                         actor, null, exchange))
+                     .flatMap(version -> answer(id, year, version));
+    }
+
+    @Operation(summary = "Số liệu điều tra PCGD-XMC của xã")
+    @GetMapping("/api/v1/units/{id}/pcgd-surveys/{year}")
+    public Mono<ResponseEntity<SurveyView>> survey(@PathVariable String id, @PathVariable int year,
+                                                   @RequestParam(required = false) String asOf,
+                                                   @AuthenticationPrincipal Actor actor) {
+        Requests.unitId(id);
+        Requests.year(year);
+        Instant at = Requests.instant(asOf, "asOf");
+        return access.requireRead(actor, id)
+                     .then(reads.ask(new FetchSurveyQuery(id, year, at), SurveyView.class))
+                     .map(view -> ResponseEntity.ok().eTag(Requests.etag(view.version())).body(view));
+    }
+
+    @Operation(summary = "Khóa số liệu điều tra (chốt số liệu ngày 30/9), có lý do")
+    @PostMapping("/api/v1/units/{id}/pcgd-surveys/{year}/lock")
+    public Mono<ResponseEntity<Object>> lock(@PathVariable String id, @PathVariable int year,
+                                             @Valid @RequestBody ReasonRequest request,
+                                             @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
+        Requests.unitId(id);
+        Requests.year(year);
+        return access.requireRoleAndScope(actor, id, Role.PLANNER, Role.ADMIN)
+                     .then(commands.send(new LockSurveyCommand(PcgdMessages.surveyId(id, year), request.reason()),
+                                         actor, request.reason(), exchange))
+                     .flatMap(version -> answer(id, year, version));
+    }
+
+    @Operation(summary = "Mở khóa số liệu điều tra (cấp trên), có lý do")
+    @PostMapping("/api/v1/units/{id}/pcgd-surveys/{year}/unlock")
+    public Mono<ResponseEntity<Object>> unlock(@PathVariable String id, @PathVariable int year,
+                                               @Valid @RequestBody ReasonRequest request,
+                                               @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
+        Requests.unitId(id);
+        Requests.year(year);
+        LocalDate today = ProgrammeTime.today(clock);
+        return access.requireRole(actor, Role.PLANNER, Role.ADMIN)
+                     .then(units.requireExists(id))
+                     .then(reads.ask(new FetchUnitQuery(id, today), UnitView.class))
+                     // a higher level: the caller's scope must cover the commune's parent, not the commune alone
+                     .flatMap(unit -> access.requireScope(actor, unit.parentId()))
+                     .then(Mono.defer(() -> commands.send(new UnlockSurveyCommand(PcgdMessages.surveyId(id, year),
+                                                                                  request.reason()),
+                                                          actor, request.reason(), exchange)))
+                     .flatMap(version -> answer(id, year, version));
+    }
+
+    @Operation(summary = "Mức độ đạt chuẩn PCGD-XMC của xã theo số liệu điều tra, với từng tỷ lệ")
+    @GetMapping("/api/v1/units/{id}/pcgd-levels")
+    public Mono<LevelsView> levels(@PathVariable String id, @RequestParam int year,
+                                   @RequestParam(required = false) String asOf, @AuthenticationPrincipal Actor actor) {
+        Requests.unitId(id);
+        Requests.year(year);
+        Instant at = Requests.instant(asOf, "asOf");
+        return units.requireExists(id).then(access.requireRead(actor, id))
+                    .then(reads.ask(new FetchUnitQuery(id, PcgdMessages.communeReferenceDate(year), at), UnitView.class))
+                    .flatMap(unit -> unit.kind() == UnitKind.COMMUNE ? Mono.just(unit) : Mono.error(new DomainException(
+                            ErrorCode.INVALID_HIERARCHY, "unitId", "Levels are computed from a commune's survey; "
+                            + id + " is a " + unit.kind() + " (its levels come from its communes' recognitions)")))
+                    .then(Mono.zip(reads.ask(new FetchSurveyQuery(id, year, at), SurveyView.class),
+                                   Flux.fromIterable(STANDARDS)
+                                       .concatMap(code -> reads.ask(new FetchFrameworkVersionQuery(code, null, at),
+                                                                    CriteriaFramework.class))
+                                       .collectList()))
+                    .map(found -> evaluate(found.getT1(), found.getT2()));
+    }
+
+    static LevelsView evaluate(SurveyView view, List<CriteriaFramework> standards) {
+        Survey survey = new Survey(view.figures(), view.dbkk(), view.conditionsMet());
+        Map<String, Set<String>> reached = new HashMap<>();
+        List<Standards.Outcome> outcomes = new ArrayList<>();
+        for (CriteriaFramework standard : standards) {
+            Standards.Outcome outcome = Standards.evaluate(standard, survey, code -> reached.getOrDefault(code, Set.of()));
+            reached.put(standard.code(), new LinkedHashSet<>(outcome.reached()));
+            outcomes.add(outcome);
+        }
+        return new LevelsView(view.unitId(), view.year(), view.dbkk(), outcomes);
+    }
+
+    private Mono<ResponseEntity<Object>> answer(String id, int year, long version) {
+        return reads.answer(PcgdMessages.surveyId(id, year), version,
+                            () -> reads.ask(new FetchSurveyQuery(id, year, null), SurveyView.class), SurveyView::version)
+                    .map(answer -> ResponseEntity.ok().eTag(Requests.etag(answer.version())).body(answer.body()));
+    }
+}

@@ -1,0 +1,82 @@
+package vn.xhht.ledger.infrastructure.api;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A ward's universal-education and literacy survey as its officer records it: the levels it reaches with each ratio,
+ * the same survey again storing nothing, a group larger than its cohort refused, the lock, and the unlock by a
+ * higher level.
+ */
+class PcgdApiTest extends ApiTest {
+
+    private static Map<String, Object> survey(long literate) {
+        Map<String, Object> figures = new HashMap<>(Map.of("people15to60", 4000, "people15to60LiterateL2", literate,
+                                                           "people15to35", 1500, "people15to35LiterateL1", 1400,
+                                                           "children5", 200, "children5Attending", 190,
+                                                           "children5CompletedPreschool", 170));
+        return Map.of("figures", figures, "dbkk", false,
+                      "conditionsMet", Map.of("ND20-2014-XMC", true, "ND20-2014-PCGD-MN5", true));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aWardRecordsItsSurveySeesItsLevelsWithEachRatioAndLocksIt() {
+        String[] ids = provinceDistrictCommune();
+        String ward = ids[2];
+        for (String code : List.of("ND20-2014-XMC", "ND20-2014-PCGD-MN5", "ND20-2014-PCGD-TH", "ND20-2014-PCGD-THCS")) {
+            waitForFramework(code);
+        }
+        long version = ((Number) as("planner").put().uri("/units/{id}/pcgd-surveys/2025", ward).bodyValue(survey(3600))
+                                              .exchange().expectStatus().isOk().expectBody(Map.class).returnResult()
+                                              .getResponseBody().get("version")).longValue();
+        as("planner").put().uri("/units/{id}/pcgd-surveys/2025", ward).bodyValue(survey(3600)).exchange()
+                     .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo((int) version);
+
+        Map<String, Object> levels = as("auditor").get()
+                .uri("/units/{id}/pcgd-levels?year=2025", ward).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        List<Map<String, Object>> items = (List<Map<String, Object>>) levels.get("items");
+        assertThat(items).extracting(i -> i.get("framework"))
+                         .containsExactly("ND20-2014-XMC", "ND20-2014-PCGD-MN5", "ND20-2014-PCGD-TH", "ND20-2014-PCGD-THCS");
+        assertThat(items).extracting(i -> i.get("result")).containsExactly("MUC_DO_2", "DAT", "NO_DATA", "NO_DATA");
+        List<Map<String, Object>> xmc = (List<Map<String, Object>>) items.get(0).get("checks");
+        assertThat(xmc).anySatisfy(check -> assertThat(check).containsEntry("indicator", "XMC2.1")
+                                                            .containsEntry("numerator", 3600).containsEntry("denominator", 4000)
+                                                            .containsEntry("min", 90).containsEntry("met", true));
+
+        // one literate person fewer: 89.975 %, no rounding
+        as("planner").put().uri("/units/{id}/pcgd-surveys/2025", ward).bodyValue(survey(3599)).exchange().expectStatus().isOk();
+        as("auditor").get().uri("/units/{id}/pcgd-levels?year=2025", ward).exchange().expectStatus().isOk()
+                     .expectBody().jsonPath("$.items[0].result").isEqualTo("MUC_DO_1");
+
+        Map<String, Object> tooMany = new HashMap<>(survey(3600));
+        tooMany.put("figures", Map.of("people15to60", 4000, "people15to60LiterateL2", 4001));
+        as("planner").put().uri("/units/{id}/pcgd-surveys/2025", ward).bodyValue(tooMany).exchange()
+                     .expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("SCORE_OUT_OF_RANGE")
+                     .jsonPath("$.errors[0].field").isEqualTo("figures.people15to60LiterateL2");
+        as("planner").put().uri("/units/{id}/pcgd-surveys/2025", ids[1]).bodyValue(survey(3600)).exchange()
+                     .expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("INVALID_HIERARCHY");
+        as("auditor").get().uri("/units/{id}/pcgd-levels?year=2025", ids[1]).exchange()
+                     .expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("INVALID_HIERARCHY");
+
+        // locked at the reference date: changes refused until a higher level unlocks it with a reason
+        as("planner").post().uri("/units/{id}/pcgd-surveys/2025/lock", ward).bodyValue(Map.of("reason", "Chốt số liệu 30/9/2025"))
+                     .exchange().expectStatus().isOk().expectBody().jsonPath("$.locked").isEqualTo(true);
+        as("planner").put().uri("/units/{id}/pcgd-surveys/2025", ward).bodyValue(survey(3600)).exchange()
+                     .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("PERIOD_CLOSED");
+        as("planner").post().uri("/units/{id}/pcgd-surveys/2025/unlock", ward).bodyValue(Map.of("reason", " "))
+                     .exchange().expectStatus().isBadRequest();
+        as("planner").post().uri("/units/{id}/pcgd-surveys/2025/unlock", ward)
+                     .bodyValue(Map.of("reason", "Bổ sung số liệu sau kiểm tra của huyện")).exchange()
+                     .expectStatus().isOk().expectBody().jsonPath("$.locked").isEqualTo(false)
+                     .jsonPath("$.lastChange.reason").isEqualTo("Bổ sung số liệu sau kiểm tra của huyện");
+        as("auditor").get().uri("/units/{id}/history", ward).exchange().expectStatus().isOk().expectBody(String.class)
+                     .value(history -> assertThat(history).contains("khóa số liệu điều tra PCGD-XMC năm 2025"));
+    }
+}
