@@ -100,21 +100,27 @@ export async function call<T>(path: string, options: CallOptions = {}): Promise<
  * body — for an import, its report also when the status is 422 (the rows' problems are the answer).
  */
 export async function upload<T>(path: string, file: File): Promise<T> {
+  return importAnswer<T>(await postFile(path, file, { Accept: 'application/json', 'Idempotency-Key': crypto.randomUUID() }));
+}
+
+/** Posts the file as part `file` of a form, with the CSRF token; a network failure is ApiError 0. */
+async function postFile(path: string, file: File, extra: Record<string, string>): Promise<Response> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const headers: Record<string, string> = {
-    Accept: 'application/json', 'X-Requested-With': 'xhht-web', 'Idempotency-Key': crypto.randomUUID(),
-  };
+  const headers: Record<string, string> = { 'X-Requested-With': 'xhht-web', ...extra };
   const token = csrfToken();
   if (token) {
     headers['X-XSRF-TOKEN'] = token;
   }
-  let response: Response;
   try {
-    response = await fetch(API + path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+    return await fetch(API + path, { method: 'POST', headers, credentials: 'same-origin', body: form });
   } catch {
     throw new ApiError(0, {});
   }
+}
+
+/** An import's JSON answer: the report (also a 422 listing the rows' problems), or the refusal. */
+async function importAnswer<T>(response: Response): Promise<T> {
   const body = await response.json().catch(() => ({}));
   if (response.ok || (response.status === 422 && body.code === 'IMPORT_ROWS_INVALID')) {
     return body as T;
@@ -152,26 +158,10 @@ export function parseEvents(text: string): { events: StreamEvent[]; rest: string
  * progress event; answers the `result` event's report, or throws the `problem` event (or the refusal before it).
  */
 export async function uploadFollowing<T>(path: string, file: File, onProgress: (done: number, total: number) => void): Promise<T> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  const headers: Record<string, string> = { Accept: 'text/event-stream', 'X-Requested-With': 'xhht-web' };
-  const token = csrfToken();
-  if (token) {
-    headers['X-XSRF-TOKEN'] = token;
-  }
-  let response: Response;
-  try {
-    response = await fetch(API + path, { method: 'POST', headers, credentials: 'same-origin', body: form });
-  } catch {
-    throw new ApiError(0, {});
-  }
+  const response = await postFile(path, file, { Accept: 'text/event-stream' });
   const type = response.headers.get('Content-Type') ?? '';
   if (!type.startsWith('text/event-stream')) {
-    const body = await response.json().catch(() => ({}));
-    if (response.ok || (response.status === 422 && body.code === 'IMPORT_ROWS_INVALID')) {
-      return body as T;
-    }
-    throw new ApiError(response.status, body);
+    return importAnswer<T>(response);
   }
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = '';
