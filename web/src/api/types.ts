@@ -225,6 +225,8 @@ export interface FrameworkSummary {
   title: string;
   regulation: string;
   latestVersion: number;
+  /** Read from communes' surveys (PCGD-XMC), not self-assessed. */
+  surveyStandard: boolean;
 }
 
 /** A recognition whose validity differs from what the framework's latest version gives (GET /recognitions/validity-review). */

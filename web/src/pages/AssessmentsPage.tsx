@@ -72,7 +72,9 @@ function OpenAssessment({ unitId, year }: { unitId: string; year: number }) {
   const frameworks = useQuery({ queryKey: ['frameworks'], queryFn: () => call<{ items: FrameworkSummary[] }>('/frameworks') });
   const [code, setCode] = useState('');
   const [level, setLevel] = useState('');
-  const chosen = code || frameworks.data?.items[0]?.code || '';
+  // the universal-education standards are read from surveys: they are not opened as assessments
+  const assessed = (frameworks.data?.items ?? []).filter((f) => !f.surveyStandard);
+  const chosen = code || assessed[0]?.code || '';
   const document = useQuery({
     queryKey: ['framework', chosen, 'latest'],
     queryFn: () => call<FrameworkDocument>(`/frameworks/${chosen}/versions/latest`),
@@ -90,7 +92,7 @@ function OpenAssessment({ unitId, year }: { unitId: string; year: number }) {
       <h2 id="open-title">Mở bản tự đánh giá</h2>
       <label>Bộ tiêu chí
         <select value={chosen} onChange={(e) => { setCode(e.target.value); setLevel(''); }}>
-          {(frameworks.data?.items ?? []).map((f) => <option key={f.code} value={f.code}>{f.title} — {f.regulation}</option>)}
+          {assessed.map((f) => <option key={f.code} value={f.code}>{f.title} — {f.regulation}</option>)}
         </select>
       </label>
       {document.data?.decision === 'ALL_MET' && (

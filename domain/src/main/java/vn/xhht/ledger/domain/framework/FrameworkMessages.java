@@ -62,8 +62,9 @@ public final class FrameworkMessages {
     public record FetchFrameworkVersionQuery(String code, Integer version, Instant asOf) {
     }
 
+    /** {@code surveyStandard}: read from communes' surveys (universal education and literacy), not self-assessed. */
     public record FrameworkSummary(String code, String title, String regulation, int latestVersion,
-                                   boolean provisional) {
+                                   boolean provisional, boolean surveyStandard) {
     }
 
     public record FrameworkList(List<FrameworkSummary> items) {

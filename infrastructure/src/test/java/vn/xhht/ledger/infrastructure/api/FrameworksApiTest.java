@@ -91,4 +91,18 @@ class FrameworksApiTest extends ApiTest {
         as("planner").post().uri("/frameworks").bodyValue(document("TEST-NOPE")).exchange()
                      .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN_ROLE");
     }
+
+    @Test
+    void theUniversalEducationStandardsAreListedAsSurveyStandardsAndNotOpenedAsAssessments() {
+        waitForFramework("ND20-2014-XMC");
+        waitForFramework("TT22-2020-DVHT");
+        as("auditor").get().uri("/frameworks").exchange().expectStatus().isOk().expectBody()
+                     .jsonPath("$.items[?(@.code == 'ND20-2014-XMC')].surveyStandard").isEqualTo(java.util.List.of(true))
+                     .jsonPath("$.items[?(@.code == 'TT22-2020-DVHT')].surveyStandard").isEqualTo(java.util.List.of(false));
+        String commune = provinceDistrictCommune()[2];
+        as("assessor").post().uri("/assessments")
+                      .bodyValue(java.util.Map.of("subjectUnitId", commune, "framework", "ND20-2014-XMC", "year", 2025,
+                                                  "scores", java.util.List.of()))
+                      .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("UNKNOWN_FRAMEWORK");
+    }
 }

@@ -44,7 +44,8 @@ public class FrameworkProjection {
 
     public static final String NAME = "frameworks";
     /** 2: every indicator names its kind (per-level targets). */
-    public static final int SHAPE = 2;
+    /** 3: summaries say whether a framework is a survey standard. */
+    public static final int SHAPE = 3;
     private static final String DIRECTORY = "#codes";
     /** A version's record time: when the service learnt of it. */
     private static final String PUBLISHED_AT = "at";
@@ -72,7 +73,8 @@ public class FrameworkProjection {
         if (existing == null || existing.latestVersion() <= event.version()) {
             CriteriaFramework framework = event.framework();
             Document summary = ViewDocuments.toDocument(new FrameworkSummary(
-                    event.code(), framework.title(), framework.regulation(), event.version(), framework.provisional()))
+                    event.code(), framework.title(), framework.regulation(), event.version(), framework.provisional(),
+                    framework.surveyStandard()))
                                             .append("_id", event.code());
             Mono.from(index.replaceOne(eq("_id", event.code()), summary, new ReplaceOptions().upsert(true))).block();
         }
@@ -95,7 +97,8 @@ public class FrameworkProjection {
         if (query.asOf() != null) {
             summaries = summaries.concatMap(summary -> latestAsOf(summary, query.asOf()).map(
                     framework -> new FrameworkSummary(summary.code(), framework.title(), framework.regulation(),
-                                                      framework.version(), framework.provisional())));
+                                                      framework.version(), framework.provisional(),
+                                                      framework.surveyStandard())));
         }
         return summaries.sort(Comparator.comparing(FrameworkSummary::code))
                         .collectList()
