@@ -149,6 +149,10 @@ export const TITLE_NAMES: Record<string, string> = {
   CONG_DONG_HOC_TAP_XA: 'Cộng đồng học tập cấp xã',
   CONG_DONG_HOC_TAP_HUYEN: 'Cộng đồng học tập cấp huyện',
   CONG_DONG_HOC_TAP_TINH: 'Cộng đồng học tập cấp tỉnh',
+  XMC: 'Đạt chuẩn xóa mù chữ',
+  PCGD_MN5: 'Đạt chuẩn phổ cập giáo dục mầm non cho trẻ em năm tuổi',
+  PCGD_TH: 'Đạt chuẩn phổ cập giáo dục tiểu học',
+  PCGD_THCS: 'Đạt chuẩn phổ cập giáo dục trung học cơ sở',
 };
 
 /** Titles of households, clans and citizens: recorded by communes as counts, in batches. */

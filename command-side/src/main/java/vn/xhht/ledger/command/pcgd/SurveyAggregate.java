@@ -87,6 +87,11 @@ public class SurveyAggregate {
         return version;
     }
 
+    /** The survey as recorded. */
+    Survey survey() {
+        return current;
+    }
+
     @EventSourcingHandler
     void on(SurveyRecordedEvent event, @SequenceNumber long sequence) {
         surveyId = PcgdMessages.surveyId(event.unitId(), event.year());

@@ -10,6 +10,7 @@ import vn.xhht.ledger.command.assessment.AssessmentCommandHandler;
 import vn.xhht.ledger.command.assessment.AssessmentConclusions;
 import vn.xhht.ledger.command.framework.Frameworks;
 import vn.xhht.ledger.command.framework.TitleFrameworks;
+import vn.xhht.ledger.command.pcgd.SurveyLevels;
 import vn.xhht.ledger.command.period.PeriodLedgers;
 import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentStatus;
@@ -43,14 +44,16 @@ public class RecognitionCommandHandler {
     private final AssessmentConclusions assessments;
     private final Frameworks frameworks;
     private final TitleFrameworks titleFrameworks;
+    private final SurveyLevels surveyLevels;
     private final Hierarchy hierarchy;
     private final PeriodLedgers periods;
 
     public RecognitionCommandHandler(Repository<RecognitionAggregate> recognitions,
                                      Repository<TitleRegisterAggregate> registers, AssessmentConclusions assessments,
                                      Frameworks frameworks, TitleFrameworks titleFrameworks, Hierarchy hierarchy,
-                                     PeriodLedgers periods) {
+                                     PeriodLedgers periods, SurveyLevels surveyLevels) {
         this.titleFrameworks = titleFrameworks;
+        this.surveyLevels = surveyLevels;
         this.recognitions = recognitions;
         this.registers = registers;
         this.assessments = assessments;
@@ -72,6 +75,9 @@ public class RecognitionCommandHandler {
             rules = titleFrameworks.inForceOn(command.title().name(), command.decidedOn())
                                    .map(f -> frameworks.version(f.code(), f.version())).orElse(null);
         }
+        if (rules != null && rules.surveyStandard()) {
+            requireLevelReached(command, rules);
+        }
         int validityYears = rules == null || rules.validityYears() == null ? 0 : rules.validityYears();
         LocalDate validThrough = LocalDate.of(command.year() + validityYears, 12, 31);
         String registerId = RecognitionMessages.registryId(command.subjectUnitId());
@@ -84,6 +90,30 @@ public class RecognitionCommandHandler {
                 command.decisionNumber(), command.decidedOn(), command.assessmentId(),
                 rules == null ? null : rules.code(), rules == null ? null : rules.version(), validThrough);
         return recognitions.newInstance(() -> new RecognitionAggregate(granted)).version();
+    }
+
+    /**
+     * A universal-education level is recognised only where the commune's survey of that data year reaches it. A
+     * district's or province's level comes from its communes' recognitions: not recorded here yet.
+     */
+    private void requireLevelReached(GrantRecognitionCommand command, CriteriaFramework standard) {
+        if (hierarchy.kindOf(command.subjectUnitId(), "subjectUnitId") != vn.xhht.ledger.domain.unit.UnitKind.COMMUNE) {
+            throw new DomainException(ErrorCode.INVALID_TITLE, "subjectUnitId", "A " + command.title()
+                    + " level is recognised here for a commune, from its survey; a district's or province's comes from "
+                    + "its communes' recognitions, which this service does not roll up yet");
+        }
+        if (command.level() == null || !standard.levels().contains(command.level())) {
+            throw new DomainException(ErrorCode.INVALID_LEVEL, "level", command.title() + " is recognised at one of "
+                    + standard.levels());
+        }
+        vn.xhht.ledger.domain.pcgd.Standards.Outcome outcome = surveyLevels.of(command.subjectUnitId(), command.year(), standard)
+                .orElseThrow(() -> new DomainException(ErrorCode.CONCLUSION_MISMATCH, "level", "No " + command.year()
+                        + " survey of " + command.subjectUnitId() + ": its levels cannot be known"));
+        if (!outcome.reached().contains(command.level())) {
+            throw new DomainException(ErrorCode.CONCLUSION_MISMATCH, "level", "By its " + command.year() + " survey "
+                    + command.subjectUnitId() + " reaches " + outcome.result() + " of " + standard.code() + ", not "
+                    + command.level());
+        }
     }
 
     private static void requireMatch(GrantRecognitionCommand command, AssessmentConclusions.Conclusion conclusion,

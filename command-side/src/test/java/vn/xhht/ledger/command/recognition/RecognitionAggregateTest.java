@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import vn.xhht.ledger.command.assessment.AssessmentConclusions;
 import vn.xhht.ledger.command.framework.Frameworks;
 import vn.xhht.ledger.command.framework.TitleFrameworks;
+import vn.xhht.ledger.command.pcgd.SurveyLevels;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.TitleFrameworkRegisteredEvent;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionGrantedEvent;
@@ -46,7 +47,11 @@ class RecognitionAggregateTest {
     /** TT 22's yearly ranking (valid for its year) and TT 25's commune title (three more years), from their dates. */
     private static final List<CriteriaFramework> FRAMEWORKS = List.of(
             framework("TT22-2020-DVHT", 2, "DON_VI_HOC_TAP", LocalDate.of(2020, 9, 21), 0),
-            framework("TT25-2023-CDHT-XA", 2, "CONG_DONG_HOC_TAP_XA", LocalDate.of(2024, 2, 12), 3));
+            framework("TT25-2023-CDHT-XA", 2, "CONG_DONG_HOC_TAP_XA", LocalDate.of(2024, 2, 12), 3),
+            new CriteriaFramework("ND20-2014-XMC", 1, "XMC", "XMC", "ND 20/2014", null, LocalDate.of(2014, 5, 10), null,
+                                  CriteriaFramework.Decision.ALL_MET, List.of(), null, List.of("MUC_DO_1", "MUC_DO_2"), 0,
+                                  null, null, List.of(), true, null,
+                                  java.util.Map.of("MUC_DO_1", java.util.Map.of("DISTRICT", java.math.BigDecimal.valueOf(90)))));
 
     private static CriteriaFramework framework(String code, int version, String title, LocalDate from, int validity) {
         return new CriteriaFramework(code, version, code, title, code, null, from, null, CriteriaFramework.Decision.ALL_MET,
@@ -86,6 +91,12 @@ class RecognitionAggregateTest {
                     public List<String> lineageOn(String unitId, LocalDate date, String field) {
                         return List.of(unitId, "huyen-a");
                     }
+
+                    @Override
+                    public vn.xhht.ledger.domain.unit.UnitKind kindOf(String unitId, String field) {
+                        return unitId.startsWith("huyen") ? vn.xhht.ledger.domain.unit.UnitKind.DISTRICT
+                                : vn.xhht.ledger.domain.unit.UnitKind.COMMUNE;
+                    }
                 },
                 new PeriodLedgers(null, null) {
                     @Override
@@ -94,6 +105,14 @@ class RecognitionAggregateTest {
                             throw new DomainException(ErrorCode.PERIOD_CLOSED, "closed " + effectiveOn.getYear());
                         }
                         admitted.add(effectiveOn);
+                    }
+                }, new SurveyLevels(null, null) {
+                    @Override
+                    public Optional<vn.xhht.ledger.domain.pcgd.Standards.Outcome> of(String unitId, int year,
+                                                                                 CriteriaFramework standard) {
+                        // xa-a's 2025 survey reaches literacy level 1 only; xa-b has no survey
+                        return unitId.equals("xa-a") ? Optional.of(new vn.xhht.ledger.domain.pcgd.Standards.Outcome(
+                                standard.code(), "MUC_DO_1", List.of("MUC_DO_1"), List.of())) : Optional.empty();
                     }
                 }));
         fixture.givenCurrentTime(TODAY.atTime(9, 0).atZone(ProgrammeTime.ZONE).toInstant());
@@ -122,6 +141,45 @@ class RecognitionAggregateTest {
                                org.axonframework.test.matchers.Matchers.predicate(e -> e instanceof RecognitionGrantedEvent g
                                        && g.validThrough().equals(END_2023) && g.framework() == null),
                                org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    private static GrantRecognitionCommand literacy(String id, String unit, String level) {
+        return new GrantRecognitionCommand(id, Title.XMC, unit, 2025, level, "45/QĐ-UBND", LocalDate.of(2025, 11, 20), null);
+    }
+
+    @Test
+    void canRecogniseALiteracyLevelTheCommunesSurveyReaches() {
+        fixture.givenNoPriorActivity()
+               .when(literacy("r4", "xa-a", "MUC_DO_1"))
+               .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                       org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                               org.axonframework.test.matchers.Matchers.predicate(e -> e instanceof RecognitionGrantedEvent g
+                                       && "ND20-2014-XMC".equals(g.framework()) && g.validThrough().equals(LocalDate.of(2025, 12, 31))),
+                               org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    @Test
+    void cannotRecogniseALiteracyLevelTheSurveyDoesNotReach() {
+        fixture.givenNoPriorActivity()
+               .when(literacy("r5", "xa-a", "MUC_DO_2"))
+               .expectException(org.axonframework.test.matchers.Matchers.predicate(
+                       e -> ((DomainException) e).code() == ErrorCode.CONCLUSION_MISMATCH));
+    }
+
+    @Test
+    void cannotRecogniseALiteracyLevelWithoutTheCommunesSurvey() {
+        fixture.givenNoPriorActivity()
+               .when(literacy("r6", "xa-b", "MUC_DO_1"))
+               .expectException(org.axonframework.test.matchers.Matchers.predicate(
+                       e -> ((DomainException) e).code() == ErrorCode.CONCLUSION_MISMATCH));
+    }
+
+    @Test
+    void cannotRecogniseADistrictsLiteracyLevelFromASurvey() {
+        fixture.givenNoPriorActivity()
+               .when(literacy("r7", "huyen-b", "MUC_DO_1"))
+               .expectException(org.axonframework.test.matchers.Matchers.predicate(
+                       e -> ((DomainException) e).code() == ErrorCode.INVALID_TITLE));
     }
 
     @Test

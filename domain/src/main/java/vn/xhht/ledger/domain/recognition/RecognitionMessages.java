@@ -13,7 +13,9 @@ public final class RecognitionMessages {
     /** The titles of DOMAIN.md §8. */
     public enum Title {
         GIA_DINH_HOC_TAP, DONG_HO_HOC_TAP, CONG_DONG_HOC_TAP, CONG_DAN_HOC_TAP, DON_VI_HOC_TAP,
-        CONG_DONG_HOC_TAP_XA, CONG_DONG_HOC_TAP_HUYEN, CONG_DONG_HOC_TAP_TINH;
+        CONG_DONG_HOC_TAP_XA, CONG_DONG_HOC_TAP_HUYEN, CONG_DONG_HOC_TAP_TINH,
+        /** Universal education and literacy levels (DOMAIN-2 §1.4), with {@code level}. */
+        XMC, PCGD_MN5, PCGD_TH, PCGD_THCS;
 
         /** Titles of households, clans and citizens: recorded by communes as counts, in batches. */
         public boolean countedInBatches() {

@@ -78,5 +78,19 @@ class PcgdApiTest extends ApiTest {
                      .jsonPath("$.lastChange.reason").isEqualTo("Bổ sung số liệu sau kiểm tra của huyện");
         as("auditor").get().uri("/units/{id}/history", ward).exchange().expectStatus().isOk().expectBody(String.class)
                      .value(history -> assertThat(history).contains("khóa số liệu điều tra PCGD-XMC năm 2025"));
+
+        // the district recognises the level the survey reaches (3,599 of 4,000: XMC 1), not one it does not
+        as("recognizer").post().uri("/recognitions").bodyValue(literacy(ward, "MUC_DO_2")).exchange()
+                        .expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("CONCLUSION_MISMATCH");
+        as("recognizer").post().uri("/recognitions").bodyValue(literacy(ward, "MUC_DO_1")).exchange()
+                        .expectStatus().isCreated().expectBody().jsonPath("$.framework").isEqualTo("ND20-2014-XMC")
+                        .jsonPath("$.validThrough").isEqualTo("2025-12-31");
+        as("recognizer").post().uri("/recognitions").bodyValue(literacy(ids[1], "MUC_DO_1")).exchange()
+                        .expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("INVALID_TITLE");
+    }
+
+    private static Map<String, Object> literacy(String unit, String level) {
+        return Map.of("title", "XMC", "subjectUnitId", unit, "year", 2025, "level", level,
+                      "decisionNumber", "45/QĐ-UBND", "decidedOn", "2025-11-20");
     }
 }
