@@ -45,15 +45,18 @@ public class RecognitionCommandHandler {
     private final Frameworks frameworks;
     private final TitleFrameworks titleFrameworks;
     private final SurveyLevels surveyLevels;
+    private final RecognisedChildren recognisedChildren;
     private final Hierarchy hierarchy;
     private final PeriodLedgers periods;
 
     public RecognitionCommandHandler(Repository<RecognitionAggregate> recognitions,
                                      Repository<TitleRegisterAggregate> registers, AssessmentConclusions assessments,
                                      Frameworks frameworks, TitleFrameworks titleFrameworks, Hierarchy hierarchy,
-                                     PeriodLedgers periods, SurveyLevels surveyLevels) {
+                                     PeriodLedgers periods, SurveyLevels surveyLevels,
+                                     RecognisedChildren recognisedChildren) {
         this.titleFrameworks = titleFrameworks;
         this.surveyLevels = surveyLevels;
+        this.recognisedChildren = recognisedChildren;
         this.recognitions = recognitions;
         this.registers = registers;
         this.assessments = assessments;
@@ -93,22 +96,26 @@ public class RecognitionCommandHandler {
     }
 
     /**
-     * A universal-education level is recognised only where the commune's survey of that data year reaches it. A
-     * district's or province's level comes from its communes' recognitions: not recorded here yet.
+     * A universal-education level is recognised only where it is reached that data year: by the commune's survey, or
+     * for a district or province by the share of its children recognised at that level or higher.
      */
     private void requireLevelReached(GrantRecognitionCommand command, CriteriaFramework standard) {
-        if (hierarchy.kindOf(command.subjectUnitId(), "subjectUnitId") != vn.xhht.ledger.domain.unit.UnitKind.COMMUNE) {
-            throw new DomainException(ErrorCode.INVALID_TITLE, "subjectUnitId", "A " + command.title()
-                    + " level is recognised here for a commune, from its survey; a district's or province's comes from "
-                    + "its communes' recognitions, which this service does not roll up yet");
-        }
+        vn.xhht.ledger.domain.unit.UnitKind kind = hierarchy.kindOf(command.subjectUnitId(), "subjectUnitId");
         if (command.level() == null || !standard.levels().contains(command.level())) {
             throw new DomainException(ErrorCode.INVALID_LEVEL, "level", command.title() + " is recognised at one of "
                     + standard.levels());
         }
-        vn.xhht.ledger.domain.pcgd.Standards.Outcome outcome = surveyLevels.of(command.subjectUnitId(), command.year(), standard)
-                .orElseThrow(() -> new DomainException(ErrorCode.CONCLUSION_MISMATCH, "level", "No " + command.year()
-                        + " survey of " + command.subjectUnitId() + ": its levels cannot be known"));
+        vn.xhht.ledger.domain.pcgd.Standards.Outcome outcome;
+        if (kind == vn.xhht.ledger.domain.unit.UnitKind.DISTRICT || kind == vn.xhht.ledger.domain.unit.UnitKind.PROVINCE) {
+            outcome = recognisedChildren.levels(command.subjectUnitId(), kind, command.year(), standard, command.title());
+        } else if (kind == vn.xhht.ledger.domain.unit.UnitKind.COMMUNE) {
+            outcome = surveyLevels.of(command.subjectUnitId(), command.year(), standard)
+                    .orElseThrow(() -> new DomainException(ErrorCode.CONCLUSION_MISMATCH, "level", "No " + command.year()
+                            + " survey of " + command.subjectUnitId() + ": its levels cannot be known"));
+        } else {
+            throw new DomainException(ErrorCode.INVALID_TITLE, "subjectUnitId", command.title()
+                    + " is recognised for communes, districts and provinces");
+        }
         if (!outcome.reached().contains(command.level())) {
             throw new DomainException(ErrorCode.CONCLUSION_MISMATCH, "level", "By its " + command.year() + " survey "
                     + command.subjectUnitId() + " reaches " + outcome.result() + " of " + standard.code() + ", not "

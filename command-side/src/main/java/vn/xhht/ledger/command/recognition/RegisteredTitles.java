@@ -20,6 +20,15 @@ public class RegisteredTitles implements TitleHistory {
         this.registers = registers;
     }
 
+    /** The levels of {@code title} a unit holds for a recognition year. */
+    public java.util.List<String> levelsHeld(String subjectUnitId, Title title, int year) {
+        try {
+            return registers.load(RecognitionMessages.registryId(subjectUnitId)).invoke(r -> r.levelsHeldFor(title, year));
+        } catch (AggregateNotFoundException e) {
+            return java.util.List.of();
+        }
+    }
+
     @Override
     public Optional<LocalDate> latestRecognition(String subjectUnitId, String title, String level) {
         Title wanted;

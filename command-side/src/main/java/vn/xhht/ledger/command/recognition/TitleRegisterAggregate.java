@@ -69,6 +69,12 @@ public class TitleRegisterAggregate {
         apply(new TitleValidityCorrectedEvent(subjectUnitId, recognitionId, validThrough));
     }
 
+    /** The levels of a title held for a recognition year (not revoked). */
+    List<String> levelsHeldFor(Title title, int recognitionYear) {
+        return entries.stream().filter(e -> e.title() == title && e.level() != null && e.heldFor(recognitionYear))
+                      .map(Entry::level).distinct().toList();
+    }
+
     Optional<LocalDate> latest(Title title, String level) {
         return entries.stream().filter(e -> e.title() == title && Objects.equals(e.level(), level) && e.revokedOn() == null)
                       .map(Entry::decidedOn).max(LocalDate::compareTo);

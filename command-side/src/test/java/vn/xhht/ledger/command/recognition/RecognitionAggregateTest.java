@@ -51,7 +51,8 @@ class RecognitionAggregateTest {
             new CriteriaFramework("ND20-2014-XMC", 1, "XMC", "XMC", "ND 20/2014", null, LocalDate.of(2014, 5, 10), null,
                                   CriteriaFramework.Decision.ALL_MET, List.of(), null, List.of("MUC_DO_1", "MUC_DO_2"), 0,
                                   null, null, List.of(), true, null,
-                                  java.util.Map.of("MUC_DO_1", java.util.Map.of("DISTRICT", java.math.BigDecimal.valueOf(90)))));
+                                  java.util.Map.of("MUC_DO_1", java.util.Map.of("DISTRICT", java.math.BigDecimal.valueOf(90)),
+                                                   "MUC_DO_2", java.util.Map.of("DISTRICT", java.math.BigDecimal.valueOf(90)))));
 
     private static CriteriaFramework framework(String code, int version, String title, LocalDate from, int validity) {
         return new CriteriaFramework(code, version, code, title, code, null, from, null, CriteriaFramework.Decision.ALL_MET,
@@ -114,6 +115,18 @@ class RecognitionAggregateTest {
                         return unitId.equals("xa-a") ? Optional.of(new vn.xhht.ledger.domain.pcgd.Standards.Outcome(
                                 standard.code(), "MUC_DO_1", List.of("MUC_DO_1"), List.of())) : Optional.empty();
                     }
+                }, new RecognisedChildren(null, null) {
+                    @Override
+                    public vn.xhht.ledger.domain.pcgd.Standards.Outcome levels(
+                            String unitId, vn.xhht.ledger.domain.unit.UnitKind kind, int year, CriteriaFramework standard,
+                            Title title) {
+                        // huyen-b: 19 of its 21 communes recognised at level 1, 18 at level 2 (90 % needed)
+                        List<String> communes = new ArrayList<>();
+                        for (int i = 0; i < 21; i++) {
+                            communes.add(i < 18 ? "MUC_DO_2" : i < 19 ? "MUC_DO_1" : null);
+                        }
+                        return vn.xhht.ledger.domain.pcgd.Standards.rollUp(standard, kind.name(), communes);
+                    }
                 }));
         fixture.givenCurrentTime(TODAY.atTime(9, 0).atZone(ProgrammeTime.ZONE).toInstant());
     }
@@ -175,11 +188,18 @@ class RecognitionAggregateTest {
     }
 
     @Test
-    void cannotRecogniseADistrictsLiteracyLevelFromASurvey() {
+    void canRecogniseADistrictsLiteracyLevelWhenEnoughOfItsCommunesHoldIt() {
         fixture.givenNoPriorActivity()
                .when(literacy("r7", "huyen-b", "MUC_DO_1"))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void cannotRecogniseADistrictsLiteracyLevelWhenTooFewOfItsCommunesHoldIt() {
+        fixture.givenNoPriorActivity()
+               .when(literacy("r8", "huyen-b", "MUC_DO_2"))
                .expectException(org.axonframework.test.matchers.Matchers.predicate(
-                       e -> ((DomainException) e).code() == ErrorCode.INVALID_TITLE));
+                       e -> ((DomainException) e).code() == ErrorCode.CONCLUSION_MISMATCH));
     }
 
     @Test

@@ -112,6 +112,34 @@ public final class Standards {
     }
 
     /**
+     * A district's or province's levels of a standard from its children: for each level, how many of them are
+     * recognised that year at that level or higher ({@code childLevels}: each child's highest level held, null for
+     * none) against the document's share for {@code unitKind}. No children: no data.
+     */
+    public static Outcome rollUp(CriteriaFramework standard, String unitKind, List<String> childLevels) {
+        List<String> levels = standard.levels();
+        List<Check> checks = new ArrayList<>();
+        Set<String> reached = new LinkedHashSet<>();
+        long total = childLevels.size();
+        for (int i = 0; i < levels.size(); i++) {
+            int rank = i;
+            long recognised = childLevels.stream().filter(l -> l != null && levels.indexOf(l) >= rank).count();
+            Map<String, BigDecimal> shares = standard.rollup() == null ? null : standard.rollup().get(levels.get(i));
+            BigDecimal share = shares == null ? null : shares.get(unitKind);
+            boolean met = rollsUp(standard, levels.get(i), unitKind, recognised, total);
+            checks.add(new Check(levels.get(i), "ROLLUP", recognised, total, total == 0 ? null
+                    : BigDecimal.valueOf(recognised).multiply(HUNDRED).divide(BigDecimal.valueOf(total), MathContext.DECIMAL64),
+                                 share, met));
+            if (met) {
+                reached.add(levels.get(i));
+            }
+        }
+        String result = total == 0 ? NO_DATA : reached.isEmpty() ? CriteriaFramework.NOT_MET
+                : levels.stream().filter(reached::contains).reduce((a, b) -> b).orElseThrow();
+        return new Outcome(standard.code(), result, List.copyOf(reached), checks);
+    }
+
+    /**
      * Whether a district or province reaches a level of a standard from its children (communes of a district,
      * districts of a province — or, after the 2025 reform, communes of a province where the document says so): at
      * least the document's share of them recognised that year at that level or higher, compared exactly. A level

@@ -37,6 +37,11 @@ import vn.xhht.ledger.domain.pcgd.PcgdMessages.UnlockSurveyCommand;
 import vn.xhht.ledger.domain.pcgd.Standards;
 import vn.xhht.ledger.domain.pcgd.Survey;
 import vn.xhht.ledger.domain.unit.UnitKind;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.FetchUnitRecognitionsQuery;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionList;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionView;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
 import vn.xhht.ledger.infrastructure.security.Actor;
@@ -157,17 +162,49 @@ public class PcgdController {
         Requests.unitId(id);
         Requests.year(year);
         Instant at = Requests.instant(asOf, "asOf");
+        Mono<List<CriteriaFramework>> standards = Flux.fromIterable(STANDARDS)
+                .concatMap(code -> reads.ask(new FetchFrameworkVersionQuery(code, null, at), CriteriaFramework.class))
+                .collectList();
         return units.requireExists(id).then(access.requireRead(actor, id))
-                    .then(reads.ask(new FetchUnitQuery(id, PcgdMessages.communeReferenceDate(year), at), UnitView.class))
-                    .flatMap(unit -> unit.kind() == UnitKind.COMMUNE ? Mono.just(unit) : Mono.error(new DomainException(
-                            ErrorCode.INVALID_HIERARCHY, "unitId", "Levels are computed from a commune's survey; "
-                            + id + " is a " + unit.kind() + " (its levels come from its communes' recognitions)")))
-                    .then(Mono.zip(reads.ask(new FetchSurveyQuery(id, year, at), SurveyView.class),
-                                   Flux.fromIterable(STANDARDS)
-                                       .concatMap(code -> reads.ask(new FetchFrameworkVersionQuery(code, null, at),
-                                                                    CriteriaFramework.class))
-                                       .collectList()))
-                    .map(found -> evaluate(found.getT1(), found.getT2()));
+                    .then(reads.ask(new FetchUnitQuery(id, LocalDate.of(year, 12, 31), at), UnitView.class))
+                    .flatMap(unit -> switch (unit.kind()) {
+                        case COMMUNE -> Mono.zip(reads.ask(new FetchSurveyQuery(id, year, at), SurveyView.class), standards)
+                                            .map(found -> evaluate(found.getT1(), found.getT2()));
+                        case DISTRICT, PROVINCE -> standards.flatMap(list -> rollUp(unit, year, at, list));
+                        default -> Mono.error(new DomainException(ErrorCode.INVALID_HIERARCHY, "unitId",
+                                "Universal-education levels are a commune's, a district's or a province's; " + id
+                                        + " is a " + unit.kind()));
+                    });
+    }
+
+    /**
+     * A district's or province's levels: per standard, the share of its children (as the hierarchy stood at the year's
+     * end: a district's communes; a province's districts, or its communes where it has none) recognised that year at
+     * each level or higher.
+     */
+    private Mono<LevelsView> rollUp(UnitView unit, int year, Instant at, List<CriteriaFramework> standards) {
+        return reads.ask(new FetchUnitChildrenQuery(unit.id(), LocalDate.of(year, 12, 31), at), UnitChildrenView.class)
+                    .map(children -> {
+                        UnitKind counted = unit.kind() == UnitKind.PROVINCE
+                                && children.items().stream().anyMatch(c -> c.kind() == UnitKind.DISTRICT)
+                                ? UnitKind.DISTRICT : UnitKind.COMMUNE;
+                        return children.items().stream().filter(c -> c.kind() == counted).map(UnitView::id).toList();
+                    })
+                    .flatMapMany(Flux::fromIterable)
+                    .concatMap(child -> reads.ask(new FetchUnitRecognitionsQuery(child, year, null, at), RecognitionList.class))
+                    .collectList()
+                    .map(lists -> {
+                        List<Standards.Outcome> outcomes = new ArrayList<>();
+                        for (CriteriaFramework standard : standards) {
+                            List<String> highest = lists.stream().map(list -> list.items().stream()
+                                    .filter(r -> !r.revoked() && r.title().name().equals(standard.subjectTitle()))
+                                    .map(RecognitionView::level)
+                                    .filter(standard.levels()::contains)
+                                    .max(java.util.Comparator.comparingInt(standard.levels()::indexOf)).orElse(null)).toList();
+                            outcomes.add(Standards.rollUp(standard, unit.kind().name(), highest));
+                        }
+                        return new LevelsView(unit.id(), year, false, outcomes);
+                    });
     }
 
     static LevelsView evaluate(SurveyView view, List<CriteriaFramework> standards) {

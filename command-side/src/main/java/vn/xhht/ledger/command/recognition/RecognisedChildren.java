@@ -1,0 +1,50 @@
+package vn.xhht.ledger.command.recognition;
+
+import org.springframework.stereotype.Component;
+import vn.xhht.ledger.command.support.ViewLookup;
+import vn.xhht.ledger.domain.framework.CriteriaFramework;
+import vn.xhht.ledger.domain.pcgd.Standards;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
+import vn.xhht.ledger.domain.unit.UnitKind;
+import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
+import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A district's or province's universal-education levels from its children's recognitions (DOMAIN-2 §1.1): the
+ * children as the hierarchy stood at the year's end (the units the unit view lists, as a merge reads them) — a
+ * district's communes; a province's districts, or its communes where it has no district (after the 2025 reform,
+ * provisional) — each child's highest level held that year read from its title register.
+ */
+@Component
+public class RecognisedChildren {
+
+    private final ViewLookup views;
+    private final RegisteredTitles titles;
+
+    public RecognisedChildren(ViewLookup views, RegisteredTitles titles) {
+        this.views = views;
+        this.titles = titles;
+    }
+
+    public Standards.Outcome levels(String unitId, UnitKind kind, int year, CriteriaFramework standard, Title title) {
+        List<UnitView> children = views.ask(new FetchUnitChildrenQuery(unitId, LocalDate.of(year, 12, 31)),
+                                            UnitChildrenView.class, "The units under " + unitId)
+                                       .map(UnitChildrenView::items).orElse(List.of());
+        UnitKind counted = kind == UnitKind.PROVINCE && children.stream().anyMatch(c -> c.kind() == UnitKind.DISTRICT)
+                ? UnitKind.DISTRICT : UnitKind.COMMUNE;
+        List<String> highest = new ArrayList<>();
+        for (UnitView child : children) {
+            if (child.kind() != counted) {
+                continue;
+            }
+            List<String> held = titles.levelsHeld(child.id(), title, year);
+            highest.add(standard.levels().stream().filter(held::contains).reduce((a, b) -> b).orElse(null));
+        }
+        return Standards.rollUp(standard, kind.name(), highest);
+    }
+}
