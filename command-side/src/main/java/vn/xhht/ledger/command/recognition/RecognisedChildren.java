@@ -35,15 +35,13 @@ public class RecognisedChildren {
         List<UnitView> children = views.ask(new FetchUnitChildrenQuery(unitId, LocalDate.of(year, 12, 31)),
                                             UnitChildrenView.class, "The units under " + unitId)
                                        .map(UnitChildrenView::items).orElse(List.of());
-        UnitKind counted = kind == UnitKind.PROVINCE && children.stream().anyMatch(c -> c.kind() == UnitKind.DISTRICT)
-                ? UnitKind.DISTRICT : UnitKind.COMMUNE;
+        UnitKind counted = Standards.countedChildren(kind, children.stream().map(UnitView::kind).toList());
         List<String> highest = new ArrayList<>();
         for (UnitView child : children) {
             if (child.kind() != counted) {
                 continue;
             }
-            List<String> held = titles.levelsHeld(child.id(), title, year);
-            highest.add(standard.levels().stream().filter(held::contains).reduce((a, b) -> b).orElse(null));
+            highest.add(Standards.highest(standard, titles.levelsHeld(child.id(), title, year)));
         }
         return Standards.rollUp(standard, kind.name(), highest);
     }

@@ -112,6 +112,22 @@ public final class Standards {
     }
 
     /**
+     * The children a unit's levels are counted over: a district's communes; a province's districts, or its communes
+     * where it has no district (after the 2025 reform; provisional, DOMAIN-2 §1.2).
+     */
+    public static vn.xhht.ledger.domain.unit.UnitKind countedChildren(vn.xhht.ledger.domain.unit.UnitKind unit,
+                                                                       java.util.Collection<vn.xhht.ledger.domain.unit.UnitKind> childKinds) {
+        return unit == vn.xhht.ledger.domain.unit.UnitKind.PROVINCE
+                && childKinds.contains(vn.xhht.ledger.domain.unit.UnitKind.DISTRICT)
+                ? vn.xhht.ledger.domain.unit.UnitKind.DISTRICT : vn.xhht.ledger.domain.unit.UnitKind.COMMUNE;
+    }
+
+    /** The highest of a standard's levels among those held; null when none. */
+    public static String highest(CriteriaFramework standard, java.util.Collection<String> held) {
+        return standard.levels().stream().filter(held::contains).reduce((a, b) -> b).orElse(null);
+    }
+
+    /**
      * A district's or province's levels of a standard from its children: for each level, how many of them are
      * recognised that year at that level or higher ({@code childLevels}: each child's highest level held, null for
      * none) against the document's share for {@code unitKind}. No children: no data.

@@ -185,9 +185,8 @@ public class PcgdController {
     private Mono<LevelsView> rollUp(UnitView unit, int year, Instant at, List<CriteriaFramework> standards) {
         return reads.ask(new FetchUnitChildrenQuery(unit.id(), LocalDate.of(year, 12, 31), at), UnitChildrenView.class)
                     .map(children -> {
-                        UnitKind counted = unit.kind() == UnitKind.PROVINCE
-                                && children.items().stream().anyMatch(c -> c.kind() == UnitKind.DISTRICT)
-                                ? UnitKind.DISTRICT : UnitKind.COMMUNE;
+                        UnitKind counted = Standards.countedChildren(unit.kind(),
+                                                                     children.items().stream().map(UnitView::kind).toList());
                         return children.items().stream().filter(c -> c.kind() == counted).map(UnitView::id).toList();
                     })
                     .flatMapMany(Flux::fromIterable)
@@ -196,11 +195,9 @@ public class PcgdController {
                     .map(lists -> {
                         List<Standards.Outcome> outcomes = new ArrayList<>();
                         for (CriteriaFramework standard : standards) {
-                            List<String> highest = lists.stream().map(list -> list.items().stream()
+                            List<String> highest = lists.stream().map(list -> Standards.highest(standard, list.items().stream()
                                     .filter(r -> !r.revoked() && r.title().name().equals(standard.subjectTitle()))
-                                    .map(RecognitionView::level)
-                                    .filter(standard.levels()::contains)
-                                    .max(java.util.Comparator.comparingInt(standard.levels()::indexOf)).orElse(null)).toList();
+                                    .map(RecognitionView::level).toList())).toList();
                             outcomes.add(Standards.rollUp(standard, unit.kind().name(), highest));
                         }
                         return new LevelsView(unit.id(), year, false, outcomes);
