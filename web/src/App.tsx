@@ -3,6 +3,7 @@ import { AdminPage } from './pages/AdminPage';
 import { AssessmentPage, AssessmentsPage } from './pages/AssessmentsPage';
 import { AuditPage } from './pages/AuditPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { PcgdPage } from './pages/PcgdPage';
 import { PlanPage, PlansPage } from './pages/PlansPage';
 import { RecognitionsPage } from './pages/RecognitionsPage';
 import { ReportsPage } from './pages/ReportsPage';
@@ -32,6 +33,7 @@ export function App() {
           <NavLink to={keep('/danh-gia')}>Đánh giá</NavLink>
           <NavLink to={keep('/danh-hieu')}>Danh hiệu</NavLink>
           <NavLink to={keep('/bao-cao')}>Báo cáo</NavLink>
+          <NavLink to={keep('/pho-cap')}>Phổ cập</NavLink>
           {can('AUDITOR', 'ADMIN') && <NavLink to={keep('/nhat-ky')}>Nhật ký kiểm tra</NavLink>}
           {can('ADMIN', 'AUDITOR') && <NavLink to="/quan-tri">Quản trị</NavLink>}
         </nav>
@@ -53,6 +55,7 @@ export function App() {
           <Route path="/danh-gia/:id" element={<AssessmentPage />} />
           <Route path="/danh-hieu" element={<RecognitionsPage />} />
           <Route path="/bao-cao" element={<ReportsPage />} />
+          <Route path="/pho-cap" element={<PcgdPage />} />
           <Route path="/nhat-ky" element={<AuditPage />} />
           <Route path="/quan-tri" element={<AdminPage />} />
           <Route path="*" element={<p role="alert">Không có trang này.</p>} />

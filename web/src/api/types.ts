@@ -313,3 +313,29 @@ export interface ImportReport {
   applied: number;
   unchanged: number;
 }
+
+export interface SurveyView {
+  unitId: string;
+  year: number;
+  figures: Record<string, number>;
+  dbkk: boolean;
+  dbkkSource: string | null;
+  conditionsMet: Record<string, boolean>;
+  locked: boolean;
+  lastChange: { actor: string | null; at: string; reason: string | null } | null;
+  version: number;
+}
+
+export interface StandardCheck {
+  level: string;
+  indicator: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  min: number | null;
+  met: boolean;
+}
+
+export interface StandardOutcome { framework: string; result: string; reached: string[]; checks: StandardCheck[] }
+
+export interface LevelsView { unitId: string; year: number; dbkk: boolean; items: StandardOutcome[] }
