@@ -194,10 +194,6 @@ public class ObligationAggregate {
         }
     }
 
-    long version() {
-        return version;
-    }
-
     private boolean awaitingReport() {
         return status == ObligationStatus.OPEN || status == ObligationStatus.RETURNED;
     }

@@ -79,6 +79,30 @@ public final class Standards {
         return new Outcome(standard.code(), result, List.copyOf(reached), checks);
     }
 
+    /**
+     * A standard applied to a survey together with the standards it stands on (its prerequisites, evaluated first,
+     * each once), {@code frameworks} giving a standard by code.
+     */
+    public static Outcome evaluateWith(CriteriaFramework standard, Survey survey,
+                                       Function<String, CriteriaFramework> frameworks) {
+        return evaluateWith(standard, survey, frameworks, new java.util.HashMap<>(), 0);
+    }
+
+    private static Outcome evaluateWith(CriteriaFramework standard, Survey survey,
+                                        Function<String, CriteriaFramework> frameworks,
+                                        Map<String, Set<String>> reached, int depth) {
+        if (depth < 8) {
+            standard.indicators().stream()
+                    .filter(i -> standard.kindOf(i) == IndicatorKind.PREREQUISITE)
+                    .map(i -> i.prerequisite().framework())
+                    .filter(code -> !code.equals(standard.code()) && !reached.containsKey(code))
+                    .distinct()
+                    .forEach(code -> reached.put(code, new LinkedHashSet<>(
+                            evaluateWith(frameworks.apply(code), survey, frameworks, reached, depth + 1).reached())));
+        }
+        return evaluate(standard, survey, code -> reached.getOrDefault(code, Set.of()));
+    }
+
     private static Check ratio(String level, Indicator indicator, Survey survey) {
         boolean dbkk = survey.dbkk();
         List<String> numeratorFields = dbkk && indicator.numeratorDbkk() != null ? indicator.numeratorDbkk() : indicator.numerator();

@@ -32,9 +32,7 @@ import vn.xhht.ledger.domain.reporting.ReportingQueries.FetchTaskProgressQuery;
 import vn.xhht.ledger.domain.reporting.ReportingQueries.ObligationView;
 import vn.xhht.ledger.domain.reporting.ReportingQueries.PlanTaskProgressView;
 import vn.xhht.ledger.domain.reporting.ReportingQueries.ReportView;
-import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitQuery;
-import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
 import vn.xhht.ledger.infrastructure.security.Actor;
 import vn.xhht.ledger.infrastructure.web.AccessPolicy;
@@ -85,17 +83,11 @@ public class ExportController {
         LocalDate today = ProgrammeTime.today(clock);
         LocalDate day = on != null ? on : (today.getYear() > year ? LocalDate.of(year, 12, 31) : today);
         return units.requireExists(unitId).then(access.requireRead(actor, unitId))
-                .then(Mono.zip(reads.ask(new FetchUnitQuery(unitId, day, at), UnitView.class),
-                               reads.ask(new FetchUnitChildrenQuery(unitId, day, at), UnitChildrenView.class)))
-                .flatMap(found -> {
-                    List<UnitView> lines = new ArrayList<>();
-                    lines.add(found.getT1());
-                    lines.addAll(found.getT2().items());
-                    return Flux.fromIterable(lines)
-                               .flatMapSequential(u -> reads.ask(new FetchIndicatorsQuery(u.id(), year, at), IndicatorTable.class)
-                                                            .map(t -> Map.entry(u, t)), 8)
-                               .collectList();
-                })
+                .then(units.withChildren(unitId, day, at))
+                .flatMap(lines -> Flux.fromIterable(lines)
+                        .flatMapSequential(u -> reads.ask(new FetchIndicatorsQuery(u.id(), year, at), IndicatorTable.class)
+                                                     .map(t -> Map.entry(u, t)), 8)
+                        .collectList())
                 .publishOn(Schedulers.boundedElastic())
                 .map(tables -> indicatorWorkbook(tables, year, day, at))
                 .map(bytes -> file(bytes, Spreadsheets.XLSX, "chi-so-" + unitId + "-" + year + ".xlsx"));
@@ -136,7 +128,9 @@ public class ExportController {
         String planId = Requests.uuid(id, ErrorCode.PLAN_NOT_FOUND);
         Instant at = Requests.instant(asOf, "asOf");
         return plan(planId, at, actor)
-                .flatMap(plan -> allObligations(planId, status, at).flatMap(list -> names(list).map(names -> {
+                .flatMap(plan -> allObligations(planId, status, at).flatMap(list -> names(list)
+                        .publishOn(Schedulers.boundedElastic()) // the workbook is written off the event loop
+                        .map(names -> {
                     SXSSFWorkbook workbook = Spreadsheets.workbook();
                     Sheet sheet = workbook.createSheet("Báo cáo");
                     Spreadsheets.row(sheet, 0, List.of("Tình hình báo cáo theo kế hoạch " + plan.number() + " — " + plan.title()));
@@ -150,7 +144,7 @@ public class ExportController {
                                 o.returns()));
                     }
                     return Spreadsheets.bytes(workbook);
-                })).subscribeOn(Schedulers.boundedElastic()))
+                })))
                 .map(bytes -> file(bytes, Spreadsheets.XLSX, "bao-cao-" + planId + ".xlsx"));
     }
 

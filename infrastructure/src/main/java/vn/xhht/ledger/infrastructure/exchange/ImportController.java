@@ -46,9 +46,7 @@ import vn.xhht.ledger.domain.plan.PlanQueries.PlanView;
 import vn.xhht.ledger.domain.plan.PlanStatus;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitLineageQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitLineageView;
-import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitQuery;
-import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
 import vn.xhht.ledger.infrastructure.security.Actor;
 import vn.xhht.ledger.infrastructure.security.Role;
@@ -113,14 +111,8 @@ public class ImportController {
         LocalDate today = ProgrammeTime.today(clock);
         int forYear = year == null ? today.getYear() : Requests.year(year);
         return units.requireExists(unitId).then(access.requireRead(actor, unitId))
-                    .then(Mono.zip(reads.ask(new FetchUnitQuery(unitId, today), UnitView.class),
-                                   reads.ask(new FetchUnitChildrenQuery(unitId, today, null), UnitChildrenView.class)))
-                    .map(found -> {
-                        List<Templates.UnitLine> lines = new ArrayList<>();
-                        lines.add(new Templates.UnitLine(found.getT1().id(), found.getT1().name()));
-                        found.getT2().items().forEach(u -> lines.add(new Templates.UnitLine(u.id(), u.name())));
-                        return lines;
-                    })
+                    .then(units.withChildren(unitId, today, null))
+                    .map(found -> found.stream().map(u -> new Templates.UnitLine(u.id(), u.name())).toList())
                     .publishOn(Schedulers.boundedElastic())
                     .map(lines -> Templates.of(importKind, lines, forYear))
                     .map(bytes -> ResponseEntity.ok().contentType(MediaType.parseMediaType(Spreadsheets.XLSX))
@@ -166,8 +158,8 @@ public class ImportController {
                         })
                         .switchIfEmpty(Mono.error(() -> SheetReader.invalid("Tệp rỗng")))
                         .publishOn(Schedulers.boundedElastic())
-                        .map(bytes -> new Object[]{sha256(bytes), SheetReader.read(bytes, file.filename())}))
-                .flatMap(read -> check(importKind, (String) read[0], (SheetReader.Sheet2) read[1], actor))
+                        .map(bytes -> new Upload(sha256(bytes), SheetReader.read(bytes, file.filename()))))
+                .flatMap(upload -> check(importKind, upload.sha(), upload.table(), actor))
                 .flatMap(checked -> answer(importKind, checked, dryRun, actor, exchange));
     }
 
@@ -177,11 +169,15 @@ public class ImportController {
                        .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM) && !type.isWildcardType());
     }
 
+    /** A file as received: its SHA-256 and what it holds. */
+    private record Upload(String sha, SheetReader.Table table) {
+    }
+
     /** Everything about the file that can be known without storing anything. */
     private record Outcome(String sha, int rows, List<RowError> errors, List<Checked> rowsChecked, List<Boolean> same) {
     }
 
-    private Mono<Outcome> check(ImportKind kind, String sha, SheetReader.Sheet2 sheet, Actor actor) {
+    private Mono<Outcome> check(ImportKind kind, String sha, SheetReader.Table sheet, Actor actor) {
         if (sheet.marker() != null && !sheet.marker().equals(kind.marker())) {
             throw SheetReader.invalid("Tệp là mẫu \"" + sheet.marker() + "\", không phải mẫu " + kind.marker());
         }
@@ -304,7 +300,7 @@ public class ImportController {
             if (valid) {
                 return Mono.just(ResponseEntity.ok(report));
             }
-            return Mono.just(problem(report, dryRun));
+            return Mono.just(problem(report, dryRun, exchange.getRequest().getPath().value()));
         }
         int total = toApply.size();
         AtomicInteger done = new AtomicInteger();
@@ -340,13 +336,14 @@ public class ImportController {
         return Mono.just(ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body((Object) events));
     }
 
-    private static ResponseEntity<Object> problem(ImportReport report, boolean dryRun) {
+    private static ResponseEntity<Object> problem(ImportReport report, boolean dryRun, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "/problems/" + ErrorCode.IMPORT_ROWS_INVALID.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         body.put("title", "Unprocessable Entity");
         body.put("status", 422);
         body.put("detail", report.errors().size() + " lỗi trong tệp; không dòng nào được ghi");
         body.put("code", ErrorCode.IMPORT_ROWS_INVALID.name());
+        body.put("instance", instance);
         body.put("kind", report.kind());
         body.put("fileSha256", report.fileSha256());
         body.put("rows", report.rows());
@@ -417,16 +414,22 @@ public class ImportController {
      * What the aggregates would refuse of a fact at a unit on a day, asked of the views beforehand: the unit did not
      * exist then, or a closed plan of the unit or an ancestor freezes that year.
      */
-    @SuppressWarnings("unchecked")
     private Mono<RowError> factProblem(String key, Map<String, Mono<List<PlanView>>> closedPlans) {
         String unitId = key.substring(0, key.indexOf('|'));
         LocalDate day = LocalDate.parse(key.substring(key.indexOf('|') + 1));
-        String column = "unitId";
-        RowError notThen = new RowError(0, column, ErrorCode.UNKNOWN_UNIT.name(),
+        RowError notThen = new RowError(0, "unitId", ErrorCode.UNKNOWN_UNIT.name(),
                                         "Đơn vị " + unitId + " không tồn tại vào ngày " + day);
         return reads.ask(new FetchUnitQuery(unitId, day), UnitView.class)
-                    .filter(unit -> !day.isBefore(unit.validFrom()) && (unit.validTo() == null || day.isBefore(unit.validTo())))
-                    .flatMap(unit -> reads.ask(new FetchUnitLineageQuery(unitId, day), UnitLineageView.class))
+                    .flatMap(unit -> day.isBefore(unit.validFrom()) || (unit.validTo() != null && !day.isBefore(unit.validTo()))
+                            ? Mono.just(notThen) : closedYear(unitId, day, closedPlans))
+                    .onErrorResume(DomainException.class, e -> e.code().kind() == ErrorCode.Kind.NOT_FOUND
+                            ? Mono.just(notThen) : Mono.error(e));
+    }
+
+    /** A closed plan of the unit or an ancestor freezing the day's year, as a row problem; empty when none. */
+    @SuppressWarnings("unchecked")
+    private Mono<RowError> closedYear(String unitId, LocalDate day, Map<String, Mono<List<PlanView>>> closedPlans) {
+        return reads.ask(new FetchUnitLineageQuery(unitId, day), UnitLineageView.class)
                     .flatMap(lineage -> Flux.fromIterable(lineage.lineage())
                             .concatMap(unit -> closedPlans.computeIfAbsent(unit + "|" + day.getYear(), k -> reads.ask(
                                     new FetchPlansQuery(unit, day.getYear(), 100, null), Page.class)
@@ -439,12 +442,7 @@ public class ImportController {
                             .next()
                             .map(plan -> new RowError(0, "year", ErrorCode.PERIOD_CLOSED.name(),
                                                       "Năm " + day.getYear() + " đã khóa số liệu theo kế hoạch " + plan.number()
-                                                              + " của " + plan.issuerUnitId() + "; cần mở lại trước khi nhập")))
-                    .switchIfEmpty(Mono.defer(() -> reads.ask(new FetchUnitQuery(unitId, day), UnitView.class)
-                            .filter(unit -> day.isBefore(unit.validFrom()) || (unit.validTo() != null && !day.isBefore(unit.validTo())))
-                            .map(unit -> notThen)))
-                    .onErrorResume(DomainException.class, e -> e.code().kind() == ErrorCode.Kind.NOT_FOUND
-                            ? Mono.just(notThen) : Mono.error(e));
+                                                              + " của " + plan.issuerUnitId() + "; cần mở lại trước khi nhập")));
     }
 
     private static String key(ImportKind kind, Map<String, Object> v) {

@@ -56,13 +56,14 @@ final class SheetReader {
     record SheetRow(int number, Map<String, CellValue> cells) {
     }
 
-    record Sheet2(List<String> columns, List<SheetRow> rows, String marker) {
+    /** A file's data: its columns (the header row's names), its rows, and the template marker it carries if any. */
+    record Table(List<String> columns, List<SheetRow> rows, String marker) {
     }
 
     private SheetReader() {
     }
 
-    static Sheet2 read(byte[] content, String filename) {
+    static Table read(byte[] content, String filename) {
         if (startsWith(content, ZIP)) {
             return readXlsx(content);
         }
@@ -74,7 +75,7 @@ final class SheetReader {
                                   "Tệp không phải bảng tính .xlsx hoặc .csv (UTF-8)");
     }
 
-    private static Sheet2 readXlsx(byte[] content) {
+    private static Table readXlsx(byte[] content) {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
             if (workbook.getNumberOfSheets() == 0) {
                 throw invalid("Bảng tính không có trang nào");
@@ -126,7 +127,7 @@ final class SheetReader {
                     && help.getRow(0).getCell(0).getCellType() == CellType.STRING) {
                 marker = help.getRow(0).getCell(0).getStringCellValue();
             }
-            return new Sheet2(columns.stream().filter(c -> !c.isEmpty()).toList(), rows, marker);
+            return new Table(columns.stream().filter(c -> !c.isEmpty()).toList(), rows, marker);
         } catch (DomainException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -154,7 +155,7 @@ final class SheetReader {
         };
     }
 
-    private static Sheet2 readCsv(byte[] content) {
+    private static Table readCsv(byte[] content) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -184,7 +185,7 @@ final class SheetReader {
                 }
                 rows.add(new SheetRow((int) record.getRecordNumber() + 1, cells));
             }
-            return new Sheet2(columns, rows, null);
+            return new Table(columns, rows, null);
         } catch (DomainException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -11,7 +11,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -66,7 +65,7 @@ final class Spreadsheets {
                 continue;
             }
             Cell cell = row.createCell(i);
-            if (value instanceof Number number && !(value instanceof BigDecimal big && big.scale() > 6)) {
+            if (value instanceof Number number) {
                 cell.setCellValue(number.doubleValue());
             } else if (value instanceof LocalDate || value instanceof Instant) {
                 cell.setCellValue(value.toString());

@@ -46,4 +46,17 @@ public class KnownUnits {
                     })
                     .then();
     }
+
+    /** The unit and the units directly under it, as the hierarchy stood {@code on} (as known at {@code asOf}). */
+    public Mono<java.util.List<UnitView>> withChildren(String unitId, java.time.LocalDate on, java.time.Instant asOf) {
+        return Mono.zip(reads.ask(new FetchUnitQuery(unitId, on, asOf), UnitView.class),
+                        reads.ask(new vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery(unitId, on, asOf),
+                                  vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView.class))
+                   .map(found -> {
+                       java.util.List<UnitView> units = new java.util.ArrayList<>();
+                       units.add(found.getT1());
+                       units.addAll(found.getT2().items());
+                       return units;
+                   });
+    }
 }

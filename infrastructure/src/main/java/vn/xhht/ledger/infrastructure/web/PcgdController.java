@@ -54,10 +54,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Universal education and literacy (API.md: PCGD-XMC): a commune's survey for a data year — recorded by the commune's
@@ -67,7 +65,7 @@ import java.util.Set;
 @RestController
 public class PcgdController {
 
-    /** The standards in the order their prerequisites need (THCS stands on TH and XMC). */
+    /** The standards, in the order they are shown. */
     static final List<String> STANDARDS = List.of("ND20-2014-XMC", "ND20-2014-PCGD-MN5", "ND20-2014-PCGD-TH",
                                                   "ND20-2014-PCGD-THCS");
 
@@ -206,13 +204,10 @@ public class PcgdController {
 
     static LevelsView evaluate(SurveyView view, List<CriteriaFramework> standards) {
         Survey survey = new Survey(view.figures(), view.dbkk(), view.conditionsMet());
-        Map<String, Set<String>> reached = new HashMap<>();
-        List<Standards.Outcome> outcomes = new ArrayList<>();
-        for (CriteriaFramework standard : standards) {
-            Standards.Outcome outcome = Standards.evaluate(standard, survey, code -> reached.getOrDefault(code, Set.of()));
-            reached.put(standard.code(), new LinkedHashSet<>(outcome.reached()));
-            outcomes.add(outcome);
-        }
+        Map<String, CriteriaFramework> byCode = new HashMap<>();
+        standards.forEach(standard -> byCode.put(standard.code(), standard));
+        List<Standards.Outcome> outcomes = standards.stream()
+                .map(standard -> Standards.evaluateWith(standard, survey, byCode::get)).toList();
         return new LevelsView(view.unitId(), view.year(), view.dbkk(), outcomes);
     }
 

@@ -82,8 +82,7 @@ public class ReportingController {
         String planId = Requests.uuid(id, ErrorCode.PLAN_NOT_FOUND);
         Instant at = Requests.instant(asOf, "asOf");
         int size = Requests.limit(limit);
-        return reads.ask(new FetchPlanQuery(planId, at), PlanView.class)
-                    .flatMap(plan -> access.requireRead(actor, plan.issuerUnitId()))
+        return readablePlan(planId, at, actor)
                     .then(Mono.defer(() -> reads.ask(new FetchObligationsQuery(planId, null, status, size, cursor, at),
                                                      Page.class)))
                     .map(page -> (Page<ObligationView>) page);
@@ -95,8 +94,7 @@ public class ReportingController {
                                                    @AuthenticationPrincipal Actor actor) {
         String planId = Requests.uuid(id, ErrorCode.PLAN_NOT_FOUND);
         Instant at = Requests.instant(asOf, "asOf");
-        return reads.ask(new FetchPlanQuery(planId, at), PlanView.class)
-                    .flatMap(plan -> access.requireRead(actor, plan.issuerUnitId()))
+        return readablePlan(planId, at, actor)
                     .then(Mono.defer(() -> reads.ask(new FetchTaskProgressQuery(planId, at), PlanTaskProgressView.class)));
     }
 
@@ -206,6 +204,12 @@ public class ReportingController {
                                     .then(Mono.defer(() -> commands.send(command.apply(r), actor, reason, exchange))))
                 .flatMap(version -> reads.answer(reportId, version, () -> report(reportId), ReportView::version))
                 .map(answer -> ResponseEntity.ok().eTag(Requests.etag(answer.version())).body(answer.body()));
+    }
+
+    /** Completes when the plan exists (as known at {@code at}) and the caller may read its issuer. */
+    private Mono<Void> readablePlan(String planId, Instant at, Actor actor) {
+        return reads.ask(new FetchPlanQuery(planId, at), PlanView.class)
+                    .flatMap(plan -> access.requireRead(actor, plan.issuerUnitId()));
     }
 
     private Mono<ObligationView> obligation(String obligationId) {
