@@ -40,21 +40,23 @@ public record IndicatorCatalogue(String code, Integer version, String title, Lis
      * What one side of a ratio counts.
      * <ul>
      * <li>{@code TITLE_HOLDERS}: holders of a valid {@code title} in the subtree — counts of recognition batches
-     * plus units holding it by individual recognition (each unit once);</li>
+     * plus units holding it by individual recognition (each unit once); with a {@code level} (universal-education
+     * titles, with the {@code unitKind} counted), the units of that kind holding it at that level or higher
+     * ({@code MUC_DO_2} counts for {@code MUC_DO_1});</li>
      * <li>{@code BASELINE}: the baseline named {@code baseline}; a unit's own baseline replaces its children's sum;</li>
      * <li>{@code UNIT_COUNT}: units of {@code unitKind} in the subtree as it stood at the period's end;</li>
      * <li>{@code REPORTED}: the reported (survey) value of the indicator; a unit's own report replaces its
      * children's sum.</li>
      * </ul>
      */
-    public record Quantity(Kind kind, Title title, String baseline, UnitKind unitKind, Names description) {
+    public record Quantity(Kind kind, Title title, String level, String baseline, UnitKind unitKind, Names description) {
 
         public enum Kind { TITLE_HOLDERS, BASELINE, UNIT_COUNT, REPORTED }
 
         /** The name under which the figures keep this quantity. */
         public String key(String indicator, boolean numerator) {
             return switch (kind) {
-                case TITLE_HOLDERS -> titleKey(title);
+                case TITLE_HOLDERS -> level == null ? titleKey(title) : titleLevelKey(title.name(), level, unitKind);
                 case BASELINE -> baselineKey(baseline);
                 case UNIT_COUNT -> unitCountKey(unitKind);
                 case REPORTED -> numerator ? reportedNumeratorKey(indicator) : reportedDenominatorKey(indicator);
@@ -65,6 +67,34 @@ public record IndicatorCatalogue(String code, Integer version, String title, Lis
     public static String titleKey(Title title) {
         return "T_" + title;
     }
+
+    /** The units of a kind holding {@code title} at {@code level} or higher. */
+    public static String titleLevelKey(String title, String level, UnitKind kind) {
+        return "T_" + levelHeld(title, level, kind);
+    }
+
+    /** What a unit of {@code kind} recognised with {@code title} at {@code level} (or higher) holds, by that name. */
+    public static String levelHeld(String title, String level, UnitKind kind) {
+        return title + "@" + level + "#" + kind;
+    }
+
+    /**
+     * The levels a recognition at {@code level} counts for: {@code MUC_DO_n} for every level from 1 to n (a higher level
+     * includes the lower ones), any other level (MN5's {@code DAT}) for itself.
+     */
+    public static List<String> levelsReachedBy(String level) {
+        java.util.regex.Matcher numbered = NUMBERED_LEVEL.matcher(level);
+        if (!numbered.matches()) {
+            return List.of(level);
+        }
+        List<String> levels = new ArrayList<>();
+        for (int n = 1; n <= Integer.parseInt(numbered.group(1)); n++) {
+            levels.add("MUC_DO_" + n);
+        }
+        return levels;
+    }
+
+    private static final Pattern NUMBERED_LEVEL = Pattern.compile("MUC_DO_([1-9])");
 
     public static String baselineKey(String baseline) {
         return "B_" + baseline;
@@ -148,6 +178,11 @@ public record IndicatorCatalogue(String code, Integer version, String title, Lis
             case TITLE_HOLDERS -> {
                 if (q.title() == null) {
                     problems.add(new Problem(at + ".title", "The title whose holders are counted"));
+                } else if (q.level() != null && !q.title().universalEducation()) {
+                    problems.add(new Problem(at + ".level", "Holders are counted by level for universal-education "
+                            + "titles (XMC, PCGD_MN5, PCGD_TH, PCGD_THCS)"));
+                } else if (q.level() != null && q.unitKind() == null) {
+                    problems.add(new Problem(at + ".unitKind", "The kind of unit whose levels are counted"));
                 }
             }
             case BASELINE -> {

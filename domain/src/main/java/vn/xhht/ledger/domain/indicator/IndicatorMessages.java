@@ -17,6 +17,10 @@ public final class IndicatorMessages {
                                                    String contentHash, String source) {
     }
 
+    /** Revision 2: a title-holders quantity may name a {@code level} (absent before; read as none). */
+    public static final String PUBLISHED_REVISION = "2";
+
+    @org.axonframework.serialization.Revision(PUBLISHED_REVISION)
     public record IndicatorCataloguePublishedEvent(String code, int version, IndicatorCatalogue catalogue,
                                                    String contentHash, String source) {
     }

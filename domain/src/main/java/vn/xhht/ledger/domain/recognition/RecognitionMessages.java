@@ -17,6 +17,11 @@ public final class RecognitionMessages {
         /** Universal education and literacy levels (DOMAIN-2 §1.4), with {@code level}. */
         XMC, PCGD_MN5, PCGD_TH, PCGD_THCS;
 
+        /** Universal education and literacy levels: their holders are also counted by level. */
+        public boolean universalEducation() {
+            return this == XMC || this == PCGD_MN5 || this == PCGD_TH || this == PCGD_THCS;
+        }
+
         /** Titles of households, clans and citizens: recorded by communes as counts, in batches. */
         public boolean countedInBatches() {
             return this == GIA_DINH_HOC_TAP || this == DONG_HO_HOC_TAP || this == CONG_DAN_HOC_TAP;

@@ -36,8 +36,8 @@ class IndicatorRulesTest {
     void aCatalogueNamesTheFieldAtFault() {
         var catalogue = new IndicatorCatalogue("X", null, "t", java.util.List.of(
                 new IndicatorCatalogue.IndicatorDefinition("bad code", new IndicatorCatalogue.Names("a", "b"),
-                                                           new IndicatorCatalogue.Quantity(IndicatorCatalogue.Quantity.Kind.REPORTED, null, null, null, null),
-                                                           new IndicatorCatalogue.Quantity(IndicatorCatalogue.Quantity.Kind.BASELINE, null, "households", null, null),
+                                                           new IndicatorCatalogue.Quantity(IndicatorCatalogue.Quantity.Kind.REPORTED, null, null, null, null, null),
+                                                           new IndicatorCatalogue.Quantity(IndicatorCatalogue.Quantity.Kind.BASELINE, null, null, "households", null, null),
                                                            IndicatorCatalogue.RollUp.RATIO_OF_SUMS, null)), false, null);
         assertThat(catalogue.problems()).extracting(p -> p.field())
                                         .containsExactlyInAnyOrder("indicators[0].code", "indicators[0].denominator");

@@ -105,6 +105,32 @@ class PcgdApiTest extends ApiTest {
                         .expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("CONCLUSION_MISMATCH");
         as("recognizer").post().uri("/recognitions").bodyValue(literacy(ids[1], "MUC_DO_1")).exchange()
                         .expectStatus().isCreated();
+
+        // the indicators count the district's communes recognised at each level or higher, over its communes
+        Map<String, Object> xmc1 = awaitIndicator(ids[1], "COMMUNES_XMC_1", 1);
+        assertThat(xmc1).containsEntry("denominator", 1).containsEntry("value", 1.0);
+        assertThat(awaitIndicator(ids[1], "COMMUNES_XMC_2", 0)).containsEntry("denominator", 1);
+        assertThat(awaitIndicator(ids[0], "COMMUNES_XMC_1", 1)).containsEntry("denominator", 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> awaitIndicator(String unit, String indicator, long numerator) {
+        Map<String, Object> row = null;
+        for (int i = 0; i < 200; i++) {
+            Map<String, Object> table = as("auditor").get().uri("/indicators?unitId={u}&year=2025", unit).exchange()
+                                                     .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            row = ((List<Map<String, Object>>) table.get("items")).stream()
+                    .filter(r -> indicator.equals(r.get("indicator"))).findFirst().orElseThrow();
+            if (((Number) row.get("numerator")).longValue() == numerator) {
+                return row;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError(indicator + " of " + unit + " never counted " + numerator + ": " + row);
     }
 
     private static Map<String, Object> literacy(String unit, String level) {

@@ -36,7 +36,8 @@ class UpcastersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final JacksonSerializer serializer = AxonConfiguration.jacksonSerializer();
     private final EventUpcaster chain = new EventUpcasterChain(new FrameworkKindsUpcaster(), new FrameworkSurveyFieldsUpcaster(),
-                                                                     new AssessmentValuesUpcaster(), new PlanItemIdsUpcaster());
+                                                                     new AssessmentValuesUpcaster(), new PlanItemIdsUpcaster(),
+                                                                     new IndicatorLevelsUpcaster());
 
     @Test
     void aFrameworkPublishedBeforePerLevelTargetsNamesTheKindItsDocumentImplied() throws Exception {
@@ -81,6 +82,20 @@ class UpcastersTest {
         assertThat(indicator.numerator()).isNull();
         assertThat(indicator.prerequisite()).isNull();
         assertThat(event.framework().rollup()).isNull();
+    }
+
+    @Test
+    void anIndicatorCataloguePublishedBeforeLevelsCountsItsTitleHoldersAtAnyLevel() throws Exception {
+        String published = """
+                {"code": "XHHT-INDICATORS", "version": 1, "contentHash": "h", "source": "indicators/XHHT-INDICATORS.yml",
+                 "catalogue": {"code": "XHHT-INDICATORS", "version": 1, "title": "t", "provisional": true, "indicators": [
+                   {"code": "COMMUNES_TITLED", "name": {"vi": "a", "en": "a"}, "rollUp": "RATIO_OF_SUMS",
+                    "numerator": {"kind": "TITLE_HOLDERS", "title": "CONG_DONG_HOC_TAP_XA"},
+                    "denominator": {"kind": "UNIT_COUNT", "unitKind": "COMMUNE"}}]}}""";
+        var event = read(published, vn.xhht.ledger.domain.indicator.IndicatorMessages.IndicatorCataloguePublishedEvent.class, null);
+        var numerator = event.catalogue().indicators().get(0).numerator();
+        assertThat(numerator.level()).isNull();
+        assertThat(numerator.key("COMMUNES_TITLED", true)).isEqualTo("T_CONG_DONG_HOC_TAP_XA");
     }
 
     @Test

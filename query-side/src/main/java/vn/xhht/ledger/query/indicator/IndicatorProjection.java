@@ -19,6 +19,7 @@ import vn.xhht.ledger.domain.figures.FigureMessages.BaselineSetEvent;
 import vn.xhht.ledger.domain.figures.FigureMessages.IndicatorValueReportedEvent;
 import vn.xhht.ledger.domain.figures.FigureMessages.RecognitionBatchRecordedEvent;
 import vn.xhht.ledger.domain.indicator.IndicatorCatalogue;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
 import vn.xhht.ledger.domain.indicator.IndicatorMessages.IndicatorCataloguePublishedEvent;
 import vn.xhht.ledger.domain.plan.PlanContent.Target;
 import vn.xhht.ledger.domain.plan.PlanEvents.PlanAmendedEvent;
@@ -73,7 +74,7 @@ public class IndicatorProjection implements Replayable {
      * The shape of this view's documents: raised whenever it changes, so that a view built by earlier code is
      * rebuilt from the log at the next start (2: versions kept as changes, in pages).
      */
-    public static final int SHAPE = 2;
+    public static final int SHAPE = 3;
     static final String RECOGNITIONS = "indicator_recognitions";
     static final String PLANS = "indicator_plans";
     static final String TARGETS = "indicator_targets";
@@ -194,20 +195,45 @@ public class IndicatorProjection implements Replayable {
         });
     }
 
-    /** A unit holding a title counts once per year it is valid in, however many recognitions it holds. */
+    /**
+     * A unit holding a title counts once per year it is valid in, however many recognitions it holds; a
+     * universal-education title also counts at its level and every level below it.
+     */
     @EventHandler
     void on(RecognitionGrantedEvent e, @Timestamp Instant at) {
         apply(at, () -> {
             int from = e.decidedOn().getYear();
             int through = e.validThrough().getYear();
+            UnitLine subject = book.unit(e.subjectUnitId());
+            List<String> held = held(e.title(), e.level(), subject == null ? null : UnitKind.valueOf(subject.kind));
             book.save(RECOGNITIONS, new Document("_id", e.recognitionId()).append("subject", e.subjectUnitId())
                                                                           .append("title", e.title().name())
+                                                                          .append("held", held)
                                                                           .append("from", from).append("through", through)
                                                                           .append("revoked", false));
             for (int year = from; year <= through; year++) {
-                hold(e.subjectUnitId(), year, e.title().name(), 1);
+                for (String title : held) {
+                    hold(e.subjectUnitId(), year, title, 1);
+                }
             }
         });
+    }
+
+    /**
+     * What a recognition makes its subject hold: the title, and for a universal-education level each level it reaches,
+     * named with the subject's kind (a district's own XMC level is not one of its communes').
+     */
+    private static List<String> held(Title title, String level, UnitKind kind) {
+        List<String> held = new ArrayList<>(List.of(title.name()));
+        if (title.universalEducation() && level != null && kind != null) {
+            IndicatorCatalogue.levelsReachedBy(level)
+                              .forEach(l -> held.add(IndicatorCatalogue.levelHeld(title.name(), l, kind)));
+        }
+        return held;
+    }
+
+    private static List<String> held(Document grant) {
+        return grant.getList("held", String.class, List.of(grant.getString("title")));
     }
 
     /** A revoked title stops counting for every period ending on or after the revocation. */
@@ -221,7 +247,9 @@ public class IndicatorProjection implements Replayable {
             book.save(RECOGNITIONS, new Document(grant).append("revoked", true));
             for (int year = grant.getInteger("from"); year <= grant.getInteger("through"); year++) {
                 if (!e.revokedOn().isAfter(UnitLine.yearEnd(year))) {
-                    hold(e.subjectUnitId(), year, e.title().name(), -1);
+                    for (String title : held(grant)) {
+                        hold(e.subjectUnitId(), year, title, -1);
+                    }
                 }
             }
         });
@@ -240,7 +268,9 @@ public class IndicatorProjection implements Replayable {
             book.save(RECOGNITIONS, new Document(grant).append("through", through));
             for (int year = Math.min(before, through) + 1; year <= Math.max(before, through); year++) {
                 if (year >= grant.getInteger("from")) {
-                    hold(e.subjectUnitId(), year, e.title().name(), through > before ? 1 : -1);
+                    for (String title : held(grant)) {
+                        hold(e.subjectUnitId(), year, title, through > before ? 1 : -1);
+                    }
                 }
             }
         });
