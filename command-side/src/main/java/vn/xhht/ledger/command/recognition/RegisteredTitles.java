@@ -29,6 +29,15 @@ public class RegisteredTitles implements TitleHistory {
         }
     }
 
+    /** Whether a unit holds {@code title}, at any level, valid for a recognition year (not revoked). */
+    public boolean holds(String subjectUnitId, Title title, int year) {
+        try {
+            return registers.load(RecognitionMessages.registryId(subjectUnitId)).invoke(r -> r.holds(title, year));
+        } catch (AggregateNotFoundException e) {
+            return false;
+        }
+    }
+
     @Override
     public Optional<LocalDate> latestRecognition(String subjectUnitId, String title, String level) {
         Title wanted;

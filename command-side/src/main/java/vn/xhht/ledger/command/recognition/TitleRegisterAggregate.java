@@ -75,6 +75,11 @@ public class TitleRegisterAggregate {
                       .map(Entry::level).distinct().toList();
     }
 
+    /** Whether the title is held, at any level, for a recognition year. */
+    boolean holds(Title title, int recognitionYear) {
+        return entries.stream().anyMatch(e -> e.title() == title && e.heldFor(recognitionYear));
+    }
+
     Optional<LocalDate> latest(Title title, String level) {
         return entries.stream().filter(e -> e.title() == title && Objects.equals(e.level(), level) && e.revokedOn() == null)
                       .map(Entry::decidedOn).max(LocalDate::compareTo);

@@ -65,7 +65,15 @@ public enum ErrorCode {
     /** An upload larger than the service accepts. */
     FILE_TOO_LARGE(Kind.TOO_LARGE),
     /** {@code asOf} on a read that keeps no record time (or on a command): asked of it, the past cannot be answered. */
-    AS_OF_NOT_SUPPORTED(Kind.INVALID_INPUT);
+    AS_OF_NOT_SUPPORTED(Kind.INVALID_INPUT),
+    /** A nominee who does not meet a criterion of the movement's award criteria (the criterion is named). */
+    CRITERIA_NOT_MET(Kind.RULE_VIOLATION),
+    /** A second award for the same subject, movement and occasion: one achievement, one award. */
+    DUPLICATE_AWARD(Kind.CONFLICT),
+    /** More awards of a form than the deciding unit's quota for the occasion allows. */
+    QUOTA_EXCEEDED(Kind.CONFLICT),
+    NOMINATION_NOT_FOUND(Kind.NOT_FOUND),
+    UNKNOWN_MOVEMENT(Kind.RULE_VIOLATION);
 
     /** What sort of refusal a code is, independent of any transport. */
     public enum Kind {

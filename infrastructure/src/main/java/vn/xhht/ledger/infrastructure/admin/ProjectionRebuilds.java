@@ -30,6 +30,7 @@ import vn.xhht.ledger.query.history.StoredForm;
 import vn.xhht.ledger.query.indicator.IndicatorProjection;
 import vn.xhht.ledger.query.indicator.IndicatorTableCache;
 import vn.xhht.ledger.query.plan.PlanProjection;
+import vn.xhht.ledger.query.emulation.NominationProjection;
 import vn.xhht.ledger.query.pcgd.SurveyProjection;
 import vn.xhht.ledger.query.reporting.ReportingProjection;
 import vn.xhht.ledger.query.recognition.RecognitionProjection;
@@ -112,6 +113,7 @@ public class ProjectionRebuilds {
         COLLECTIONS.put(HistoryProjection.NAME, HistoryProjection.collections());
         COLLECTIONS.put(ReportingProjection.NAME, ReportingProjection.collections());
         COLLECTIONS.put(SurveyProjection.NAME, SurveyProjection.collections());
+        COLLECTIONS.put(NominationProjection.NAME, NominationProjection.collections());
     }
 
     private final EventStore eventStore;
@@ -366,6 +368,7 @@ public class ProjectionRebuilds {
             case HistoryProjection.NAME -> new HistoryProjection(target, storedForm, replay);
             case ReportingProjection.NAME -> new ReportingProjection(target, replay);
             case SurveyProjection.NAME -> new SurveyProjection(target, replay);
+            case NominationProjection.NAME -> new NominationProjection(target, replay);
             case IndicatorProjection.NAME -> new IndicatorProjection(target, new IndicatorTableCache(Duration.ZERO, 1),
                                                                      firstYear, lastYear, replay, figuresInMemory);
             default -> throw new DomainException(ErrorCode.NOT_FOUND, "No projection named " + name);

@@ -87,6 +87,22 @@ public abstract class ApiTest {
         return id;
     }
 
+    /** Waits until the emulation movement and its criteria (published at start-up) are in the view. */
+    protected void waitForMovement() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!as("auditor").get().uri("/emulation-movements").exchange().expectStatus().isOk()
+                             .expectBody(String.class).returnResult().getResponseBody().contains("KH163-2024-TDXHHT")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the movement PT-1315-2023 never appeared");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Waits until the framework (published at start-up) is in the view. */
     protected void waitForFramework(String code) {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();

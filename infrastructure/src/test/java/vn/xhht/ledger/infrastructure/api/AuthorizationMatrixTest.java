@@ -52,7 +52,7 @@ class AuthorizationMatrixTest extends ApiTest {
 
     /** The units, plan, assessment, recognition and batch of one side (inside or outside cu-chi). */
     private record Side(String district, String commune, String organisation, String plan, String assessment,
-                        String recognition, String batch, String obligation, String report) {
+                        String recognition, String batch, String obligation, String report, String nomination) {
     }
 
     private record Call(String method, String uri, Object body) {
@@ -232,6 +232,23 @@ class AuthorizationMatrixTest extends ApiTest {
                                                                              Map.of("reason", "Chốt")));
         calls.put("POST /units/{id}/pcgd-surveys/{year}/unlock", s -> new Call("POST", "/units/" + s.commune() + "/pcgd-surveys/2025/unlock",
                                                                                Map.of("reason", "Mở")));
+        calls.put("GET /emulation-movements", s -> new Call("GET", "/emulation-movements", null));
+        calls.put("POST /award-nominations", s -> new Call("POST", "/award-nominations", Map.of(
+                "movement", "PT-1315-2023", "phase", "GD1_2023_2025", "occasion", "HANG_NAM", "year", 2025,
+                "form", "GIAY_KHEN", "subject", Map.of("kind", "TAP_THE", "unitId", s.commune()),
+                "achievements", "Thành tích", "proposedByUnitId", s.commune())));
+        calls.put("GET /award-nominations", s -> new Call("GET", "/award-nominations?unitId=" + s.commune(), null));
+        calls.put("GET /award-nominations/{id}", s -> new Call("GET", s.nomination(), null));
+        calls.put("POST /award-nominations/{id}/submit", s -> new Call("POST", s.nomination() + "/submit", Map.of()));
+        calls.put("POST /award-nominations/{id}/return", s -> new Call("POST", s.nomination() + "/return", Map.of("reason", "r")));
+        calls.put("POST /award-nominations/{id}/council-review", s -> new Call("POST", s.nomination() + "/council-review",
+                                                                                Map.of("recommendation", "PROPOSE", "reason", "r")));
+        calls.put("POST /award-nominations/{id}/decide", s -> new Call("POST", s.nomination() + "/decide", Map.of(
+                "decision", "AWARDED", "decisionNumber", "1/QĐ", "decidedOn", "2025-12-01")));
+        calls.put("POST /award-nominations/{id}/revoke", s -> new Call("POST", s.nomination() + "/revoke", Map.of("reason", "r")));
+        calls.put("POST /award-nominations/{id}/forget-person", s -> new Call("POST", s.nomination() + "/forget-person",
+                                                                               Map.of("reason", "r")));
+        calls.put("GET /units/{id}/awards", s -> new Call("GET", "/units/" + s.commune() + "/awards", null));
         calls.put("GET /units/{id}/pcgd-levels", s -> new Call("GET", "/units/" + s.commune() + "/pcgd-levels?year=2025", null));
         calls.put("POST /admin/projections/{name}/rebuild", s -> new Call("POST", "/admin/projections/frameworks/rebuild", null));
         return calls;
@@ -265,7 +282,13 @@ class AuthorizationMatrixTest extends ApiTest {
         String obligation = commonsObligation(plan, units[2]);
         String report = created(as("planner").post().uri("/obligations/{id}/reports", obligation)
                                              .bodyValue(Map.of("narrative", "Báo cáo")).exchange());
-        return new Side(units[1], units[2], organisation, plan, assessment, recognition, batch, obligation, report);
+        waitForMovement();
+        String nomination = created(as("planner").post().uri("/award-nominations").bodyValue(Map.of(
+                "movement", "PT-1315-2023", "phase", "GD1_2023_2025", "occasion", "HANG_NAM", "year", 2025,
+                "form", "GIAY_KHEN", "subject", Map.of("kind", "TAP_THE", "unitId", units[2]),
+                "achievements", "Thành tích", "proposedByUnitId", units[2])).exchange());
+        return new Side(units[1], units[2], organisation, plan, assessment, recognition, batch, obligation, report,
+                        nomination);
     }
 
     /** The commune's obligation on the plan, once the reporting view shows it. */

@@ -35,7 +35,7 @@ class ProjectionRebuildApiTest extends ApiTest {
         List<Map<String, Object>> projections = (List<Map<String, Object>>) list.get("items");
         assertThat(projections).extracting(p -> p.get("name"))
                                .containsExactly("units", "plans", "frameworks", "assessments", "recognitions",
-                                                "figures", "indicators", "history", "reporting", "pcgd-surveys");
+                                                "figures", "indicators", "history", "reporting", "pcgd-surveys", "award-nominations");
         assertThat(projections).as("one node: it processes every segment")
                                .allSatisfy(p -> assertThat((List<Map<String, Object>>) p.get("segments"))
                                        .singleElement().satisfies(segment -> {

@@ -46,6 +46,39 @@ public final class HistorySentences {
             case "SurveyUnlockedEvent" -> new Sentence(
                     who + " mở khóa số liệu điều tra PCGD-XMC năm " + p.get("year") + " của " + p.get("unitId") + ": " + p.get("reason"),
                     by + " unlocked the " + p.get("year") + " survey of " + p.get("unitId") + ": " + p.get("reason"));
+            case "NominationDraftedEvent" -> new Sentence(
+                    who + " lập hồ sơ đề nghị " + p.get("form") + " (" + p.get("movement") + ", " + p.get("occasion") + " "
+                            + p.get("year") + ") cho " + subject(p, true),
+                    by + " drafted a nomination for " + p.get("form") + " (" + p.get("movement") + ", " + p.get("occasion")
+                            + " " + p.get("year") + ") of " + subject(p, false));
+            case "NominationSubmittedEvent" -> new Sentence(
+                    who + " gửi hồ sơ đề nghị khen thưởng " + p.get("nominationId") + " lên " + p.get("decidingUnitId")
+                            + " (đạt tiêu chí " + p.get("criteria") + ")",
+                    by + " submitted nomination " + p.get("nominationId") + " to " + p.get("decidingUnitId")
+                            + " (meets the criteria " + p.get("criteria") + ")");
+            case "NominationReturnedEvent" -> new Sentence(
+                    who + " trả lại hồ sơ đề nghị khen thưởng " + p.get("nominationId") + ": " + p.get("reason"),
+                    by + " returned nomination " + p.get("nominationId") + ": " + p.get("reason"));
+            case "NominationReviewedEvent" -> new Sentence(
+                    who + " (Hội đồng TĐKT " + p.get("decidingUnitId") + ") "
+                            + ("REJECT".equals(p.get("recommendation")) ? "không đề nghị" : "đề nghị") + " khen thưởng "
+                            + p.get("nominationId") + ": " + p.get("reason"),
+                    by + " (council of " + p.get("decidingUnitId") + ") "
+                            + ("REJECT".equals(p.get("recommendation")) ? "did not recommend" : "recommended") + " nomination "
+                            + p.get("nominationId") + ": " + p.get("reason"));
+            case "NominationDecidedEvent" -> new Sentence(
+                    who + ("AWARDED".equals(p.get("decision")) ? " quyết định khen thưởng " + p.get("form")
+                            : " quyết định không khen thưởng") + " theo hồ sơ " + p.get("nominationId") + " (QĐ "
+                            + p.get("decisionNumber") + " ngày " + p.get("decidedOn") + ")",
+                    by + ("AWARDED".equals(p.get("decision")) ? " awarded " + p.get("form") : " decided against an award")
+                            + " on nomination " + p.get("nominationId") + " (decision " + p.get("decisionNumber") + " of "
+                            + p.get("decidedOn") + ")");
+            case "AwardRevokedEvent" -> new Sentence(
+                    who + " hủy quyết định khen thưởng theo hồ sơ " + p.get("nominationId") + ": " + p.get("reason"),
+                    by + " revoked the award of nomination " + p.get("nominationId") + ": " + p.get("reason"));
+            case "PersonForgottenEvent" -> new Sentence(
+                    who + " xoá dữ liệu cá nhân trong hồ sơ " + p.get("nominationId") + " theo yêu cầu: " + p.get("reason"),
+                    by + " erased the personal data of nomination " + p.get("nominationId") + " on request: " + p.get("reason"));
             case "PlanDraftedEvent" -> new Sentence(
                     who + " soạn kế hoạch " + p.get("number") + " của " + p.get("issuerUnitId"),
                     by + " drafted plan " + p.get("number") + " of " + p.get("issuerUnitId"));
@@ -126,6 +159,16 @@ public final class HistorySentences {
                     by + " reopened the " + p.get("year") + " period of " + p.get("unitId"));
             default -> new Sentence(who + " ghi sự kiện " + type, by + " recorded " + type);
         };
+    }
+
+    /** A collective by its unit; a person or household never by name (personal data stays out of the history). */
+    private static String subject(Map<?, ?> p, boolean vi) {
+        Object kind = p.get("subjectKind");
+        if ("TAP_THE".equals(kind)) {
+            return (vi ? "tập thể " : "the collective ") + p.get("subjectUnitId");
+        }
+        return ("HO_GIA_DINH".equals(kind) ? (vi ? "một hộ gia đình ở " : "a household at ")
+                : (vi ? "một cá nhân ở " : "a person at ")) + p.get("subjectUnitId");
     }
 
     private static int count(Object list) {

@@ -1,0 +1,67 @@
+package vn.xhht.ledger.command.emulation;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import vn.xhht.ledger.domain.emulation.AwardCriteria;
+import vn.xhht.ledger.domain.emulation.EmulationMessages.AwardCriteriaPublishedEvent;
+import vn.xhht.ledger.domain.emulation.EmulationMessages.PublishAwardCriteriaCommand;
+import vn.xhht.ledger.domain.framework.CriteriaFramework.Problem;
+import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The versions of one set of award criteria: content already published is not published again; a nomination is
+ * judged by the latest version in force on the day it is submitted, and records which.
+ */
+@Aggregate(snapshotTriggerDefinition = "")
+public class AwardCriteriaAggregate {
+
+    @AggregateIdentifier
+    private String code;
+    private final TreeMap<Integer, AwardCriteria> versions = new TreeMap<>();
+    private final Map<String, Integer> versionByHash = new HashMap<>();
+
+    protected AwardCriteriaAggregate() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    PublishResult handle(PublishAwardCriteriaCommand command) {
+        AwardCriteria criteria = command.criteria();
+        Problem.refuseAny(criteria.problems(), "The award criteria document is invalid");
+        Integer existing = versionByHash.get(command.contentHash());
+        if (existing != null) {
+            return new PublishResult(command.code(), existing, false);
+        }
+        int latest = versions.isEmpty() ? 0 : versions.lastKey();
+        Integer wanted = criteria.version();
+        int version = wanted != null && wanted > latest ? wanted : latest + 1;
+        apply(new AwardCriteriaPublishedEvent(command.code(), version, criteria.withVersion(version),
+                                              command.contentHash(), command.source()));
+        return new PublishResult(command.code(), version, true);
+    }
+
+    /** The latest version in force on a day. */
+    Optional<AwardCriteria> inForceOn(LocalDate day) {
+        return versions.descendingMap().values().stream().filter(c -> !c.effectiveFrom().isAfter(day)).findFirst();
+    }
+
+    @EventSourcingHandler
+    void on(AwardCriteriaPublishedEvent event) {
+        code = event.code();
+        versions.put(event.version(), event.criteria());
+        versionByHash.put(event.contentHash(), event.version());
+    }
+}

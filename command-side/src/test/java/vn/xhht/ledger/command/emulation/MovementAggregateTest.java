@@ -1,0 +1,77 @@
+package vn.xhht.ledger.command.emulation;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.emulation.AwardCriteria;
+import vn.xhht.ledger.domain.emulation.EmulationMessages.AwardCriteriaPublishedEvent;
+import vn.xhht.ledger.domain.emulation.EmulationMessages.MovementPublishedEvent;
+import vn.xhht.ledger.domain.emulation.EmulationMessages.PublishAwardCriteriaCommand;
+import vn.xhht.ledger.domain.emulation.EmulationMessages.PublishMovementCommand;
+import vn.xhht.ledger.domain.emulation.Movement;
+import vn.xhht.ledger.domain.emulation.Movement.SubjectKind;
+import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
+import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
+
+import java.util.List;
+
+import static org.axonframework.test.matchers.Matchers.predicate;
+import static vn.xhht.ledger.command.emulation.NominationAggregateTest.CRITERIA;
+import static vn.xhht.ledger.command.emulation.NominationAggregateTest.MOVEMENT;
+
+/** A movement's rules and its award criteria as versioned data: published once per content, refused when invalid. */
+class MovementAggregateTest {
+
+    private final AggregateTestFixture<MovementAggregate> movements = new AggregateTestFixture<>(MovementAggregate.class);
+    private final AggregateTestFixture<AwardCriteriaAggregate> criteria = new AggregateTestFixture<>(AwardCriteriaAggregate.class);
+
+    @Test
+    void canPublishAMovementOnceForTheSameContent() {
+        movements.givenNoPriorActivity()
+                 .when(new PublishMovementCommand("PT-1315-2023", MOVEMENT, "h1", "emulation/PT-1315-2023.yml"))
+                 .expectEvents(new MovementPublishedEvent("PT-1315-2023", 1, MOVEMENT, "h1", "emulation/PT-1315-2023.yml"))
+                 .expectResultMessagePayload(new PublishResult("PT-1315-2023", 1, true));
+        movements.given(new MovementPublishedEvent("PT-1315-2023", 1, MOVEMENT, "h1", "emulation/PT-1315-2023.yml"))
+                 .when(new PublishMovementCommand("PT-1315-2023", MOVEMENT, "h1", "emulation/PT-1315-2023.yml"))
+                 .expectNoEvents()
+                 .expectResultMessagePayload(new PublishResult("PT-1315-2023", 1, false));
+    }
+
+    @Test
+    void canPublishChangedRulesAsTheNextVersion() {
+        movements.given(new MovementPublishedEvent("PT-1315-2023", 1, MOVEMENT, "h1", "emulation/PT-1315-2023.yml"))
+                 .when(new PublishMovementCommand("PT-1315-2023", MOVEMENT, "h2", "emulation/PT-1315-2023.yml"))
+                 .expectEvents(new MovementPublishedEvent("PT-1315-2023", 2, MOVEMENT.withVersion(2), "h2",
+                                                          "emulation/PT-1315-2023.yml"));
+    }
+
+    @Test
+    void cannotPublishAMovementWithoutPhasesOrDeciders() {
+        Movement broken = new Movement("PT-1315-2023", 1, "Phong trào", null, true, "KH163-2024-TDXHHT", null, List.of(),
+                                       List.of(new Movement.Form("GIAY_KHEN", "Giấy khen", List.of(SubjectKind.TAP_THE),
+                                                                 List.of(), false)), null);
+        movements.givenNoPriorActivity()
+                 .when(new PublishMovementCommand("PT-1315-2023", broken, "h3", "x.yml"))
+                 .expectException(predicate(e -> e instanceof DomainException d && d.code() == ErrorCode.VALIDATION_FAILED
+                         && d.problems().stream().map(DomainException.FieldProblem::field).toList()
+                             .containsAll(List.of("phases", "forms[0].deciders"))));
+    }
+
+    @Test
+    void canPublishAwardCriteriaAndRefuseATitleCheckForAPerson() {
+        criteria.givenNoPriorActivity()
+                .when(new PublishAwardCriteriaCommand("KH163-2024-TDXHHT", CRITERIA, "c1", "emulation/KH163.yml"))
+                .expectEvents(new AwardCriteriaPublishedEvent("KH163-2024-TDXHHT", 1, CRITERIA, "c1", "emulation/KH163.yml"));
+        AwardCriteria personByTitle = new AwardCriteria(
+                "KH163-2024-TDXHHT", 1, "PT-1315-2023", "Tiêu chí", null, CRITERIA.effectiveFrom(), true,
+                List.of(new AwardCriteria.Group("CA_NHAN", "Cá nhân", SubjectKind.CA_NHAN, null, List.of(),
+                                                List.of(new AwardCriteria.Criterion("CDHT", "Công dân học tập",
+                                                                                    AwardCriteria.Check.TITLE,
+                                                                                    Title.CONG_DAN_HOC_TAP)))), null);
+        criteria.givenNoPriorActivity()
+                .when(new PublishAwardCriteriaCommand("KH163-2024-TDXHHT", personByTitle, "c2", "x.yml"))
+                .expectException(predicate(e -> e instanceof DomainException d
+                        && d.problems().stream().anyMatch(p -> p.field().equals("groups[0].criteria[0].check"))));
+    }
+}
