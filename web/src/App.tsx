@@ -1,5 +1,6 @@
 import { NavLink, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AdminPage } from './pages/AdminPage';
+import { AwardsPage } from './pages/AwardsPage';
 import { AssessmentPage, AssessmentsPage } from './pages/AssessmentsPage';
 import { AuditPage } from './pages/AuditPage';
 import { OverviewPage } from './pages/OverviewPage';
@@ -34,6 +35,7 @@ export function App() {
           <NavLink to={keep('/danh-hieu')}>Danh hiệu</NavLink>
           <NavLink to={keep('/bao-cao')}>Báo cáo</NavLink>
           <NavLink to={keep('/pho-cap')}>Phổ cập</NavLink>
+          <NavLink to={keep('/thi-dua')}>Thi đua</NavLink>
           {can('AUDITOR', 'ADMIN') && <NavLink to={keep('/nhat-ky')}>Nhật ký kiểm tra</NavLink>}
           {can('ADMIN', 'AUDITOR') && <NavLink to="/quan-tri">Quản trị</NavLink>}
         </nav>
@@ -56,6 +58,7 @@ export function App() {
           <Route path="/danh-hieu" element={<RecognitionsPage />} />
           <Route path="/bao-cao" element={<ReportsPage />} />
           <Route path="/pho-cap" element={<PcgdPage />} />
+          <Route path="/thi-dua" element={<AwardsPage />} />
           <Route path="/nhat-ky" element={<AuditPage />} />
           <Route path="/quan-tri" element={<AdminPage />} />
           <Route path="*" element={<p role="alert">Không có trang này.</p>} />

@@ -339,3 +339,53 @@ export interface StandardCheck {
 export interface StandardOutcome { framework: string; result: string; reached: string[]; checks: StandardCheck[] }
 
 export interface LevelsView { unitId: string; year: number; dbkk: boolean; items: StandardOutcome[] }
+
+export type Occasion = 'HANG_NAM' | 'SO_KET' | 'TONG_KET' | 'DOT_XUAT';
+export type SubjectKind = 'TAP_THE' | 'HO_GIA_DINH' | 'CA_NHAN';
+export type NominationState = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'COUNCIL_REVIEWED' | 'PROPOSED_UP' | 'DECIDED'
+  | 'REJECTED' | 'REVOKED';
+
+export interface Movement {
+  code: string;
+  version: number;
+  name: string;
+  regulation: string | null;
+  provisional: boolean;
+  criteria: string;
+  phases: { code: string; name: string; from: string; to: string; occasions: Occasion[] }[];
+  forms: { code: string; name: string; subjects: SubjectKind[]; reserved: boolean }[];
+}
+
+export interface AwardCriteria {
+  code: string;
+  version: number;
+  movement: string;
+  title: string;
+  groups: { code: string; name: string; subject: SubjectKind; criteria: { code: string; name: string; check: 'TITLE' | 'ATTESTED' }[] }[];
+}
+
+export interface MovementList {
+  items: Movement[];
+  criteria: AwardCriteria[];
+}
+
+export interface NominationView {
+  id: string;
+  movement: string;
+  phase: string;
+  occasion: Occasion;
+  year: number;
+  form: string;
+  subject: { kind: SubjectKind; unitId: string; name: string | null; position: string | null;
+    personalData: 'SHOWN' | 'HIDDEN' | 'FORGOTTEN' | null };
+  achievements: string;
+  proposedByUnitId: string;
+  decidingUnitId: string | null;
+  proposedUp: boolean;
+  state: NominationState;
+  criteria: { code: string; version: number; checks: { code: string; name: string; check: string; met: boolean; evidence: string }[] } | null;
+  recommendation: 'PROPOSE' | 'REJECT' | null;
+  decision: { decision: 'AWARDED' | 'REJECTED'; decisionNumber: string; decidedOn: string } | null;
+  steps: { action: string; actor: string | null; at: string; reason: string | null }[];
+  version: number;
+}
