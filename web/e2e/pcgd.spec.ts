@@ -27,6 +27,9 @@ test('a ward\'s officer records its literacy survey, sees the levels with each r
   await expect(literacy.locator('caption')).toHaveText('Xóa mù chữ: Mức độ 2');
   await expect(literacy.getByRole('row').filter({ hasText: 'XMC2.1' })).toContainText('3.600');
   await expect(literacy.getByRole('row').filter({ hasText: 'XMC2.1' })).toContainText('90%');
+  // the 2025 cycle: figures taken on 30/9; after the reform the province recognises its wards
+  await expect(page.getByTestId('levels-cycle')).toContainText('30/09/2025');
+  await expect(page.getByTestId('levels-cycle')).toContainText('Ủy ban nhân dân cấp tỉnh');
 
   await form.getByRole('button', { name: 'Khóa số liệu' }).click();
   const dialog = page.getByRole('dialog', { name: 'Khóa số liệu điều tra' });

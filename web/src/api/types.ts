@@ -338,7 +338,15 @@ export interface StandardCheck {
 
 export interface StandardOutcome { framework: string; result: string; reached: string[]; checks: StandardCheck[] }
 
-export interface LevelsView { unitId: string; year: number; dbkk: boolean; items: StandardOutcome[] }
+export interface LevelsView {
+  unitId: string;
+  year: number;
+  dbkk: boolean;
+  referenceDate: string | null;
+  recognisedBy: string | null;
+  recognisingAuthority: string | null;
+  items: StandardOutcome[];
+}
 
 export type Occasion = 'HANG_NAM' | 'SO_KET' | 'TONG_KET' | 'DOT_XUAT';
 export type SubjectKind = 'TAP_THE' | 'HO_GIA_DINH' | 'CA_NHAN';

@@ -6,7 +6,7 @@ import { ProblemMessage } from '../components/Problem';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { UnitYearBar, useUnitYear } from '../components/UnitYear';
 import { useTimes } from '../components/time';
-import { formatDateTime, formatNumber } from '../i18n/format';
+import { formatDate, formatDateTime, formatNumber } from '../i18n/format';
 import { useSession } from '../session/Session';
 import { FIGURE_GROUPS, STANDARDS, surveyOf } from '../pcgd/survey';
 
@@ -135,6 +135,10 @@ function Levels({ unitId, year, asOf }: { unitId: string; year: string; asOf?: s
       <h2>Mức độ đạt chuẩn năm {year}</h2>
       <ProblemMessage error={levels.error instanceof ApiError && levels.error.status === 404 ? null : levels.error} />
       {levels.error instanceof ApiError && levels.error.status === 404 && <p>Chưa có số liệu điều tra năm {year}.</p>}
+      {levels.data?.referenceDate && (
+        <p data-testid="levels-cycle">Số liệu chốt ngày {formatDate(levels.data.referenceDate)}
+          {levels.data.recognisingAuthority && <>; cấp công nhận: {levels.data.recognisingAuthority}</>}.</p>
+      )}
       {(levels.data?.items ?? []).map((outcome) => (
         <div className="table-wrap" key={outcome.framework}>
           <table data-testid={`levels-${outcome.framework}`}>

@@ -1,6 +1,9 @@
 package vn.xhht.ledger.command.pcgd;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -10,10 +13,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.ProgrammeTime;
 import vn.xhht.ledger.domain.common.Reasons;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.LockSurveyCommand;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.RecordSurveyCommand;
+import vn.xhht.ledger.domain.pcgd.PcgdMessages.SurveyLockDue;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.SurveyLockedEvent;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.SurveyRecordedEvent;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.SurveyUnlockedEvent;
@@ -21,18 +26,24 @@ import vn.xhht.ledger.domain.pcgd.PcgdMessages.UnlockSurveyCommand;
 import vn.xhht.ledger.domain.pcgd.Survey;
 import vn.xhht.ledger.domain.unit.UnitKind;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A commune's universal-education and literacy survey of one data year: recorded and replaced as a whole (the same
- * values store nothing), for a commune that exists at the year's reference date (30 September); locked with a reason,
- * after which it is refused ({@code PERIOD_CLOSED}) until unlocked with a reason (by a higher level: the caller's
- * scope is checked where the request comes in).
+ * values store nothing), for a commune that exists at the year's reference date (the cycle's, 30 September); locked
+ * with a reason, after which it is refused ({@code PERIOD_CLOSED}) until unlocked with a reason (by a higher level: the
+ * caller's scope is checked where the request comes in). A survey recorded before its reference date is locked at the
+ * end of that day (Vietnam time) unless it was locked by hand before; one recorded later, or unlocked, stays as it is
+ * until locked by hand.
  */
 @Aggregate(snapshotTriggerDefinition = "")
 public class SurveyAggregate {
+
+    static final String LOCK = "survey-lock";
 
     @AggregateIdentifier
     private String surveyId;
@@ -41,6 +52,7 @@ public class SurveyAggregate {
     private Survey current;
     private String dbkkSource;
     private boolean locked;
+    private boolean unlockedOnce;
     private long version = -1;
 
     protected SurveyAggregate() {
@@ -49,17 +61,22 @@ public class SurveyAggregate {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    long handle(RecordSurveyCommand command, Hierarchy hierarchy) {
+    long handle(RecordSurveyCommand command, Hierarchy hierarchy, PcgdCycles cycles, DeadlineManager deadlines) {
         if (locked) {
             throw new DomainException(ErrorCode.PERIOD_CLOSED, "The " + command.year() + " survey of " + command.unitId()
                     + " is locked; it must be unlocked before it changes");
         }
-        hierarchy.lineageOn(command.unitId(), PcgdMessages.communeReferenceDate(command.year()), "unitId");
+        LocalDate referenceDate = cycles.referenceDate(UnitKind.COMMUNE, command.year());
+        hierarchy.lineageOn(command.unitId(), referenceDate, "unitId");
         if (hierarchy.kindOf(command.unitId(), "unitId") != UnitKind.COMMUNE) {
             throw new DomainException(ErrorCode.INVALID_HIERARCHY, "unitId",
                                       "A survey is a commune's; " + command.unitId() + " is not a commune");
         }
         Survey survey = PcgdMessages.check(command.survey());
+        Instant lockAt = ProgrammeTime.endOf(referenceDate);
+        if (current == null && GenericEventMessage.clock.instant().isBefore(lockAt)) {
+            deadlines.schedule(lockAt, LOCK, new SurveyLockDue(command.surveyId(), referenceDate));
+        }
         if (!survey.equals(current) || !Objects.equals(dbkkSource, command.dbkkSource())) {
             apply(new SurveyRecordedEvent(command.unitId(), command.year(), survey.figures(), survey.dbkk(),
                                           command.dbkkSource(), survey.conditionsMet()));
@@ -75,6 +92,14 @@ public class SurveyAggregate {
         }
         apply(new SurveyLockedEvent(unitId, year, reason));
         return version;
+    }
+
+    /** The reference date has ended: the survey is locked, unless it was locked (or unlocked) by hand before. */
+    @DeadlineHandler(deadlineName = LOCK)
+    void on(SurveyLockDue due) {
+        if (!locked && !unlockedOnce) {
+            apply(new SurveyLockedEvent(unitId, year, "Chốt số liệu theo lịch (ngày " + due.referenceDate() + ")"));
+        }
     }
 
     @CommandHandler
@@ -111,6 +136,7 @@ public class SurveyAggregate {
     @EventSourcingHandler
     void on(SurveyUnlockedEvent event, @SequenceNumber long sequence) {
         locked = false;
+        unlockedOnce = true;
         version = sequence;
     }
 }

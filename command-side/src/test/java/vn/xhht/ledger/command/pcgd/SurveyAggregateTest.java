@@ -51,6 +51,51 @@ class SurveyAggregateTest {
                 return unitId.startsWith("huyen") ? UnitKind.DISTRICT : UnitKind.COMMUNE;
             }
         });
+        fixture.registerInjectableResource(new PcgdCycles(null) {
+            @Override
+            public LocalDate referenceDate(UnitKind kind, int year) {
+                return LocalDate.of(year, 9, 30);
+            }
+        });
+    }
+
+    /** The first instant of 1 October 2025 in Vietnam: the 2025 reference date (30/9) has ended. */
+    private static final java.time.Instant OCTOBER = java.time.Instant.parse("2025-09-30T17:00:00Z");
+    private static final SurveyLockedEvent LOCKED_BY_CALENDAR =
+            new SurveyLockedEvent("lach-tray", 2025, "Chốt số liệu theo lịch (ngày 2025-09-30)");
+
+    @Test
+    void canStayOpenUntilTheEndOfItsReferenceDate() {
+        fixture.givenCurrentTime(java.time.Instant.parse("2025-09-25T03:00:00Z"))
+               .andGivenCommands(new RecordSurveyCommand(ID, "lach-tray", 2025, SURVEY, null))
+               .whenTimeAdvancesTo(OCTOBER.minusSeconds(1))
+               .expectNoEvents()
+               .expectScheduledDeadlineOfType(OCTOBER, PcgdMessages.SurveyLockDue.class);
+    }
+
+    @Test
+    void canBeLockedByTheCalendarOnceTheReferenceDateHasEnded() {
+        fixture.givenCurrentTime(java.time.Instant.parse("2025-09-25T03:00:00Z"))
+               .andGivenCommands(new RecordSurveyCommand(ID, "lach-tray", 2025, SURVEY, null))
+               .whenTimeAdvancesTo(OCTOBER)
+               .expectEvents(LOCKED_BY_CALENDAR);
+    }
+
+    @Test
+    void cannotBeLockedByTheCalendarWhenLockedOrUnlockedByHandBefore() {
+        fixture.givenCurrentTime(java.time.Instant.parse("2025-09-25T03:00:00Z"))
+               .andGivenCommands(new RecordSurveyCommand(ID, "lach-tray", 2025, SURVEY, null),
+                                 new LockSurveyCommand(ID, "Chốt sớm"), new UnlockSurveyCommand(ID, "Bổ sung"))
+               .whenTimeAdvancesTo(OCTOBER)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotScheduleALockForASurveyRecordedAfterItsReferenceDate() {
+        fixture.givenCurrentTime(OCTOBER)
+               .when(new RecordSurveyCommand(ID, "lach-tray", 2025, SURVEY, null))
+               .expectEvents(RECORDED)
+               .expectNoScheduledDeadlines();
     }
 
     @Test

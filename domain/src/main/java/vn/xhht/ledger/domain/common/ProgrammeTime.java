@@ -30,4 +30,9 @@ public final class ProgrammeTime {
     public static Instant startOf(LocalDate day) {
         return day.atStartOfDay(ZONE).toInstant();
     }
+
+    /** The instant a Vietnamese day ends (the next one begins): "by X" means before it. */
+    public static Instant endOf(LocalDate day) {
+        return startOf(day.plusDays(1));
+    }
 }

@@ -84,7 +84,19 @@ public final class PcgdMessages {
     public record UnlockSurveyCommand(@TargetAggregateIdentifier String surveyId, String reason) {
     }
 
+    /** Publish the yearly cycle (reference dates, who recognises whom); the same content is never published twice. */
+    public record PublishPcgdCycleCommand(@TargetAggregateIdentifier String code, PcgdCycle cycle, String contentHash,
+                                          String source) {
+    }
+
+    /** The payload of the deadline that locks a survey at the end of its reference date. */
+    public record SurveyLockDue(String surveyId, LocalDate referenceDate) {
+    }
+
     // ------------------------------------------------------------------------------------------ events
+
+    public record PcgdCyclePublishedEvent(String code, int version, PcgdCycle cycle, String contentHash, String source) {
+    }
 
     public record SurveyRecordedEvent(String unitId, int year, Map<String, Long> figures, boolean dbkk, String dbkkSource,
                                       Map<String, Boolean> conditionsMet) {
@@ -108,12 +120,16 @@ public final class PcgdMessages {
                              Map<String, Boolean> conditionsMet, boolean locked, Change lastChange, long version) {
     }
 
-    /** A commune's levels for a data year: one outcome per standard, with every check. */
-    public record LevelsView(String unitId, int year, boolean dbkk, List<Standards.Outcome> items) {
+    /** The yearly cycle as last published. */
+    public record FetchPcgdCycleQuery() {
     }
 
-    /** The day a commune's survey of data year {@code year} is locked: 30 September (DOMAIN-2 §1.2). */
-    public static LocalDate communeReferenceDate(int year) {
-        return LocalDate.of(year, 9, 30);
+    /**
+     * A unit's levels for a data year: one outcome per standard, with every check; the reference date its figures are
+     * taken at, and who recognised such a unit's levels at that date (by kind of unit, or the Ministry).
+     */
+    public record LevelsView(String unitId, int year, boolean dbkk, LocalDate referenceDate, String recognisedBy,
+                             String recognisingAuthority, List<Standards.Outcome> items) {
     }
+
 }

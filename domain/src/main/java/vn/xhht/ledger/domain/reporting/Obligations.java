@@ -27,7 +27,7 @@ public final class Obligations {
 
     /** "Trước ngày X" means by the end of X in Vietnam: the instant X's next day begins (DOMAIN-2 §3). */
     public static Instant dueAt(LocalDate due) {
-        return ProgrammeTime.startOf(due.plusDays(1));
+        return ProgrammeTime.endOf(due);
     }
 
     /** Whole days from {@code today} to the due date (0 on the day itself, negative after it). */

@@ -27,6 +27,7 @@ import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.ProgrammeTime;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.FetchFrameworkVersionQuery;
+import vn.xhht.ledger.domain.pcgd.PcgdCycle;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.FetchSurveyQuery;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.LevelsView;
@@ -74,8 +75,11 @@ public class PcgdController {
     private final AccessPolicy access;
     private final KnownUnits units;
     private final Clock clock;
+    private final PcgdRecognisers recognisers;
 
-    public PcgdController(Commands commands, Reads reads, AccessPolicy access, KnownUnits units, Clock clock) {
+    public PcgdController(Commands commands, Reads reads, AccessPolicy access, KnownUnits units, Clock clock,
+                          PcgdRecognisers recognisers) {
+        this.recognisers = recognisers;
         this.commands = commands;
         this.reads = reads;
         this.access = access;
@@ -164,15 +168,31 @@ public class PcgdController {
                 .concatMap(code -> reads.ask(new FetchFrameworkVersionQuery(code, null, at), CriteriaFramework.class))
                 .collectList();
         return units.requireExists(id).then(access.requireRead(actor, id))
-                    .then(reads.ask(new FetchUnitQuery(id, LocalDate.of(year, 12, 31), at), UnitView.class))
-                    .flatMap(unit -> switch (unit.kind()) {
-                        case COMMUNE -> Mono.zip(reads.ask(new FetchSurveyQuery(id, year, at), SurveyView.class), standards)
-                                            .map(found -> evaluate(found.getT1(), found.getT2()));
-                        case DISTRICT, PROVINCE -> standards.flatMap(list -> rollUp(unit, year, at, list));
-                        default -> Mono.error(new DomainException(ErrorCode.INVALID_HIERARCHY, "unitId",
-                                "Universal-education levels are a commune's, a district's or a province's; " + id
-                                        + " is a " + unit.kind()));
+                    .then(Mono.zip(reads.ask(new FetchUnitQuery(id, LocalDate.of(year, 12, 31), at), UnitView.class),
+                                   recognisers.cycle().map(java.util.Optional::of)
+                                              .onErrorResume(DomainException.class, e -> e.code() == ErrorCode.NOT_FOUND
+                                                      ? Mono.just(java.util.Optional.empty()) : Mono.error(e))))
+                    .flatMap(found -> {
+                        UnitView unit = found.getT1();
+                        Mono<LevelsView> levels = switch (unit.kind()) {
+                            case COMMUNE -> Mono.zip(reads.ask(new FetchSurveyQuery(id, year, at), SurveyView.class), standards)
+                                                .map(survey -> evaluate(survey.getT1(), survey.getT2()));
+                            case DISTRICT, PROVINCE -> standards.flatMap(list -> rollUp(unit, year, at, list));
+                            default -> Mono.error(new DomainException(ErrorCode.INVALID_HIERARCHY, "unitId",
+                                    "Universal-education levels are a commune's, a district's or a province's; " + id
+                                            + " is a " + unit.kind()));
+                        };
+                        return levels.map(view -> found.getT2().map(cycle -> withCycle(view, unit.kind(), cycle)).orElse(view));
                     });
+    }
+
+    /** The levels with the reference date of the unit's figures and who recognises such a unit's levels on that day. */
+    private static LevelsView withCycle(LevelsView view, UnitKind kind, PcgdCycle cycle) {
+        LocalDate referenceDate = cycle.referenceDate(kind, view.year()).orElse(LocalDate.of(view.year(), 12, 31));
+        var recogniser = cycle.recogniserOn(kind, null, null, referenceDate);
+        return new LevelsView(view.unitId(), view.year(), view.dbkk(), referenceDate,
+                              recogniser.map(PcgdCycle.Recogniser::by).orElse(null),
+                              recogniser.map(PcgdCycle.Recogniser::authority).orElse(null), view.items());
     }
 
     /**
@@ -198,7 +218,7 @@ public class PcgdController {
                                     .map(RecognitionView::level).toList())).toList();
                             outcomes.add(Standards.rollUp(standard, unit.kind().name(), highest));
                         }
-                        return new LevelsView(unit.id(), year, false, outcomes);
+                        return new LevelsView(unit.id(), year, false, null, null, null, outcomes);
                     });
     }
 
@@ -208,7 +228,7 @@ public class PcgdController {
         standards.forEach(standard -> byCode.put(standard.code(), standard));
         List<Standards.Outcome> outcomes = standards.stream()
                 .map(standard -> Standards.evaluateWith(standard, survey, byCode::get)).toList();
-        return new LevelsView(view.unitId(), view.year(), view.dbkk(), outcomes);
+        return new LevelsView(view.unitId(), view.year(), view.dbkk(), null, null, null, outcomes);
     }
 
     private Mono<ResponseEntity<Object>> answer(String id, int year, long version) {

@@ -62,8 +62,10 @@ public class RecognitionController {
     private final Commands commands;
     private final Reads reads;
     private final AccessPolicy access;
+    private final PcgdRecognisers recognisers;
 
-    public RecognitionController(Commands commands, Reads reads, AccessPolicy access) {
+    public RecognitionController(Commands commands, Reads reads, AccessPolicy access, PcgdRecognisers recognisers) {
+        this.recognisers = recognisers;
         this.commands = commands;
         this.reads = reads;
         this.access = access;
@@ -79,8 +81,12 @@ public class RecognitionController {
         GrantRecognitionCommand command = new GrantRecognitionCommand(
                 id, request.title(), request.subjectUnitId(), request.year(), request.level(),
                 request.decisionNumber().strip(), request.decidedOn(), request.assessmentId());
-        return access.requireRoleAndScope(actor, request.subjectUnitId(), Role.RECOGNIZER)
-                     .then(commands.send(command, actor, null, exchange))
+        Mono<Void> scope = request.title().universalEducation()
+                ? recognisers.requireRecogniser(actor, request.subjectUnitId(), request.title().name(), request.level(),
+                                                request.decidedOn())
+                : access.requireScope(actor, request.subjectUnitId());
+        return access.requireRole(actor, Role.RECOGNIZER).then(scope)
+                     .then(Mono.defer(() -> commands.send(command, actor, null, exchange)))
                      .flatMap(version -> reads.answer(id, version, () -> recognition(id), RecognitionView::version))
                      .map(answer -> ResponseEntity.created(URI.create("/api/v1/recognitions/" + id))
                                                   .eTag(Requests.etag(answer.version())).body(answer.body()));

@@ -113,6 +113,36 @@ class PcgdApiTest extends ApiTest {
         assertThat(awaitIndicator(ids[0], "COMMUNES_XMC_1", 1)).containsEntry("denominator", 1);
     }
 
+    @Test
+    void theDistrictRecognisesItsCommunesLevelsUntilTheReformAndTheProvinceAfter() {
+        String province = fresh("tinh");
+        register(province, "PROVINCE", null, "2020-01-01");
+        as("admin").post().uri("/units").bodyValue(Map.of("id", "cu-chi", "name", "Huyện Củ Chi", "kind", "DISTRICT",
+                                                          "parentId", province, "validFrom", "2020-01-01"))
+                   .exchange(); // 201, or 409 when an earlier test registered it
+        String commune = fresh("xa");
+        register(commune, "COMMUNE", "cu-chi", "2020-01-01");
+        waitForFramework("ND20-2014-XMC");
+        for (int year : List.of(2024, 2025)) {
+            as("planner").put().uri("/units/{id}/pcgd-surveys/{y}", commune, year).bodyValue(survey(3600)).exchange()
+                         .expectStatus().isOk();
+        }
+        as("auditor").get().uri("/units/{id}/pcgd-levels?year=2024", commune).exchange().expectStatus().isOk().expectBody()
+                     .jsonPath("$.referenceDate").isEqualTo("2024-09-30").jsonPath("$.recognisedBy").isEqualTo("DISTRICT");
+        as("auditor").get().uri("/units/{id}/pcgd-levels?year=2025", commune).exchange().expectStatus().isOk().expectBody()
+                     .jsonPath("$.recognisedBy").isEqualTo("PROVINCE");
+
+        // cuchi (RECOGNIZER for huyện Củ Chi) recognised its communes in 2024, not after the district's end of power
+        as("cuchi").post().uri("/recognitions").bodyValue(Map.of("title", "XMC", "subjectUnitId", commune, "year", 2024,
+                                                                 "level", "MUC_DO_2", "decisionNumber", "7/QĐ-UBND",
+                                                                 "decidedOn", "2024-11-20"))
+                   .exchange().expectStatus().isCreated();
+        as("cuchi").post().uri("/recognitions").bodyValue(literacy(commune, "MUC_DO_2")).exchange()
+                   .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("NOT_IN_SCOPE");
+        as("recognizer").post().uri("/recognitions").bodyValue(literacy(commune, "MUC_DO_2")).exchange()
+                        .expectStatus().isCreated();
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> awaitIndicator(String unit, String indicator, long numerator) {
         Map<String, Object> row = null;

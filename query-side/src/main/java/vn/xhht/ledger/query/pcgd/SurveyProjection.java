@@ -19,7 +19,10 @@ import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.Change;
+import vn.xhht.ledger.domain.pcgd.PcgdCycle;
+import vn.xhht.ledger.domain.pcgd.PcgdMessages.FetchPcgdCycleQuery;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.FetchSurveyQuery;
+import vn.xhht.ledger.domain.pcgd.PcgdMessages.PcgdCyclePublishedEvent;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.SurveyLockedEvent;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.SurveyRecordedEvent;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.SurveyUnlockedEvent;
@@ -46,13 +49,15 @@ public class SurveyProjection extends BatchedView {
 
     public static final String NAME = "pcgd-surveys";
     private static final String VIEWS = "pcgd_surveys";
+    private static final String CYCLES = "pcgd_cycles";
 
     private final MongoCollection<Document> views;
+    private final MongoCollection<Document> cycles;
     private final RecordVersions versions;
     private final ViewBatch batch;
 
     public static List<String> collections() {
-        return List.of("pcgd_survey_versions", VIEWS);
+        return List.of("pcgd_survey_versions", VIEWS, CYCLES);
     }
 
     @Autowired
@@ -62,8 +67,15 @@ public class SurveyProjection extends BatchedView {
 
     public SurveyProjection(MongoDatabase readDatabase, ViewBatch.Mode mode) {
         this.views = readDatabase.getCollection(VIEWS);
+        this.cycles = readDatabase.getCollection(CYCLES);
         this.versions = new RecordVersions(readDatabase, "pcgd_survey_versions");
         this.batch = new ViewBatch(readDatabase, mode, collections(), List.of(VIEWS));
+    }
+
+    /** The yearly cycle as last published (one document). */
+    @EventHandler
+    void on(PcgdCyclePublishedEvent e) {
+        batch.apply(() -> batch.replace(CYCLES, e.code(), ViewDocuments.toDocument(e.cycle()).append("_id", e.code())));
     }
 
     @EventHandler
@@ -104,8 +116,16 @@ public class SurveyProjection extends BatchedView {
     @ResetHandler
     void reset() {
         batch.discard();
-        Mono.from(views.drop()).block();
+        Mono.from(views.drop()).then(Mono.from(cycles.drop())).block();
         versions.drop();
+    }
+
+    @QueryHandler
+    public CompletableFuture<PcgdCycle> handle(FetchPcgdCycleQuery query) {
+        return Flux.from(cycles.find()).next().map(document -> ViewDocuments.fromDocument(document, PcgdCycle.class))
+                   .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NOT_FOUND,
+                                                                       "No universal-education cycle published")))
+                   .toFuture();
     }
 
     @QueryHandler
