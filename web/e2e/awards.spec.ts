@@ -61,6 +61,9 @@ test('a Phòng GDĐT\'s nomination goes from draft to award, each step by its ow
   await expect(steps.nth(3)).toContainText('Quyết định khen thưởng — recognizer');
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/screens/thi-dua.png', fullPage: true });
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Tải danh sách đề nghị (.xlsx)' }).click();
+  expect((await download).suggestedFilename()).toBe(`de-nghi-khen-thuong-${office}.xlsx`);
 });
 
 test('a nominated teacher\'s name is hidden from the proposer, read by the decider and forgotten on request', async ({ page }) => {

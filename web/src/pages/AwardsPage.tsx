@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call, query } from '../api/client';
+import { API, call, query } from '../api/client';
 import type { MovementList, NominationView, Page, SubjectKind } from '../api/types';
 import { ProblemMessage } from '../components/Problem';
 import { ReasonDialog } from '../components/ReasonDialog';
@@ -36,6 +36,7 @@ export function AwardsPage() {
         <div className="card">
           <h2>Hồ sơ đề nghị khen thưởng</h2>
           <ProblemMessage error={nominations.error ?? movements.error} />
+          <p><a href={`${API}/award-nominations${query({ unitId, format: 'xlsx' })}`} download>Tải danh sách đề nghị (.xlsx)</a></p>
           {nominations.data && nominations.data.items.length === 0 && <p>Chưa có hồ sơ nào.</p>}
           {nominations.data && nominations.data.items.length > 0 && (
             <div className="table-wrap">

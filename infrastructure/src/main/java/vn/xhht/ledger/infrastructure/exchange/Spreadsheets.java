@@ -20,21 +20,21 @@ import java.util.List;
  * spreadsheet would run as a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab, carriage return first)
  * written with a leading apostrophe so that it stays text.
  */
-final class Spreadsheets {
+public final class Spreadsheets {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private Spreadsheets() {
     }
 
-    static SXSSFWorkbook workbook() {
+    public static SXSSFWorkbook workbook() {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         workbook.setCompressTempFiles(true);
         return workbook;
     }
 
     /** Cell text as written: a formula's first character is escaped. */
-    static String safe(String text) {
+    public static String safe(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
@@ -43,7 +43,7 @@ final class Spreadsheets {
                 ? "'" + text : text;
     }
 
-    static void header(Workbook workbook, Sheet sheet, int rowIndex, List<String> names) {
+    public static void header(Workbook workbook, Sheet sheet, int rowIndex, List<String> names) {
         CellStyle bold = workbook.createCellStyle();
         Font font = workbook.createFont();
         font.setBold(true);
@@ -57,7 +57,7 @@ final class Spreadsheets {
     }
 
     /** A row of values: numbers as numbers, everything else as (escaped) text; null leaves the cell empty. */
-    static void row(Sheet sheet, int rowIndex, List<?> values) {
+    public static void row(Sheet sheet, int rowIndex, List<?> values) {
         Row row = sheet.createRow(rowIndex);
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
@@ -75,7 +75,7 @@ final class Spreadsheets {
         }
     }
 
-    static byte[] bytes(SXSSFWorkbook workbook) {
+    public static byte[] bytes(SXSSFWorkbook workbook) {
         try (workbook) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);

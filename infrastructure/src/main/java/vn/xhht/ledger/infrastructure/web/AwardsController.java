@@ -48,6 +48,7 @@ import vn.xhht.ledger.domain.emulation.EmulationMessages.Subject;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.SubmitNominationCommand;
 import vn.xhht.ledger.domain.emulation.Movement.Occasion;
 import vn.xhht.ledger.domain.emulation.Movement.SubjectKind;
+import vn.xhht.ledger.infrastructure.exchange.Spreadsheets;
 import vn.xhht.ledger.infrastructure.privacy.PersonalData;
 import vn.xhht.ledger.infrastructure.security.Actor;
 import vn.xhht.ledger.infrastructure.security.Role;
@@ -297,6 +298,54 @@ public class AwardsController {
                 .then(reads.ask(query, Page.class))
                 .flatMap(page -> Flux.fromIterable((List<NominationRecord>) page.items()).concatMap(n -> open(n, actor))
                                      .collectList().map(items -> new Page<>(items, page.next())));
+    }
+
+    @Operation(summary = "Xuất danh sách hồ sơ đề nghị khen thưởng của một đơn vị (.xlsx); họ tên chỉ với vai trò được đọc")
+    @GetMapping(path = "/api/v1/award-nominations", params = "format")
+    public Mono<ResponseEntity<byte[]>> export(@RequestParam String unitId, @RequestParam String format,
+                                               @RequestParam(required = false) String movement,
+                                               @RequestParam(required = false) String phase,
+                                               @AuthenticationPrincipal Actor actor) {
+        if (!"xlsx".equals(format)) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "format", "format is xlsx");
+        }
+        return list(unitId, movement, phase, null, 500, null, actor)
+                .publishOn(reactor.core.scheduler.Schedulers.boundedElastic()) // the workbook is written off the event loop
+                .map(page -> {
+                    var workbook = Spreadsheets.workbook();
+                    var sheet = workbook.createSheet("Đề nghị khen thưởng");
+                    Spreadsheets.row(sheet, 0, List.of("Danh sách hồ sơ đề nghị khen thưởng — " + unitId));
+                    Spreadsheets.header(workbook, sheet, 1, List.of("Mã hồ sơ", "Phong trào", "Giai đoạn", "Đợt", "Năm",
+                            "Hình thức", "Đối tượng", "Đơn vị của đối tượng", "Họ và tên", "Chức vụ", "Thành tích",
+                            "Đơn vị đề nghị", "Cấp quyết định", "Trạng thái", "Số quyết định", "Ngày quyết định"));
+                    int r = 2;
+                    for (NominationView n : page.items()) {
+                        Spreadsheets.row(sheet, r++, java.util.Arrays.asList(
+                                n.id(), n.movement(), n.phase(), n.occasion().name(), n.year(), n.form(), n.subject().kind().name(),
+                                n.subject().unitId(), personal(n.subject(), true), personal(n.subject(), false),
+                                n.achievements(), n.proposedByUnitId(), n.decidingUnitId(), n.state().name(),
+                                n.decision() == null ? null : n.decision().decisionNumber(),
+                                n.decision() == null ? null : n.decision().decidedOn()));
+                    }
+                    return Spreadsheets.bytes(workbook);
+                })
+                .map(bytes -> ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(Spreadsheets.XLSX))
+                                            .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                                                    org.springframework.http.ContentDisposition.attachment()
+                                                            .filename("de-nghi-khen-thuong-" + unitId + ".xlsx").build().toString())
+                                            .body(bytes));
+    }
+
+    /** A person's name (or position) as the caller may read it; a collective has none. */
+    private static String personal(SubjectView subject, boolean name) {
+        if (subject.personalData() == null) {
+            return null;
+        }
+        return switch (subject.personalData()) {
+            case SHOWN -> name ? subject.name() : subject.position();
+            case HIDDEN -> name ? "(được bảo vệ)" : null;
+            case FORGOTTEN -> name ? PersonalData.FORGOTTEN : null;
+        };
     }
 
     @Operation(summary = "Các khen thưởng đơn vị (hoặc người, hộ gia đình thuộc đơn vị) đã nhận")

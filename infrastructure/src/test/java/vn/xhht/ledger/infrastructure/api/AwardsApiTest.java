@@ -135,6 +135,10 @@ class AwardsApiTest extends ApiTest {
         as("auditor").get().uri("/units/{id}/history", ids[2]).exchange().expectBody(String.class)
                      .value(history -> assertThat(history).contains("một cá nhân ở " + ids[2]).doesNotContain(name));
 
+        // the list as a workbook: the decider's has the name, the proposer's does not
+        assertThat(exportedText("recognizer", ids[2])).contains(name).contains("Giáo viên Trường Tiểu học Lập Lễ");
+        assertThat(exportedText("planner", ids[2])).doesNotContain(name).contains("(được bảo vệ)");
+
         as("planner").post().uri("/award-nominations/{id}/forget-person", id).bodyValue(Map.of("reason", "Yêu cầu"))
                      .exchange().expectStatus().isForbidden();
         as("recognizer").post().uri("/award-nominations/{id}/forget-person", id).bodyValue(Map.of("reason", " "))
@@ -157,6 +161,19 @@ class AwardsApiTest extends ApiTest {
         as("planner").post().uri("/award-nominations/{id}/submit", id).bodyValue(Map.of()).exchange()
                      .expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("SUBMITTED");
         as("auditor").get().uri("/audit/verify").exchange().expectStatus().isOk().expectBody().jsonPath("$.ok").isEqualTo(true);
+    }
+
+    /** Every cell of the exported list of a unit's nominations, as one text. */
+    private String exportedText(String user, String unit) {
+        byte[] bytes = as(user).get().uri("/award-nominations?unitId={u}&format=xlsx", unit).exchange()
+                               .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        StringBuilder text = new StringBuilder();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> text.append(cell.toString()).append('|')));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     private java.util.Set<Object> personKeys() {
