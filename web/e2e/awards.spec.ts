@@ -34,7 +34,7 @@ test('a Phòng GDĐT\'s nomination goes from draft to award, each step by its ow
   expect(title.status()).toBe(201);
   await page.getByRole('button', { name: 'Gửi Hội đồng' }).click();
   await expect(page.getByTestId('nomination-detail-state')).toContainText('Đã gửi Hội đồng');
-  await expect(page.getByRole('cell', { name: 'DON_VI_HOC_TAP valid for 2025' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Có danh hiệu DON_VI_HOC_TAP còn hiệu lực năm 2025' })).toBeVisible();
   await logout(page);
 
   await login(page, 'reviewer');

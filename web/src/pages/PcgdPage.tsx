@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, call, query } from '../api/client';
+import { API, ApiError, call, query } from '../api/client';
 import type { LevelsView, SurveyView, UnitView } from '../api/types';
 import { ProblemMessage } from '../components/Problem';
 import { ReasonDialog } from '../components/ReasonDialog';
@@ -135,6 +135,8 @@ function Levels({ unitId, year, asOf }: { unitId: string; year: string; asOf?: s
       <h2>Mức độ đạt chuẩn năm {year}</h2>
       <ProblemMessage error={levels.error instanceof ApiError && levels.error.status === 404 ? null : levels.error} />
       {levels.error instanceof ApiError && levels.error.status === 404 && <p>Chưa có số liệu điều tra năm {year}.</p>}
+      {levels.data && <p><a href={`${API}/units/${encodeURIComponent(unitId)}/pcgd-levels${query({ year, asOf, format: 'xlsx' })}`}
+                               download>Tải mức độ đạt chuẩn năm {year} (.xlsx)</a></p>}
       {levels.data?.referenceDate && (
         <p data-testid="levels-cycle">Số liệu chốt ngày {formatDate(levels.data.referenceDate)}
           {levels.data.recognisingAuthority && <>; cấp công nhận: {levels.data.recognisingAuthority}</>}.</p>

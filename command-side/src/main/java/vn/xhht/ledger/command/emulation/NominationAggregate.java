@@ -159,10 +159,10 @@ public class NominationAggregate {
                                     + " holds no " + criterion.title() + " valid for " + year);
                 }
                 checks.add(new CriterionCheck(criterion.code(), criterion.name(), criterion.check(), true,
-                                              criterion.title() + " valid for " + year));
+                                              "Có danh hiệu " + criterion.title() + " còn hiệu lực năm " + year));
             } else {
                 checks.add(new CriterionCheck(criterion.code(), criterion.name(), criterion.check(), true,
-                                              "stated by " + proposedByUnitId + ", weighed by the council"));
+                                              "Do " + proposedByUnitId + " cam kết"));
             }
         }
         Movement.Form awardForm = rules.form(form).orElseThrow(() -> invalid("form", form + " is no longer awarded"));

@@ -102,9 +102,9 @@ class NominationAggregateTest {
             "phong-gddt-tn", null, "unit:phong-gddt-tn", "Tham mưu kế hoạch 2024", "phong-gddt-tn");
     private static final List<CriterionCheck> CHECKS = List.of(
             new CriterionCheck("TUYEN_TRUYEN", "Tuyên truyền", AwardCriteria.Check.ATTESTED, true,
-                               "stated by phong-gddt-tn, weighed by the council"),
+                               "Do phong-gddt-tn cam kết"),
             new CriterionCheck("DVHT_HUYEN", "Là Đơn vị học tập cấp huyện", AwardCriteria.Check.TITLE, true,
-                               "DON_VI_HOC_TAP valid for 2024"));
+                               "Có danh hiệu DON_VI_HOC_TAP còn hiệu lực năm 2024"));
     private static final NominationSubmittedEvent SUBMITTED = new NominationSubmittedEvent(
             ID, "phong-gddt-tn", "phong-gddt-tn", "thuy-nguyen", false, "KH163-2024-TDXHHT", 1, CHECKS, null);
     private static final NominationReviewedEvent REVIEWED = new NominationReviewedEvent(

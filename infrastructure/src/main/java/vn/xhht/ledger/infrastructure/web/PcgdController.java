@@ -45,6 +45,7 @@ import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
 import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitQuery;
 import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
+import vn.xhht.ledger.infrastructure.exchange.Spreadsheets;
 import vn.xhht.ledger.infrastructure.security.Actor;
 import vn.xhht.ledger.infrastructure.security.Role;
 import vn.xhht.ledger.infrastructure.web.PlanRequests.ReasonRequest;
@@ -195,31 +196,104 @@ public class PcgdController {
                               recogniser.map(PcgdCycle.Recogniser::authority).orElse(null), view.items());
     }
 
+    /** A child counted in a district's or province's levels, with its highest recognised level per standard. */
+    record ChildLevels(UnitView unit, Map<String, String> highest) {
+    }
+
     /**
-     * A district's or province's levels: per standard, the share of its children (as the hierarchy stood at the year's
-     * end: a district's communes; a province's districts, or its communes where it has none) recognised that year at
-     * each level or higher.
+     * The children a district's or province's levels are counted over (as the hierarchy stood at the year's end: a
+     * district's communes; a province's districts, or its communes where it has none), each with the highest level of
+     * every standard it was recognised at that year (not revoked).
      */
-    private Mono<LevelsView> rollUp(UnitView unit, int year, Instant at, List<CriteriaFramework> standards) {
+    private Mono<List<ChildLevels>> childLevels(UnitView unit, int year, Instant at, List<CriteriaFramework> standards) {
         return reads.ask(new FetchUnitChildrenQuery(unit.id(), LocalDate.of(year, 12, 31), at), UnitChildrenView.class)
                     .map(children -> {
                         UnitKind counted = Standards.countedChildren(unit.kind(),
                                                                      children.items().stream().map(UnitView::kind).toList());
-                        return children.items().stream().filter(c -> c.kind() == counted).map(UnitView::id).toList();
+                        return children.items().stream().filter(c -> c.kind() == counted).toList();
                     })
                     .flatMapMany(Flux::fromIterable)
-                    .concatMap(child -> reads.ask(new FetchUnitRecognitionsQuery(child, year, null, at), RecognitionList.class))
-                    .collectList()
-                    .map(lists -> {
-                        List<Standards.Outcome> outcomes = new ArrayList<>();
-                        for (CriteriaFramework standard : standards) {
-                            List<String> highest = lists.stream().map(list -> Standards.highest(standard, list.items().stream()
-                                    .filter(r -> !r.revoked() && r.title().name().equals(standard.subjectTitle()))
-                                    .map(RecognitionView::level).toList())).toList();
-                            outcomes.add(Standards.rollUp(standard, unit.kind().name(), highest));
-                        }
-                        return new LevelsView(unit.id(), year, false, null, null, null, outcomes);
-                    });
+                    .concatMap(child -> reads.ask(new FetchUnitRecognitionsQuery(child.id(), year, null, at), RecognitionList.class)
+                                             .map(list -> {
+                                                 Map<String, String> highest = new HashMap<>();
+                                                 for (CriteriaFramework standard : standards) {
+                                                     highest.put(standard.code(), Standards.highest(standard, list.items().stream()
+                                                             .filter(r -> !r.revoked() && r.title().name().equals(standard.subjectTitle()))
+                                                             .map(RecognitionView::level).toList()));
+                                                 }
+                                                 return new ChildLevels(child, highest);
+                                             }))
+                    .collectList();
+    }
+
+    /** A district's or province's levels: per standard, the share of its children recognised at each level or higher. */
+    private Mono<LevelsView> rollUp(UnitView unit, int year, Instant at, List<CriteriaFramework> standards) {
+        return childLevels(unit, year, at, standards).map(children -> {
+            List<Standards.Outcome> outcomes = new ArrayList<>();
+            for (CriteriaFramework standard : standards) {
+                List<String> highest = children.stream().map(c -> c.highest().get(standard.code())).toList();
+                outcomes.add(Standards.rollUp(standard, unit.kind().name(), highest));
+            }
+            return new LevelsView(unit.id(), year, false, null, null, null, outcomes);
+        });
+    }
+
+    @Operation(summary = "Xuất mức độ đạt chuẩn PCGD-XMC (.xlsx): từng tỷ lệ; với huyện, tỉnh cả mức đã công nhận của từng đơn vị trực thuộc")
+    @GetMapping(path = "/api/v1/units/{id}/pcgd-levels", params = "format")
+    public Mono<ResponseEntity<byte[]>> export(@PathVariable String id, @RequestParam int year, @RequestParam String format,
+                                               @RequestParam(required = false) String asOf,
+                                               @AuthenticationPrincipal Actor actor) {
+        if (!"xlsx".equals(format)) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "format", "format is xlsx");
+        }
+        Instant at = Requests.instant(asOf, "asOf");
+        Mono<List<CriteriaFramework>> standards = Flux.fromIterable(STANDARDS)
+                .concatMap(code -> reads.ask(new FetchFrameworkVersionQuery(code, null, at), CriteriaFramework.class))
+                .collectList();
+        return levels(id, year, asOf, actor)
+                .flatMap(levels -> reads.ask(new FetchUnitQuery(id, LocalDate.of(year, 12, 31), at), UnitView.class)
+                        .flatMap(unit -> unit.kind() == UnitKind.COMMUNE ? Mono.just(List.<ChildLevels>of())
+                                : standards.flatMap(list -> childLevels(unit, year, at, list)))
+                        .publishOn(reactor.core.scheduler.Schedulers.boundedElastic()) // written off the event loop
+                        .map(children -> workbook(levels, children)))
+                .map(bytes -> ResponseEntity.ok()
+                        .contentType(org.springframework.http.MediaType.parseMediaType(Spreadsheets.XLSX))
+                        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                                org.springframework.http.ContentDisposition.attachment()
+                                        .filename("pho-cap-" + id + "-" + year + ".xlsx").build().toString())
+                        .body(bytes));
+    }
+
+    private static byte[] workbook(LevelsView levels, List<ChildLevels> children) {
+        var workbook = Spreadsheets.workbook();
+        var sheet = workbook.createSheet("Mức độ đạt chuẩn");
+        Spreadsheets.row(sheet, 0, List.of("Mức độ đạt chuẩn phổ cập giáo dục, xóa mù chữ năm " + levels.year() + " — "
+                + levels.unitId() + (levels.dbkk() ? " (xã có điều kiện kinh tế - xã hội đặc biệt khó khăn)" : "")));
+        Spreadsheets.row(sheet, 1, java.util.Arrays.asList("Số liệu chốt ngày", levels.referenceDate(), "Cấp công nhận",
+                                                           levels.recognisingAuthority()));
+        Spreadsheets.header(workbook, sheet, 2, List.of("Tiêu chuẩn", "Kết quả", "Mức", "Chỉ tiêu", "Tử số", "Mẫu số",
+                                                        "Tỷ lệ (%)", "Tối thiểu (%)", "Đạt"));
+        int r = 3;
+        for (Standards.Outcome outcome : levels.items()) {
+            for (Standards.Check check : outcome.checks()) {
+                Spreadsheets.row(sheet, r++, java.util.Arrays.asList(outcome.framework(), outcome.result(), check.level(),
+                        check.indicator(), check.numerator(), check.denominator(), check.value(), check.min(),
+                        check.met() ? "Đạt" : "Chưa đạt"));
+            }
+        }
+        if (!children.isEmpty()) {
+            var units = workbook.createSheet("Đơn vị trực thuộc");
+            List<String> header = new ArrayList<>(List.of("Mã đơn vị", "Tên đơn vị"));
+            header.addAll(STANDARDS);
+            Spreadsheets.header(workbook, units, 0, header);
+            int u = 1;
+            for (ChildLevels child : children) {
+                List<Object> row = new ArrayList<>(List.of(child.unit().id(), child.unit().name()));
+                STANDARDS.forEach(code -> row.add(child.highest().get(code) == null ? "Chưa công nhận" : child.highest().get(code)));
+                Spreadsheets.row(units, u++, row);
+            }
+        }
+        return Spreadsheets.bytes(workbook);
     }
 
     static LevelsView evaluate(SurveyView view, List<CriteriaFramework> standards) {

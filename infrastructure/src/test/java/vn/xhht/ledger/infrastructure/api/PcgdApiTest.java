@@ -111,6 +111,24 @@ class PcgdApiTest extends ApiTest {
         assertThat(xmc1).containsEntry("denominator", 1).containsEntry("value", 1.0);
         assertThat(awaitIndicator(ids[1], "COMMUNES_XMC_2", 0)).containsEntry("denominator", 1);
         assertThat(awaitIndicator(ids[0], "COMMUNES_XMC_1", 1)).containsEntry("denominator", 1);
+
+        // the levels as workbooks: the ward's every ratio; the district's with each ward's recognised level
+        assertThat(workbookText(ward)).contains("XMC2.1").contains("3599.0").contains("4000.0").contains("2025-09-30");
+        assertThat(workbookText(ids[1])).contains(ward).contains("MUC_DO_1").contains("Chưa công nhận");
+        as("auditor").get().uri("/units/{id}/pcgd-levels?year=2025&format=pdf", ward).exchange()
+                     .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("format");
+    }
+
+    private String workbookText(String unit) {
+        byte[] bytes = as("auditor").get().uri("/units/{id}/pcgd-levels?year=2025&format=xlsx", unit).exchange()
+                                    .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        StringBuilder text = new StringBuilder();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> text.append(cell).append('|'))));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     @Test
