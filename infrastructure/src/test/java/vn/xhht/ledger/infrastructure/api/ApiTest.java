@@ -75,6 +75,16 @@ public abstract class ApiTest {
         return new String[]{province, district, commune};
     }
 
+    /**
+     * Huyện Củ Chi ({@code cu-chi}, the demo user cuchi's scope) under {@code province}, unless an earlier test
+     * registered it (under its own province).
+     */
+    protected void cuChiUnder(String province) {
+        as("admin").post().uri("/units").bodyValue(Map.of("id", "cu-chi", "name", "Huyện Củ Chi", "kind", "DISTRICT",
+                                                          "parentId", province, "validFrom", "2020-01-01"))
+                   .exchange(); // 201, or 409 when an earlier test registered it
+    }
+
     /** A plan of {@link PlansApiTest#plan} drafted and issued by the planner; answers its id. */
     protected String createIssued(String issuer) {
         String location = as("planner").post().uri("/plans").bodyValue(PlansApiTest.plan(issuer)).exchange()

@@ -258,9 +258,7 @@ class AuthorizationMatrixTest extends ApiTest {
     private String[] cuChi() {
         String province = fresh("tinh");
         register(province, "PROVINCE", null, "2020-01-01");
-        as("admin").post().uri("/units").bodyValue(Map.of("id", "cu-chi", "name", "Huyện Củ Chi", "kind", "DISTRICT",
-                                                          "parentId", province, "validFrom", "2020-01-01"))
-                   .exchange(); // 201, or 409 when an earlier test registered it
+        cuChiUnder(province);
         String commune = fresh("xa");
         register(commune, "COMMUNE", "cu-chi", "2020-01-01");
         return new String[]{province, "cu-chi", commune};
