@@ -4,7 +4,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.xhht.ledger.command.recognition.RegisteredTitles;
 import vn.xhht.ledger.command.unit.Hierarchy;
@@ -85,7 +87,8 @@ public class NominationAggregate {
     }
 
     @CommandHandler
-    NominationAggregate(NominateCommand command, Movements movements, Hierarchy hierarchy) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    long handle(NominateCommand command, Movements movements, Hierarchy hierarchy) {
         Movement rules = movements.movement(command.movement());
         Movement.Phase phase = rules.phase(command.phase()).orElseThrow(() -> invalid("phase",
                 command.movement() + " has the phases " + rules.phases().stream().map(Movement.Phase::code).toList()));
@@ -134,6 +137,7 @@ public class NominationAggregate {
         apply(new NominationDraftedEvent(command.nominationId(), rules.code(), phase.code(), command.occasion(), year, awardForm.code(), subject.kind(), subject.unitId(),
                                          subject.person(), command.subjectKey(), command.achievements().strip(),
                                          command.proposedByUnitId()));
+        return version;
     }
 
     @CommandHandler

@@ -165,14 +165,14 @@ public class AwardsController {
                      .then(Mono.zip(person ? personalData.seal(name, blankToNull(subject.position())).map(java.util.Optional::of)
                                            : Mono.just(java.util.Optional.<vn.xhht.ledger.domain.emulation.EmulationMessages.SealedPerson>empty()),
                                     personalData.subjectKey(subject.unitId(), person ? name : null)))
-                     .flatMap(sealed -> commands.sendForResult(new NominateCommand(
+                     .flatMap(sealed -> commands.send(new NominateCommand(
                              id, request.movement(), request.phase(), request.occasion(), request.year(), request.form(),
                              new Subject(subject.kind(), subject.unitId(), sealed.getT1().orElse(null)), sealed.getT2(),
                              request.achievements().strip(), request.proposedByUnitId()), actor, null, exchange)
                              // a refused draft keeps no key: the person was never stored
                              .onErrorResume(e -> sealed.getT1().map(p -> personalData.forget(p.personId())).orElse(Mono.empty())
                                                        .then(Mono.error(e))))
-                     .then(reads.answer(id, 0, () -> nomination(id, null), NominationRecord::version))
+                     .flatMap(version -> reads.answer(id, version, () -> nomination(id, null), NominationRecord::version))
                      .flatMap(answer -> view(answer, actor))
                      .map(body -> ResponseEntity.created(URI.create("/api/v1/award-nominations/" + id)).body(body));
     }
