@@ -46,6 +46,28 @@ class ModuleBoundariesTest {
                    .check(all);
     }
 
+    /**
+     * What answers a request runs on Reactor Netty's event loop (or the reactive driver's threads): it never waits.
+     * Blocking is left to the composition root (start-up loading of data files), the projections' own threads and
+     * reads moved to {@code boundedElastic}; on an event loop Reactor would refuse it at run time anyway — this rule
+     * finds it before then. Query handlers answer futures; the query side's blocking reads are its projections'.
+     */
+    @Test
+    void nothingThatAnswersARequestBlocks() {
+        noClasses().that().resideInAnyPackage("vn.xhht.ledger.infrastructure.web..", "vn.xhht.ledger.infrastructure.exchange..",
+                                              "vn.xhht.ledger.infrastructure.security..", "vn.xhht.ledger.infrastructure.audit..",
+                                              "vn.xhht.ledger.infrastructure.privacy..")
+                   .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                           com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameStartingWith("block"))
+                           .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                                   com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                           com.tngtech.archunit.base.DescribedPredicate.describe("a Reactor publisher",
+                                                   owner -> owner.isAssignableTo(reactor.core.publisher.Mono.class)
+                                                           || owner.isAssignableTo(reactor.core.publisher.Flux.class))))))
+                   .because("a blocked event loop stalls every request it carries")
+                   .check(all);
+    }
+
     @Test
     void theEventStoreIsOursAndNotTheAxonMongoExtension() {
         noClasses().should().dependOnClassesThat().resideInAPackage("org.axonframework.extensions.mongo..")
