@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.xhht.ledger.infrastructure.eventstore.MongoTokenStore;
 import vn.xhht.ledger.query.framework.FrameworkProjection;
+import vn.xhht.ledger.query.history.HistoryProjection;
 import vn.xhht.ledger.query.plan.PlanProjection;
 import vn.xhht.ledger.query.indicator.IndicatorProjection;
 import vn.xhht.ledger.query.recognition.RecognitionProjection;
@@ -36,7 +37,8 @@ public class ViewShapes {
     static final Map<String, Integer> SHAPES = Map.of(IndicatorProjection.NAME, IndicatorProjection.SHAPE,
                                                       RecognitionProjection.NAME, RecognitionProjection.SHAPE,
                                                       FrameworkProjection.NAME, FrameworkProjection.SHAPE,
-                                                      PlanProjection.NAME, PlanProjection.SHAPE);
+                                                      PlanProjection.NAME, PlanProjection.SHAPE,
+                                                      HistoryProjection.NAME, HistoryProjection.SHAPE);
 
     private final MongoDatabase database;
     private final MongoTokenStore tokenStore;

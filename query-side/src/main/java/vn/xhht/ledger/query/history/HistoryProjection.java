@@ -69,12 +69,12 @@ import static com.mongodb.client.model.Filters.in;
 public class HistoryProjection implements Replayable {
 
     public static final String NAME = "history";
+    /** The shape of the view's documents: 2 — the registers' bookkeeping twins of told events are no longer kept. */
+    public static final int SHAPE = 2;
     static final String ENTRIES = "history_entries";
     static final String UNITS = "history_units";
     static final String AGGREGATES = "history_aggregates";
     private static final List<String> NAMING_FIELDS = List.of("unitId", "subjectUnitId", "issuerUnitId", "intoId");
-    private static final Set<String> BOOKKEEPING = Set.of("FactAdmittedEvent", "AdmissionFencedEvent",
-                                                          "AdmissionShardSealedEvent", "PeriodFactCountedEvent");
     private static final Set<String> PLACEMENTS = Set.of("UnitRegisteredEvent", "UnitMovedEvent");
     private static final int MAX_DEPTH = 16;
     /**
@@ -133,7 +133,7 @@ public class HistoryProjection implements Replayable {
             return;
         }
         String type = event.getPayloadType().getSimpleName();
-        if (BOOKKEEPING.contains(type)) {
+        if (HistorySentences.BOOKKEEPING.contains(type)) {
             return;
         }
         long position = forms.position(event);

@@ -1,20 +1,46 @@
 package vn.xhht.ledger.query.history;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
- * One event of a unit's history as a sentence in Vietnamese and in English, from its type and payload; events
- * without a sentence of their own get a plain one naming the type. Values come from the stored payload as is.
+ * One event of a unit's history as a sentence in Vietnamese and in English, from its type and payload — the one
+ * table of what every event type says (a test holds every event type of the domain to having a sentence here or
+ * being bookkeeping). Values come from the stored payload as is.
  */
 public final class HistorySentences {
 
     public record Sentence(String vi, String en) {
     }
 
+    /**
+     * Events the command side keeps for its own checks — admission to period ledgers, the registers behind the
+     * one-title, one-assessment and one-award rules, quotas — each the twin of an event that is told: never a line of
+     * a history.
+     */
+    public static final Set<String> BOOKKEEPING = Set.of(
+            "FactAdmittedEvent", "AdmissionFencedEvent", "AdmissionShardSealedEvent", "PeriodFactCountedEvent",
+            "TitleRecordedEvent", "TitleWithdrawnEvent", "TitleValidityCorrectedEvent",
+            "AssessmentSlotClaimedEvent", "AssessmentSlotReleasedEvent",
+            "AwardRegisteredEvent", "AwardReleasedEvent", "AwardCountedEvent", "AwardUncountedEvent");
+
     private HistorySentences() {
     }
 
+    /** Whether an event type has a sentence of its own. */
+    public static boolean tells(String type) {
+        return told(type, Map.of(), null) != null;
+    }
+
+    /** The event's sentence; a type without one (an event of a later version, say) names its type. */
     public static Sentence of(String type, Map<?, ?> p, String actor) {
+        Sentence sentence = told(type, p, actor);
+        return sentence != null ? sentence
+                : new Sentence((actor == null ? "hệ thống" : actor) + " ghi sự kiện " + type,
+                               (actor == null ? "the system" : actor) + " recorded " + type);
+    }
+
+    private static Sentence told(String type, Map<?, ?> p, String actor) {
         String who = actor == null ? "hệ thống" : actor;
         String by = actor == null ? "the system" : actor;
         return switch (type == null ? "" : type) {
@@ -157,7 +183,45 @@ public final class HistorySentences {
             case "PeriodReopenedEvent" -> new Sentence(
                     who + " mở lại kỳ " + p.get("year") + " của " + p.get("unitId"),
                     by + " reopened the " + p.get("year") + " period of " + p.get("unitId"));
-            default -> new Sentence(who + " ghi sự kiện " + type, by + " recorded " + type);
+            case "AssessmentScoresUpdatedEvent" -> new Sentence(
+                    who + " cập nhật điểm bản đánh giá " + p.get("assessmentId") + " (kết quả tạm tính " + p.get("result") + ")",
+                    by + " updated the scores of assessment " + p.get("assessmentId") + " (provisional result "
+                            + p.get("result") + ")");
+            case "AssessmentSubmittedEvent" -> new Sentence(
+                    who + " nộp bản đánh giá " + p.get("assessmentId") + (Boolean.TRUE.equals(p.get("late")) ? " (trễ hạn)" : ""),
+                    by + " submitted assessment " + p.get("assessmentId") + (Boolean.TRUE.equals(p.get("late")) ? " (late)" : ""));
+            case "AssessmentReturnedEvent" -> new Sentence(
+                    who + " trả lại bản đánh giá " + p.get("assessmentId") + ": " + p.get("reason"),
+                    by + " returned assessment " + p.get("assessmentId") + ": " + p.get("reason"));
+            case "AssessmentReviewedEvent" -> new Sentence(
+                    who + " thẩm định bản đánh giá " + p.get("assessmentId") + ": " + p.get("result")
+                            + (p.get("level") == null ? "" : " " + p.get("level")),
+                    by + " reviewed assessment " + p.get("assessmentId") + ": " + p.get("result")
+                            + (p.get("level") == null ? "" : " " + p.get("level")));
+            case "AssessmentOverdueEvent" -> new Sentence(
+                    "Bản đánh giá " + p.get("assessmentId") + " quá hạn nộp (hạn " + p.get("dueAt") + ")",
+                    "Assessment " + p.get("assessmentId") + " is overdue (due " + p.get("dueAt") + ")");
+            case "FrameworkVersionPublishedEvent" -> new Sentence(
+                    who + " ban hành bộ tiêu chí " + p.get("code") + " phiên bản " + p.get("version") + " (" + p.get("source") + ")",
+                    by + " published framework " + p.get("code") + " version " + p.get("version") + " (" + p.get("source") + ")");
+            case "TitleFrameworkRegisteredEvent" -> new Sentence(
+                    who + " ghi nhận " + p.get("code") + " phiên bản " + p.get("version") + " là bộ tiêu chí của danh hiệu "
+                            + p.get("title") + " từ " + p.get("effectiveFrom"),
+                    by + " recorded " + p.get("code") + " version " + p.get("version") + " as the framework of the title "
+                            + p.get("title") + " from " + p.get("effectiveFrom"));
+            case "IndicatorCataloguePublishedEvent" -> new Sentence(
+                    who + " ban hành danh mục chỉ tiêu " + p.get("code") + " phiên bản " + p.get("version"),
+                    by + " published the indicator catalogue " + p.get("code") + " version " + p.get("version"));
+            case "MovementPublishedEvent" -> new Sentence(
+                    who + " ban hành quy định phong trào thi đua " + p.get("code") + " phiên bản " + p.get("version"),
+                    by + " published the rules of the emulation movement " + p.get("code") + " version " + p.get("version"));
+            case "AwardCriteriaPublishedEvent" -> new Sentence(
+                    who + " ban hành tiêu chí khen thưởng " + p.get("code") + " phiên bản " + p.get("version"),
+                    by + " published the award criteria " + p.get("code") + " version " + p.get("version"));
+            case "PcgdCyclePublishedEvent" -> new Sentence(
+                    who + " ban hành lịch chốt số liệu và thẩm quyền công nhận PCGD-XMC phiên bản " + p.get("version"),
+                    by + " published the universal-education cycle version " + p.get("version"));
+            default -> null;
         };
     }
 
