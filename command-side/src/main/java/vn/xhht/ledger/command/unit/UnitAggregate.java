@@ -1,12 +1,20 @@
 package vn.xhht.ledger.command.unit;
 
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.Reasons;
+import vn.xhht.ledger.domain.unit.UnitCommands.DissolveUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitCommands.MergeUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitCommands.MoveUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitCommands.RegisterUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitCommands.RenameUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitDissolvedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMergedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMovedEvent;
@@ -26,8 +34,14 @@ import java.util.TreeSet;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A unit of the hierarchy with its effective-dated name and parent. Commands that need other units (register,
- * move, merge) come through {@link UnitCommandHandler}, which checks those units and calls the methods here.
+ * A unit of the hierarchy with its effective-dated name and parent. It decides its own commands; where a rule
+ * involves other units (its parent, the units under it, a merge's target) it applies the named policies of
+ * {@link UnitPlacements}. Every command answers the unit's version after it.
+ * <p>
+ * A merge takes the unit's children along (DOMAIN.md §2: current views follow the new hierarchy, history keeps the
+ * old one): each unit under it on the merge date moves under the unit it joins from that date, in the same commit
+ * as the merge. A unit placed under a unit that is merged away later (recorded after the merge, dated before it)
+ * follows that merge the same way.
  */
 @Aggregate(snapshotTriggerDefinition = "")
 public class UnitAggregate {
@@ -47,8 +61,62 @@ public class UnitAggregate {
         // for Axon
     }
 
-    UnitAggregate(String unitId, String name, UnitKind kind, String parentId, LocalDate validFrom) {
-        apply(new UnitRegisteredEvent(unitId, name, kind, parentId, validFrom));
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    long handle(RegisterUnitCommand command, UnitPlacements placements) {
+        placements.requireParent(command.unitId(), command.kind(), command.parentId(), command.validFrom(), "parentId");
+        apply(new UnitRegisteredEvent(command.unitId(), command.name(), command.kind(), command.parentId(),
+                                      command.validFrom()));
+        placements.followMerges(placed(), command.parentId(), command.validFrom());
+        return version;
+    }
+
+    @CommandHandler
+    long handle(RenameUnitCommand command) {
+        return rename(command.name(), command.validFrom(), command.reason());
+    }
+
+    @CommandHandler
+    long handle(MoveUnitCommand command, UnitPlacements placements) {
+        placements.requireParent(unitId, kind, command.parentId(), command.validFrom(), "parentId");
+        move(command.parentId(), command.validFrom(), command.reason());
+        placements.followMerges(placed(), command.parentId(), command.validFrom());
+        return version;
+    }
+
+    @CommandHandler
+    long handle(MergeUnitCommand command, UnitPlacements placements) {
+        placements.requireMergeTarget(unitId, kind, command.intoId(), command.validFrom());
+        mergeInto(command.intoId(), command.validFrom(), command.reason());
+        placements.takeChildrenAlong(unitId, command.intoId(), command.validFrom());
+        return version;
+    }
+
+    /** Ends the unit: refused while units sit under it on that date. */
+    @CommandHandler
+    long handle(DissolveUnitCommand command, UnitPlacements placements) {
+        return dissolve(command.validFrom(), command.reason(), placements.childrenOn(unitId, command.validFrom()));
+    }
+
+    /** This unit as the placement policies see it. */
+    private UnitPlacements.Placed placed() {
+        return new UnitPlacements.Placed() {
+            public String id() {
+                return unitId;
+            }
+
+            public UnitKind kind() {
+                return kind;
+            }
+
+            public String parentOn(LocalDate date) {
+                return UnitAggregate.this.parentOn(date);
+            }
+
+            public void move(String parentId, LocalDate from, String reason) {
+                UnitAggregate.this.move(parentId, from, reason);
+            }
+        };
     }
 
     long rename(String name, LocalDate from, String reason) {

@@ -1,10 +1,14 @@
 package vn.xhht.ledger.domain.unit;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.LocalDate;
 
-/** Commands on units. The actor of each comes from the command's metadata, never from here. */
+/**
+ * Commands on units. The actor of each comes from the command's metadata, never from here; {@code expectedVersion}
+ * (from {@code If-Match}) refuses a command on a unit changed since.
+ */
 public final class UnitCommands {
     private UnitCommands() {
     }
@@ -14,19 +18,19 @@ public final class UnitCommands {
     }
 
     public record RenameUnitCommand(@TargetAggregateIdentifier String unitId, String name, LocalDate validFrom, String reason,
-                                    Long expectedVersion) {
+                                    @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record MoveUnitCommand(@TargetAggregateIdentifier String unitId, String parentId, LocalDate validFrom, String reason,
-                                  Long expectedVersion) {
+                                  @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record MergeUnitCommand(@TargetAggregateIdentifier String unitId, String intoId, LocalDate validFrom, String reason,
-                                   Long expectedVersion) {
+                                   @TargetAggregateVersion Long expectedVersion) {
     }
 
     /** Ends the unit from {@code validFrom}; refused while units remain under it on that date. */
     public record DissolveUnitCommand(@TargetAggregateIdentifier String unitId, LocalDate validFrom, String reason,
-                                      Long expectedVersion) {
+                                      @TargetAggregateVersion Long expectedVersion) {
     }
 }

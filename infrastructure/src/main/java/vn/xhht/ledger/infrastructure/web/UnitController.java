@@ -139,7 +139,7 @@ public class UnitController {
         return access.requireRoleAndScope(actor, id, Role.ADMIN)
                      .then(commands.send(new RenameUnitCommand(id, request.name().strip(), request.validFrom(),
                                                                request.reason(), expected),
-                                         actor, request.reason(), exchange))
+                                         actor, request.reason(), exchange).onErrorMap(UnitController::unknownUnit))
                      .flatMap(version -> answer(id, request.validFrom(), version))
                      .map(UnitController::ok);
     }
@@ -156,7 +156,7 @@ public class UnitController {
                      .then(access.requireScope(actor, request.parentId()))
                      .then(commands.send(new MoveUnitCommand(id, request.parentId(), request.validFrom(),
                                                              request.reason(), expected),
-                                         actor, request.reason(), exchange))
+                                         actor, request.reason(), exchange).onErrorMap(UnitController::unknownUnit))
                      .flatMap(version -> answer(id, request.validFrom(), version))
                      .map(UnitController::ok);
     }
@@ -173,7 +173,7 @@ public class UnitController {
                      .then(access.requireScope(actor, request.intoId()))
                      .then(commands.send(new MergeUnitCommand(id, request.intoId(), request.validFrom(),
                                                               request.reason(), expected),
-                                         actor, request.reason(), exchange))
+                                         actor, request.reason(), exchange).onErrorMap(UnitController::unknownUnit))
                      .flatMap(version -> answer(id, request.validFrom().minusDays(1), version))
                      .map(UnitController::ok);
     }
@@ -188,9 +188,20 @@ public class UnitController {
         Long expected = Requests.ifMatch(ifMatch);
         return access.requireRoleAndScope(actor, id, Role.ADMIN)
                      .then(commands.send(new DissolveUnitCommand(id, request.validFrom(), request.reason(), expected),
-                                         actor, request.reason(), exchange))
+                                         actor, request.reason(), exchange).onErrorMap(UnitController::unknownUnit))
                      .flatMap(version -> answer(id, request.validFrom().minusDays(1), version))
                      .map(UnitController::ok);
+    }
+
+    /** A command sent to a unit the log does not know: {@code 404 UNIT_NOT_FOUND}, as its reads say. */
+    private static Throwable unknownUnit(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.axonframework.modelling.command.AggregateNotFoundException missing) {
+                return new DomainException(ErrorCode.UNIT_NOT_FOUND, "Unit " + missing.getAggregateIdentifier()
+                        + " does not exist");
+            }
+        }
+        return error;
     }
 
     /** The unit as it stands after the command (as of the change's date, or today if that is later). */

@@ -217,6 +217,9 @@ class UnitsApiTest extends ApiTest {
                      .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("UNIT_NOT_FOUND");
         as("auditor").get().uri("/units/{id}?on=2019-12-31", ids[0]).exchange()
                      .expectStatus().isNotFound();
+        as("admin").post().uri("/units/no-such-unit/rename")
+                   .bodyValue(Map.of("name", "Tên", "validFrom", "2024-01-01", "reason", "Đổi tên")).exchange()
+                   .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("UNIT_NOT_FOUND");
         as("auditor").get().uri("/units/Bad$Id").exchange()
                      .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED");
     }

@@ -1,0 +1,143 @@
+package vn.xhht.ledger.command.unit;
+
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
+import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
+import org.axonframework.modelling.command.Repository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.unit.UnitCommands.DissolveUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitCommands.MergeUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitCommands.MoveUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitCommands.RegisterUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitDissolvedEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitMergedEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitMovedEvent;
+import vn.xhht.ledger.domain.unit.UnitKind;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The 2025 reform through the unit commands that involve several units, sent on a command bus to the units' own
+ * handlers with the placement policies: a district ends once its communes have moved
+ * under the province (refused, naming them, while one remains), nothing is placed under it from that day, and a
+ * reform may fold a unit into the level above it — never into a lower one.
+ */
+class UnitPlacementsTest {
+
+    private static final LocalDate FROM = LocalDate.of(2020, 1, 1);
+    private static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
+
+    private EmbeddedEventStore events;
+    private CommandGateway handler;
+    /** What the unit view lists under a unit (the handler checks each against its own aggregate). */
+    private final ListedChildren listed = new ListedChildren();
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void setUp() {
+        events = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        // the policies read other units through the repository whose handlers they serve
+        AtomicReference<Repository<UnitAggregate>> repository = new AtomicReference<>();
+        Repository<UnitAggregate> units = (Repository<UnitAggregate>) Proxy.newProxyInstance(
+                Repository.class.getClassLoader(), new Class<?>[]{Repository.class}, (proxy, method, args) -> {
+                    try {
+                        return method.invoke(repository.get(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        UnitPlacements placements = new UnitPlacements(units, listed);
+        ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
+                ClasspathParameterResolverFactory.forClass(UnitAggregate.class),
+                new SimpleResourceParameterResolverFactory(List.of(placements)));
+        repository.set(EventSourcingRepository.builder(UnitAggregate.class).eventStore(events)
+                                              .parameterResolverFactory(resolvers).build());
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        AggregateAnnotationCommandHandler.<UnitAggregate>builder().aggregateType(UnitAggregate.class)
+                                         .repository(repository.get()).parameterResolverFactory(resolvers).build()
+                                         .subscribe(bus);
+        handler = DefaultCommandGateway.builder().commandBus(bus).build();
+        run(new RegisterUnitCommand("hcm", "TP. Hồ Chí Minh", UnitKind.PROVINCE, null, FROM));
+        run(new RegisterUnitCommand("cu-chi", "Huyện Củ Chi", UnitKind.DISTRICT, "hcm", FROM));
+        run(new RegisterUnitCommand("tan-thong-hoi", "Xã Tân Thông Hội", UnitKind.COMMUNE, "cu-chi", FROM));
+        listed.ids.add("tan-thong-hoi");
+    }
+
+    /** Sends a command and answers the unit's version; a refusal is thrown as the domain's. */
+    private Object run(Object command) {
+        try {
+            return handler.sendAndWait(command);
+        } catch (CommandExecutionException e) {
+            throw e.getCause() instanceof DomainException refused ? refused : e;
+        }
+    }
+
+    private Object lastEventOf(String unitId) {
+        List<Object> payloads = new ArrayList<>();
+        events.readEvents(unitId).asStream().forEach(event -> payloads.add(event.getPayload()));
+        return payloads.get(payloads.size() - 1);
+    }
+
+    @Test
+    void cannotDissolveADistrictWhileACommuneRemainsUnderItAndTheRefusalNamesIt() {
+        assertThatThrownBy(() -> run(new DissolveUnitCommand("cu-chi", REFORM, "Kết thúc cấp huyện", null)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNIT_HAS_CHILDREN);
+                    assertThat(e.getMessage()).contains("tan-thong-hoi");
+                });
+    }
+
+    @Test
+    void canDissolveADistrictOnceItsCommunesMovedUnderTheProvinceThatDay() {
+        run(new MoveUnitCommand("tan-thong-hoi", "hcm", REFORM, "Sắp xếp 2025", null));
+        assertThat(lastEventOf("tan-thong-hoi")).isEqualTo(new UnitMovedEvent("tan-thong-hoi", "hcm", "cu-chi", REFORM, "Sắp xếp 2025"));
+        // the view may still list the commune under the district: its own aggregate says it left that day
+        run(new DissolveUnitCommand("cu-chi", REFORM, "Kết thúc cấp huyện", null));
+        assertThat(lastEventOf("cu-chi")).isEqualTo(new UnitDissolvedEvent("cu-chi", REFORM, "Kết thúc cấp huyện"));
+    }
+
+    @Test
+    void cannotPlaceAUnitUnderADistrictFromTheDayItWasDissolved() {
+        run(new MoveUnitCommand("tan-thong-hoi", "hcm", REFORM, "Sắp xếp 2025", null));
+        run(new DissolveUnitCommand("cu-chi", REFORM, "Kết thúc cấp huyện", null));
+        assertThatThrownBy(() -> run(new RegisterUnitCommand("xa-moi", "Xã mới", UnitKind.COMMUNE, "cu-chi", REFORM)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_UNIT));
+        // before that day it still stands
+        run(new RegisterUnitCommand("xa-cu", "Xã cũ", UnitKind.COMMUNE, "cu-chi", LocalDate.of(2024, 1, 1)));
+    }
+
+    @Test
+    void canFoldADistrictIntoItsProvinceWhenAReformSaysSoItsCommunesFollowing() {
+        run(new MergeUnitCommand("cu-chi", "hcm", REFORM, "Sắp xếp 2025", null));
+        assertThat(lastEventOf("cu-chi")).isEqualTo(new UnitMergedEvent("cu-chi", "hcm", REFORM, "Sắp xếp 2025"));
+        assertThat(lastEventOf("tan-thong-hoi")).isInstanceOfSatisfying(UnitMovedEvent.class,
+                moved -> assertThat(moved.parentId()).isEqualTo("hcm"));
+    }
+
+    @Test
+    void cannotMergeAProvinceIntoADistrict() {
+        assertThatThrownBy(() -> run(new MergeUnitCommand("hcm", "cu-chi", REFORM, "Sai", null)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_HIERARCHY));
+    }
+}
