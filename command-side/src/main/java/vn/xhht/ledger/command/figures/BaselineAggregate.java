@@ -1,18 +1,29 @@
 package vn.xhht.ledger.command.figures;
 
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.CreationPolicy;
+import vn.xhht.ledger.command.period.PeriodLedgers;
+import vn.xhht.ledger.command.unit.Hierarchy;
+import vn.xhht.ledger.domain.figures.FigureMessages.SetBaselineCommand;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.xhht.ledger.domain.figures.FigureMessages;
 import vn.xhht.ledger.domain.figures.FigureMessages.Baseline;
 import vn.xhht.ledger.domain.figures.FigureMessages.BaselineSetEvent;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A unit's denominators for one year; replaced as a whole, and a replacement with the same values stores nothing. */
+/**
+ * A unit's denominators for one year; replaced as a whole, and a replacement with the same values stores nothing.
+ * Dated 31 Dec of its year, it is admitted only into open periods of its unit's lineage.
+ */
 @Aggregate(snapshotTriggerDefinition = "")
 public class BaselineAggregate {
 
@@ -27,15 +38,14 @@ public class BaselineAggregate {
         // for Axon
     }
 
-    BaselineAggregate(String unitId, int year) {
-        this.baselineId = FigureMessages.baselineId(unitId, year);
-        this.unitId = unitId;
-        this.year = year;
-    }
-
-    long set(Baseline baseline) {
-        if (!Objects.equals(current, baseline)) {
-            apply(new BaselineSetEvent(unitId, year, baseline, current));
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(SetBaselineCommand command, Hierarchy hierarchy, PeriodLedgers periods) throws Exception {
+        LocalDate effective = LocalDate.of(command.year(), 12, 31);
+        List<String> lineage = hierarchy.lineageOn(command.unitId(), effective, "unitId");
+        if (!Objects.equals(current, command.baseline())) {
+            periods.admit(lineage, effective, command.baselineId(), "BaselineSet");
+            apply(new BaselineSetEvent(command.unitId(), command.year(), command.baseline(), current));
         }
         return version;
     }

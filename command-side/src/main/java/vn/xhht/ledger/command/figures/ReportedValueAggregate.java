@@ -1,17 +1,30 @@
 package vn.xhht.ledger.command.figures;
 
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.CreationPolicy;
+import vn.xhht.ledger.command.period.PeriodLedgers;
+import vn.xhht.ledger.command.unit.Hierarchy;
+import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.figures.FigureMessages.ReportIndicatorValueCommand;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.xhht.ledger.domain.figures.FigureMessages;
 import vn.xhht.ledger.domain.figures.FigureMessages.IndicatorValueReportedEvent;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A survey-based indicator value of a unit for a year, with its source; replaceable. */
+/**
+ * A survey-based indicator value of a unit for a year, with its source; replaceable (the same values store nothing).
+ * Dated 31 Dec of its year, it is admitted only into open periods of its unit's lineage.
+ */
 @Aggregate(snapshotTriggerDefinition = "")
 public class ReportedValueAggregate {
 
@@ -29,18 +42,19 @@ public class ReportedValueAggregate {
         // for Axon
     }
 
-    ReportedValueAggregate(String unitId, String indicator, int year) {
-        this.valueId = FigureMessages.reportedValueId(unitId, indicator, year);
-        this.unitId = unitId;
-        this.indicator = indicator;
-        this.year = year;
-    }
-
-    long report(long newNumerator, long newDenominator, String newSource) {
-        if (!Objects.equals(numerator, newNumerator) || !Objects.equals(denominator, newDenominator)
-                || !Objects.equals(source, newSource)) {
-            apply(new IndicatorValueReportedEvent(unitId, indicator, year, newNumerator, newDenominator, newSource,
-                                                  numerator, denominator));
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(ReportIndicatorValueCommand command, Hierarchy hierarchy, PeriodLedgers periods) throws Exception {
+        if (command.numerator() > command.denominator()) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "numerator", "The numerator exceeds the denominator");
+        }
+        LocalDate effective = LocalDate.of(command.year(), 12, 31);
+        List<String> lineage = hierarchy.lineageOn(command.unitId(), effective, "unitId");
+        if (!Objects.equals(numerator, command.numerator()) || !Objects.equals(denominator, command.denominator())
+                || !Objects.equals(source, command.source())) {
+            periods.admit(lineage, effective, command.valueId(), "IndicatorValueReported");
+            apply(new IndicatorValueReportedEvent(command.unitId(), command.indicator(), command.year(), command.numerator(),
+                                                  command.denominator(), command.source(), numerator, denominator));
         }
         return version;
     }
