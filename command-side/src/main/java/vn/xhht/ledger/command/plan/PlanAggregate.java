@@ -1,15 +1,23 @@
 package vn.xhht.ledger.command.plan;
 
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import vn.xhht.ledger.command.period.PeriodLedgers;
+import vn.xhht.ledger.command.reporting.ReportingObligations;
+import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.Reasons;
 import vn.xhht.ledger.domain.plan.Period;
 import vn.xhht.ledger.domain.plan.PlanCommands.AmendPlanCommand;
 import vn.xhht.ledger.domain.plan.PlanCommands.ClosePlanCommand;
+import vn.xhht.ledger.domain.plan.PlanCommands.CreatePlanCommand;
+import vn.xhht.ledger.domain.plan.PlanCommands.IssuePlanCommand;
 import vn.xhht.ledger.domain.plan.PlanCommands.ReopenPlanCommand;
 import vn.xhht.ledger.domain.plan.PlanContent;
 import vn.xhht.ledger.domain.plan.PlanContent.Deadline;
@@ -36,7 +44,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * An annual (or phase) plan: drafted, issued, amended with a reason, closed with a reason (which freezes its
- * period for the issuer's subtree) and reopened with a reason. Every command answers the plan's new version.
+ * period for the issuer's subtree) and reopened with a reason. It decides its own commands, with the named policies
+ * it needs passed in: what it names exists ({@link PlanReferences}), its reporting obligations
+ * ({@link ReportingObligations}), the period ledgers ({@link PeriodLedgers}). Every command answers the plan's new
+ * version.
  */
 @Aggregate(snapshotTriggerDefinition = "")
 public class PlanAggregate {
@@ -59,24 +70,79 @@ public class PlanAggregate {
         // for Axon
     }
 
-    PlanAggregate(String planId, String issuerUnitId, String number, String title, LocalDate issuedOn,
-                  Period period, List<String> basis, List<Target> targets, List<Task> tasks,
-                  List<Deadline> deadlines) {
-        apply(new PlanDraftedEvent(planId, issuerUnitId, number, title, issuedOn, period,
-                                   basis == null ? List.of() : List.copyOf(basis), PlanContent.checkTargets(targets),
-                                   PlanContent.identifyTasks(planId, List.of(), tasks, Set.of()),
-                                   PlanContent.identifyDeadlines(planId, List.of(), deadlines, Set.of())));
+    /** Drafts a plan once what it names exists. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    long handle(CreatePlanCommand command, PlanReferences references) {
+        references.requireUnit(command.issuerUnitId(), "issuerUnitId");
+        references.requireContent(command.targets(), command.tasks(), command.deadlines());
+        apply(new PlanDraftedEvent(command.planId(), command.issuerUnitId(), command.number(), command.title(),
+                                   command.issuedOn(), command.period(),
+                                   command.basis() == null ? List.of() : List.copyOf(command.basis()),
+                                   PlanContent.checkTargets(command.targets()),
+                                   PlanContent.identifyTasks(command.planId(), List.of(), command.tasks(), Set.of()),
+                                   PlanContent.identifyDeadlines(command.planId(), List.of(), command.deadlines(), Set.of())));
+        return version;
     }
 
     /**
-     * Issues the draft; {@code issuerChildren} (checked against the hierarchy by the caller) report on every deadline
-     * that names no reporters. Answers the obligations the issued plan asks for.
+     * Issues the draft and opens its obligations in one commit. The issuer's children come with the command (read by
+     * the caller from the hierarchy view): each must lie directly under the issuer on the plan's issue date, as the
+     * unit aggregates say; they report on every deadline that names no reporters.
      */
-    List<ObligationTerms> issue(List<String> issuerChildren) {
+    @CommandHandler
+    long handle(IssuePlanCommand command, Hierarchy hierarchy, ReportingObligations obligations) throws Exception {
+        for (int i = 0; i < command.issuerChildren().size(); i++) {
+            String child = command.issuerChildren().get(i);
+            List<String> lineage = hierarchy.lineageOn(child, issuedOn, "issuerChildren[" + i + "]");
+            if (lineage.size() < 2 || !lineage.get(1).equals(issuerUnitId)) {
+                throw new DomainException(ErrorCode.INVALID_HIERARCHY, "issuerChildren[" + i + "]",
+                                          "Unit " + child + " is not directly under " + issuerUnitId + " on " + issuedOn);
+            }
+        }
         requireStatus(PlanStatus.DRAFT, "issue");
         apply(new PlanIssuedEvent(planId, issuerUnitId));
-        apply(new PlanReportersResolvedEvent(planId, issuerUnitId, issuedOn, List.copyOf(issuerChildren)));
-        return obligations();
+        apply(new PlanReportersResolvedEvent(planId, issuerUnitId, issuedOn, List.copyOf(command.issuerChildren())));
+        obligations.open(obligations());
+        return version;
+    }
+
+    /** Amends the plan once what it names exists; its obligations follow the amended deadlines in the same commit. */
+    @CommandHandler
+    long handle(AmendPlanCommand command, PlanReferences references, ReportingObligations obligations) throws Exception {
+        references.requireContent(command.targets(), command.tasks(), command.deadlines());
+        List<ObligationTerms> before = obligations();
+        amend(command);
+        obligations.amend(before, obligations(), command.reason());
+        return version;
+    }
+
+    /**
+     * Closing freezes the plan's period for the issuer's subtree: the issuer's period ledgers for every year of the
+     * period and the fences on the admission shards of the provinces the issuer lay under that year are closed first —
+     * so that the close's instant is later than every fact admitted before it — then the plan, with the cancellation of
+     * its obligations still waiting for a report, all in one commit.
+     */
+    @CommandHandler
+    long handle(ClosePlanCommand command, PeriodLedgers ledgers, Hierarchy hierarchy, ReportingObligations obligations)
+            throws Exception {
+        for (int year = period.from().getYear(); year <= period.to().getYear(); year++) {
+            ledgers.close(issuerUnitId, year, hierarchy.provincesDuring(issuerUnitId, year), planId, command.reason());
+        }
+        close(command);
+        obligations.close(obligations(), command.reason());
+        return version;
+    }
+
+    /** Reopening thaws the ledgers the same way and asks for the plan's obligations again. */
+    @CommandHandler
+    long handle(ReopenPlanCommand command, PeriodLedgers ledgers, ReportingObligations obligations) throws Exception {
+        reopen(command);
+        for (int year = period.from().getYear(); year <= period.to().getYear(); year++) {
+            ledgers.reopen(issuerUnitId, year, planId, command.reason());
+        }
+        obligations.reopen(obligations(), command.reason());
+        return version;
     }
 
     /** The obligations the plan asks for as it stands: none while a draft (Obligations' policy). */
@@ -102,8 +168,7 @@ public class PlanAggregate {
         return version;
     }
 
-    /** Amending is handled by {@link PlanContentHandler}, which first checks the units and indicators named. */
-    long amend(AmendPlanCommand command) {
+    private long amend(AmendPlanCommand command) {
         String reason = Reasons.require(command.reason());
         if (status == PlanStatus.CLOSED) {
             throw new DomainException(ErrorCode.PERIOD_CLOSED,
@@ -119,8 +184,7 @@ public class PlanAggregate {
         return version;
     }
 
-    /** Closing is handled by {@link PlanPeriodHandler}, which also closes the issuer's period ledgers. */
-    long close(ClosePlanCommand command) {
+    private long close(ClosePlanCommand command) {
         String reason = Reasons.require(command.reason());
         if (status == PlanStatus.CLOSED) {
             throw new DomainException(ErrorCode.PLAN_ALREADY_CLOSED, "Plan " + planId + " is already closed");
@@ -130,7 +194,7 @@ public class PlanAggregate {
         return version;
     }
 
-    long reopen(ReopenPlanCommand command) {
+    private long reopen(ReopenPlanCommand command) {
         String reason = Reasons.require(command.reason());
         requireStatus(PlanStatus.CLOSED, "reopen");
         apply(new PlanReopenedEvent(planId, issuerUnitId, period, reason));

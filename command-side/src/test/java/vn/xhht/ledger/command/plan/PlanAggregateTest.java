@@ -81,7 +81,7 @@ class PlanAggregateTest {
                 return unitId.equals("xa-z") ? List.of(unitId, "hoc-mon") : List.of(unitId, "cu-chi");
             }
         };
-        fixture.registerAnnotatedCommandHandler(new PlanPeriodHandler(fixture.getRepository(), new vn.xhht.ledger.command.period.PeriodLedgers(null, null) {
+        fixture.registerInjectableResource(new vn.xhht.ledger.command.period.PeriodLedgers(null, null) {
             @Override
             public void close(String unitId, int year, java.util.Collection<String> provinces, String planId, String reason) {
                 ledgerCalls.add("close " + unitId + " " + year);
@@ -91,15 +91,24 @@ class PlanAggregateTest {
             public void reopen(String unitId, int year, String planId, String reason) {
                 ledgerCalls.add("reopen " + unitId + " " + year);
             }
-        }, hierarchy, obligations));
-        // the catalogue as published; no amendment here names a unit, so there is no unit repository
-        fixture.registerAnnotatedCommandHandler(new PlanContentHandler(fixture.getRepository(), null,
-                                                                       new IndicatorCodes(null) {
+        });
+        fixture.registerInjectableResource(hierarchy);
+        fixture.registerInjectableResource(obligations);
+        // the catalogue as published; no plan here names a unit the log does not know
+        fixture.registerInjectableResource(new PlanReferences(null, new IndicatorCodes(null) {
             @Override
             public Set<String> known() {
                 return Set.of("HOUSEHOLDS_TITLED", "CLANS_TITLED");
             }
-        }, hierarchy, obligations));
+        }) {
+            @Override
+            public void requireUnit(String unitId, String field) {
+                if ("nowhere".equals(unitId)) {
+                    throw new DomainException(vn.xhht.ledger.domain.common.ErrorCode.UNKNOWN_UNIT, field,
+                                              "Unit nowhere does not exist");
+                }
+            }
+        });
     }
 
     /** The types of the events stored for one obligation. */
@@ -107,6 +116,31 @@ class PlanAggregateTest {
         List<Object> payloads = new java.util.ArrayList<>();
         obligationEvents.readEvents(obligationId).asStream().forEach(event -> payloads.add(event.getPayload()));
         return payloads;
+    }
+
+    @Test
+    void canDraftAPlanWhoseTargetsNameIndicatorsOfTheCatalogue() {
+        fixture.givenNoPriorActivity()
+               .when(new vn.xhht.ledger.domain.plan.PlanCommands.CreatePlanCommand(
+                       "p1", "cu-chi", "163/KH-UBND", "Kế hoạch XHHT 2023", LocalDate.of(2023, 2, 1), YEAR_2023, null,
+                       TARGETS, null, null))
+               .expectEvents(DRAFTED)
+               .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    void cannotDraftAPlanOfAnIssuerTheLogDoesNotKnowOrForAnUnknownIndicator() {
+        fixture.givenNoPriorActivity()
+               .when(new vn.xhht.ledger.domain.plan.PlanCommands.CreatePlanCommand(
+                       "p1", "nowhere", "1/KH", "Kế hoạch", LocalDate.of(2023, 2, 1), YEAR_2023, null, TARGETS, null, null))
+               .expectException(org.axonframework.test.matchers.Matchers.predicate(e -> e instanceof DomainException d
+                       && "issuerUnitId".equals(d.field())));
+        fixture.givenNoPriorActivity()
+               .when(new vn.xhht.ledger.domain.plan.PlanCommands.CreatePlanCommand(
+                       "p1", "cu-chi", "1/KH", "Kế hoạch", LocalDate.of(2023, 2, 1), YEAR_2023, null,
+                       List.of(new Target("NO_SUCH_INDICATOR", new BigDecimal("0.5"), null)), null, null))
+               .expectException(org.axonframework.test.matchers.Matchers.predicate(e -> e instanceof DomainException d
+                       && "targets[0].indicator".equals(d.field())));
     }
 
     @Test
