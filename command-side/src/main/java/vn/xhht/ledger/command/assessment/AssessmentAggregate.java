@@ -1,11 +1,17 @@
 package vn.xhht.ledger.command.assessment;
 
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import vn.xhht.ledger.command.framework.Frameworks;
+import vn.xhht.ledger.command.period.PeriodLedgers;
+import vn.xhht.ledger.command.unit.Hierarchy;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.AdjustedScore;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.Adjustment;
@@ -18,10 +24,16 @@ import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentStatus;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentSubmittedEvent;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.Conclusion;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.FilingDeadlineReached;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.OpenAssessmentCommand;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.ReturnAssessmentCommand;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.ReviewAssessmentCommand;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.Score;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.SubmitAssessmentCommand;
+import vn.xhht.ledger.domain.assessment.AssessmentMessages.UpdateAssessmentScoresCommand;
 import vn.xhht.ledger.domain.assessment.ScoreRules;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.ProgrammeTime;
 import vn.xhht.ledger.domain.common.Reasons;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Indicator;
@@ -66,24 +78,81 @@ public class AssessmentAggregate {
         // for Axon
     }
 
-    AssessmentAggregate(String assessmentId, String subjectUnitId, CriteriaFramework rules, int year, String level,
-                        List<Score> scores, Instant dueAt) {
+    /**
+     * Opens an assessment under the framework version asked for (the latest by default) for a subject that exists at
+     * the year's end (or today), at a level of that framework — not sooner after the subject's lower title than the
+     * upgrade rule allows — claiming the subject's slot for the framework and year; the filing deadline is armed.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    long handle(OpenAssessmentCommand command, Frameworks frameworks, Hierarchy hierarchy, TitleHistory titles,
+                AssessmentSlots slots, DeadlineManager deadlines) throws Exception {
+        CriteriaFramework rules = frameworks.version(command.framework(), command.frameworkVersion());
+        LocalDate today = today();
+        LocalDate yearEnd = LocalDate.of(command.year(), 12, 31);
+        hierarchy.lineageOn(command.subjectUnitId(), yearEnd.isAfter(today) ? today : yearEnd, "subjectUnitId");
+        ScoreRules.levelOfFramework(rules, command.level());
+        if (rules.upgrade() != null && command.level() != null) {
+            ScoreRules.upgradeNotTooEarly(rules, command.level(), titles.latestRecognition(
+                    command.subjectUnitId(), rules.subjectTitle(), rules.upgrade().fromLevel()).orElse(null), today);
+        }
+        slots.claim(command.subjectUnitId(), rules.code(), command.year(), command.assessmentId());
         if (rules.surveyStandard()) {
             throw new DomainException(ErrorCode.UNKNOWN_FRAMEWORK, "framework", rules.code()
                     + " is a standard read from the commune's survey, not a self-assessment framework");
         }
-        ScoreRules.levelOfFramework(rules, level);
+        List<Score> scores = command.scores() == null ? List.of() : command.scores();
         Map<String, IndicatorValue> checked = ScoreRules.check(rules, scores);
-        apply(new AssessmentOpenedEvent(assessmentId, subjectUnitId, rules.code(), rules.version(), year, level,
-                                        List.copyOf(scores), total(rules, checked), Decisions.resultOf(rules, checked), dueAt));
-    }
-
-    /** Arms the filing deadline; called once the aggregate exists (its scope needs the identifier). */
-    void scheduleFilingDeadline(DeadlineManager deadlines) {
+        Instant due = rules.filingDeadline().atYear(command.year() + 1).atStartOfDay(ProgrammeTime.ZONE).toInstant();
+        apply(new AssessmentOpenedEvent(command.assessmentId(), command.subjectUnitId(), rules.code(), rules.version(),
+                                        command.year(), command.level(), List.copyOf(scores), total(rules, checked),
+                                        Decisions.resultOf(rules, checked), due));
         deadlines.schedule(dueAt, FILING_DEADLINE, new FilingDeadlineReached(assessmentId));
+        return version;
     }
 
-    long updateScores(CriteriaFramework rules, List<Score> scores) {
+    @CommandHandler
+    long handle(UpdateAssessmentScoresCommand command, Frameworks frameworks) {
+        return updateScores(rules(frameworks), command.scores() == null ? List.of() : command.scores());
+    }
+
+    @CommandHandler
+    long handle(SubmitAssessmentCommand command, Frameworks frameworks) {
+        return submit(rules(frameworks));
+    }
+
+    @CommandHandler
+    long handle(ReturnAssessmentCommand command) {
+        return returnForCompletion(command.reason());
+    }
+
+    /**
+     * Reviews the submitted assessment under its own framework version; the review is a fact dated today, admitted into
+     * the open periods of the subject's lineage, and it frees the subject's slot.
+     */
+    @CommandHandler
+    long handle(ReviewAssessmentCommand command, Frameworks frameworks, Hierarchy hierarchy, PeriodLedgers periods,
+                AssessmentSlots slots, DeadlineManager deadlines) throws Exception {
+        CriteriaFramework rules = rules(frameworks);
+        LocalDate reviewedOn = today();
+        review(rules, command.adjustments() == null ? List.of() : command.adjustments(), command.conclusion(), reviewedOn,
+               deadlines);
+        periods.admit(hierarchy.lineageOn(subjectUnitId, reviewedOn, "subjectUnitId"), reviewedOn, assessmentId,
+                      "AssessmentReviewed");
+        slots.release(subjectUnitId, rules.code(), year, assessmentId);
+        return version;
+    }
+
+    /** The framework version the assessment was opened under: every later command is judged by it. */
+    private CriteriaFramework rules(Frameworks frameworks) {
+        return frameworks.version(framework, frameworkVersion);
+    }
+
+    private static LocalDate today() {
+        return ProgrammeTime.dayOf(GenericEventMessage.clock.instant());
+    }
+
+    private long updateScores(CriteriaFramework rules, List<Score> scores) {
         requireStatus("change the scores of", AssessmentStatus.DRAFT, AssessmentStatus.RETURNED);
         Map<String, IndicatorValue> checked = ScoreRules.check(rules, scores);
         apply(new AssessmentScoresUpdatedEvent(assessmentId, List.copyOf(scores), total(rules, checked),
@@ -91,21 +160,21 @@ public class AssessmentAggregate {
         return version;
     }
 
-    long submit(CriteriaFramework rules) {
+    private long submit(CriteriaFramework rules) {
         requireStatus("submit", AssessmentStatus.DRAFT, AssessmentStatus.RETURNED);
         ScoreRules.complete(rules, level, values);
         apply(new AssessmentSubmittedEvent(assessmentId, now().isAfter(dueAt)));
         return version;
     }
 
-    long returnForCompletion(String reason) {
+    private long returnForCompletion(String reason) {
         String why = Reasons.require(reason);
         requireStatus("return", AssessmentStatus.SUBMITTED);
         apply(new AssessmentReturnedEvent(assessmentId, why));
         return version;
     }
 
-    long review(CriteriaFramework rules, List<Adjustment> adjustments, Conclusion conclusion, LocalDate reviewedOn,
+    private long review(CriteriaFramework rules, List<Adjustment> adjustments, Conclusion conclusion, LocalDate reviewedOn,
                 DeadlineManager deadlines) {
         requireStatus("review", AssessmentStatus.SUBMITTED);
         Map<String, IndicatorValue> reviewed = new LinkedHashMap<>(values);

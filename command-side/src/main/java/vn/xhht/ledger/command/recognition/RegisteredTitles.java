@@ -10,7 +10,11 @@ import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** Title history from the subjects' title registers. */
+/**
+ * The subjects' title registers: the grants, withdrawals and validity corrections recorded in the commit of the
+ * recognition that makes them (two grants of the same title and level racing for one subject cannot both succeed),
+ * and the history they answer (the levels held in a year, the latest recognition at a level).
+ */
 @Component
 public class RegisteredTitles implements TitleHistory {
 
@@ -18,6 +22,20 @@ public class RegisteredTitles implements TitleHistory {
 
     public RegisteredTitles(Repository<TitleRegisterAggregate> registers) {
         this.registers = registers;
+    }
+
+    public void record(String subjectUnitId, String recognitionId, Title title, String level, int year,
+                       java.time.LocalDate decidedOn, java.time.LocalDate validThrough) throws Exception {
+        registers.loadOrCreate(RecognitionMessages.registryId(subjectUnitId), () -> new TitleRegisterAggregate(subjectUnitId))
+                 .execute(r -> r.record(recognitionId, title, level, year, decidedOn, validThrough));
+    }
+
+    public void withdraw(String subjectUnitId, String recognitionId, java.time.LocalDate revokedOn) {
+        registers.load(RecognitionMessages.registryId(subjectUnitId)).execute(r -> r.withdraw(recognitionId, revokedOn));
+    }
+
+    public void correctValidity(String subjectUnitId, String recognitionId, java.time.LocalDate validThrough) {
+        registers.load(RecognitionMessages.registryId(subjectUnitId)).execute(r -> r.correctValidity(recognitionId, validThrough));
     }
 
     /** The levels of {@code title} a unit holds for a recognition year. */

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * An assessment fixture: the aggregate with its command handler, frameworks from {@code rules}, a subject that is
+ * An assessment fixture: the aggregate with the policies its handlers are given — frameworks from {@code rules}, a subject that is
  * its own lineage, every period open and no earlier recognition.
  */
 final class AssessmentFixtures {
@@ -30,26 +30,25 @@ final class AssessmentFixtures {
                                                                          .storageEngine(new InMemoryEventStorageEngine())
                                                                          .build())
                                            .build();
-        fixture.registerAnnotatedCommandHandler(new AssessmentCommandHandler(
-                fixture.getRepository(), slots,
-                new Frameworks(null) {
-                    @Override
-                    public CriteriaFramework version(String code, Integer version) {
-                        return rules.apply(code, version);
-                    }
-                },
-                new Hierarchy(null) {
-                    @Override
-                    public List<String> lineageOn(String unitId, LocalDate date, String field) {
-                        return List.of(unitId);
-                    }
-                },
-                new PeriodLedgers(null, null) {
-                    @Override
-                    public void admit(List<String> lineage, LocalDate effectiveOn, String factId, String factType) {
-                    }
-                },
-                (subject, title, level) -> Optional.empty()));
+        fixture.registerInjectableResource(new AssessmentSlots(slots));
+        fixture.registerInjectableResource(new Frameworks(null) {
+            @Override
+            public CriteriaFramework version(String code, Integer version) {
+                return rules.apply(code, version);
+            }
+        });
+        fixture.registerInjectableResource(new Hierarchy(null) {
+            @Override
+            public List<String> lineageOn(String unitId, LocalDate date, String field) {
+                return List.of(unitId);
+            }
+        });
+        fixture.registerInjectableResource(new PeriodLedgers(null, null) {
+            @Override
+            public void admit(List<String> lineage, LocalDate effectiveOn, String factId, String factType) {
+            }
+        });
+        fixture.registerInjectableResource((TitleHistory) (subject, title, level) -> Optional.empty());
         return fixture;
     }
 }

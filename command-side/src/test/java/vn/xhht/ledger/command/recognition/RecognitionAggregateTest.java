@@ -72,62 +72,67 @@ class RecognitionAggregateTest {
                                                                              .storageEngine(new InMemoryEventStorageEngine())
                                                                              .build())
                                                .build();
-        fixture.registerAnnotatedCommandHandler(new RecognitionCommandHandler(
-                fixture.getRepository(), registers, new AssessmentConclusions(null), new Frameworks(null) {
-                    @Override
-                    public CriteriaFramework version(String code, Integer version) {
-                        return FRAMEWORKS.stream().filter(f -> f.code().equals(code)).findFirst().orElseThrow();
-                    }
-                },
-                new TitleFrameworks(null) {
-                    @Override
-                    public Optional<TitleFrameworkRegisteredEvent> inForceOn(String title, LocalDate day) {
-                        return FRAMEWORKS.stream().filter(f -> f.subjectTitle().equals(title) && !day.isBefore(f.effectiveFrom()))
-                                         .findFirst().map(f -> new TitleFrameworkRegisteredEvent(
-                                                 title, f.code(), f.version(), f.effectiveFrom(), null, f.validityYears()));
-                    }
-                },
-                new Hierarchy(null) {
-                    @Override
-                    public List<String> lineageOn(String unitId, LocalDate date, String field) {
-                        return List.of(unitId, "huyen-a");
-                    }
+        Frameworks frameworks = new Frameworks(null) {
+            @Override
+            public CriteriaFramework version(String code, Integer version) {
+                return FRAMEWORKS.stream().filter(f -> f.code().equals(code)).findFirst().orElseThrow();
+            }
+        };
+        TitleFrameworks titleFrameworks = new TitleFrameworks(null) {
+            @Override
+            public Optional<TitleFrameworkRegisteredEvent> inForceOn(String title, LocalDate day) {
+                return FRAMEWORKS.stream().filter(f -> f.subjectTitle().equals(title) && !day.isBefore(f.effectiveFrom()))
+                                 .findFirst().map(f -> new TitleFrameworkRegisteredEvent(
+                                         title, f.code(), f.version(), f.effectiveFrom(), null, f.validityYears()));
+            }
+        };
+        Hierarchy hierarchy = new Hierarchy(null) {
+            @Override
+            public List<String> lineageOn(String unitId, LocalDate date, String field) {
+                return List.of(unitId, "huyen-a");
+            }
 
-                    @Override
-                    public vn.xhht.ledger.domain.unit.UnitKind kindOf(String unitId, String field) {
-                        return unitId.startsWith("huyen") ? vn.xhht.ledger.domain.unit.UnitKind.DISTRICT
-                                : vn.xhht.ledger.domain.unit.UnitKind.COMMUNE;
-                    }
-                },
-                new PeriodLedgers(null, null) {
-                    @Override
-                    public void admit(List<String> lineage, LocalDate effectiveOn, String factId, String factType) {
-                        if (closedYears.contains(effectiveOn.getYear())) {
-                            throw new DomainException(ErrorCode.PERIOD_CLOSED, "closed " + effectiveOn.getYear());
-                        }
-                        admitted.add(effectiveOn);
-                    }
-                }, new SurveyLevels(null, null) {
-                    @Override
-                    public Optional<vn.xhht.ledger.domain.pcgd.Standards.Outcome> of(String unitId, int year,
-                                                                                 CriteriaFramework standard) {
-                        // xa-a's 2025 survey reaches literacy level 1 only; xa-b has no survey
-                        return unitId.equals("xa-a") ? Optional.of(new vn.xhht.ledger.domain.pcgd.Standards.Outcome(
-                                standard.code(), "MUC_DO_1", List.of("MUC_DO_1"), List.of())) : Optional.empty();
-                    }
-                }, new RecognisedChildren(null, null) {
-                    @Override
-                    public vn.xhht.ledger.domain.pcgd.Standards.Outcome levels(
-                            String unitId, vn.xhht.ledger.domain.unit.UnitKind kind, int year, CriteriaFramework standard,
-                            Title title) {
-                        // huyen-b: 19 of its 21 communes recognised at level 1, 18 at level 2 (90 % needed)
-                        List<String> communes = new ArrayList<>();
-                        for (int i = 0; i < 21; i++) {
-                            communes.add(i < 18 ? "MUC_DO_2" : i < 19 ? "MUC_DO_1" : null);
-                        }
-                        return vn.xhht.ledger.domain.pcgd.Standards.rollUp(standard, kind.name(), communes);
-                    }
-                }));
+            @Override
+            public vn.xhht.ledger.domain.unit.UnitKind kindOf(String unitId, String field) {
+                return unitId.startsWith("huyen") ? vn.xhht.ledger.domain.unit.UnitKind.DISTRICT
+                        : vn.xhht.ledger.domain.unit.UnitKind.COMMUNE;
+            }
+        };
+        SurveyLevels surveys = new SurveyLevels(null, null) {
+            @Override
+            public Optional<vn.xhht.ledger.domain.pcgd.Standards.Outcome> of(String unitId, int year,
+                                                                         CriteriaFramework standard) {
+                // xa-a's 2025 survey reaches literacy level 1 only; xa-b has no survey
+                return unitId.equals("xa-a") ? Optional.of(new vn.xhht.ledger.domain.pcgd.Standards.Outcome(
+                        standard.code(), "MUC_DO_1", List.of("MUC_DO_1"), List.of())) : Optional.empty();
+            }
+        };
+        RecognisedChildren children = new RecognisedChildren(null, null) {
+            @Override
+            public vn.xhht.ledger.domain.pcgd.Standards.Outcome levels(
+                    String unitId, vn.xhht.ledger.domain.unit.UnitKind kind, int year, CriteriaFramework standard,
+                    Title title) {
+                // huyen-b: 19 of its 21 communes recognised at level 1, 18 at level 2 (90 % needed)
+                List<String> communes = new ArrayList<>();
+                for (int i = 0; i < 21; i++) {
+                    communes.add(i < 18 ? "MUC_DO_2" : i < 19 ? "MUC_DO_1" : null);
+                }
+                return vn.xhht.ledger.domain.pcgd.Standards.rollUp(standard, kind.name(), communes);
+            }
+        };
+        fixture.registerInjectableResource(new GrantEvidence(new AssessmentConclusions(null), frameworks, titleFrameworks,
+                                                             surveys, children, hierarchy));
+        fixture.registerInjectableResource(hierarchy);
+        fixture.registerInjectableResource(new RegisteredTitles(registers));
+        fixture.registerInjectableResource(new PeriodLedgers(null, null) {
+            @Override
+            public void admit(List<String> lineage, LocalDate effectiveOn, String factId, String factType) {
+                if (closedYears.contains(effectiveOn.getYear())) {
+                    throw new DomainException(ErrorCode.PERIOD_CLOSED, "closed " + effectiveOn.getYear());
+                }
+                admitted.add(effectiveOn);
+            }
+        });
         fixture.givenCurrentTime(TODAY.atTime(9, 0).atZone(ProgrammeTime.ZONE).toInstant());
     }
 

@@ -1,6 +1,7 @@
 package vn.xhht.ledger.domain.assessment;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.axonframework.serialization.Revision;
 import vn.xhht.ledger.domain.framework.IndicatorValue;
 
@@ -93,17 +94,17 @@ public final class AssessmentMessages {
                                         Integer frameworkVersion, int year, String level, List<Score> scores) {
     }
 
-    public record UpdateAssessmentScoresCommand(@TargetAggregateIdentifier String assessmentId, List<Score> scores, Long expectedVersion) {
+    public record UpdateAssessmentScoresCommand(@TargetAggregateIdentifier String assessmentId, List<Score> scores, @TargetAggregateVersion Long expectedVersion) {
     }
 
-    public record SubmitAssessmentCommand(@TargetAggregateIdentifier String assessmentId, Long expectedVersion) {
+    public record SubmitAssessmentCommand(@TargetAggregateIdentifier String assessmentId, @TargetAggregateVersion Long expectedVersion) {
     }
 
-    public record ReturnAssessmentCommand(@TargetAggregateIdentifier String assessmentId, String reason, Long expectedVersion) {
+    public record ReturnAssessmentCommand(@TargetAggregateIdentifier String assessmentId, String reason, @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record ReviewAssessmentCommand(@TargetAggregateIdentifier String assessmentId, List<Adjustment> adjustments, Conclusion conclusion,
-                                          Long expectedVersion) {
+                                          @TargetAggregateVersion Long expectedVersion) {
     }
 
     // ------------------------------------------------------------------ events

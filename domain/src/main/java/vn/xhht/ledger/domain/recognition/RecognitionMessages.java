@@ -1,6 +1,7 @@
 package vn.xhht.ledger.domain.recognition;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class RecognitionMessages {
                                           String assessmentId) {
     }
 
-    public record RevokeRecognitionCommand(@TargetAggregateIdentifier String recognitionId, String reason, Long expectedVersion) {
+    public record RevokeRecognitionCommand(@TargetAggregateIdentifier String recognitionId, String reason, @TargetAggregateVersion Long expectedVersion) {
     }
 
     /**
@@ -46,7 +47,7 @@ public final class RecognitionMessages {
      * 31 December of a year from the recognition year on.
      */
     public record CorrectRecognitionValidityCommand(@TargetAggregateIdentifier String recognitionId, LocalDate validThrough,
-                                                    String reason, Long expectedVersion) {
+                                                    String reason, @TargetAggregateVersion Long expectedVersion) {
     }
 
     /**

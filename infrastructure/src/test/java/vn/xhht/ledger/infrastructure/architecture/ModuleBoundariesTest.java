@@ -47,6 +47,18 @@ class ModuleBoundariesTest {
     }
 
     /**
+     * A rule lives in the aggregate that owns the invariant: every command is handled on an aggregate; what spans
+     * aggregates is a named policy passed to its handler.
+     */
+    @Test
+    void everyCommandIsDecidedByAnAggregate() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+                .that().areAnnotatedWith(org.axonframework.commandhandling.CommandHandler.class)
+                .should().beDeclaredInClassesThat().areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)
+                .check(all);
+    }
+
+    /**
      * What answers a request runs on Reactor Netty's event loop (or the reactive driver's threads): it never waits.
      * Blocking is left to the composition root (start-up loading of data files), the projections' own threads and
      * reads moved to {@code boundedElastic}; on an event loop Reactor would refuse it at run time anyway — this rule
