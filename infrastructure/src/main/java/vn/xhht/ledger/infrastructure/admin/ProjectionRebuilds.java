@@ -30,6 +30,7 @@ import vn.xhht.ledger.query.history.StoredForm;
 import vn.xhht.ledger.query.indicator.IndicatorProjection;
 import vn.xhht.ledger.query.indicator.IndicatorTableCache;
 import vn.xhht.ledger.query.plan.PlanProjection;
+import vn.xhht.ledger.query.Views;
 import vn.xhht.ledger.query.emulation.NominationProjection;
 import vn.xhht.ledger.query.pcgd.SurveyProjection;
 import vn.xhht.ledger.query.reporting.ReportingProjection;
@@ -95,25 +96,11 @@ public class ProjectionRebuilds {
     /** The same histories where a document carries its latest page of them: compared by how many versions it holds. */
     private static final Map<String, String> ARRIVAL_ORDERED_FIELDS = Map.of("indicator_figures", "open");
 
+    /** Every view by name with the collections it writes, in the registry's order ({@link Views}). */
     static final Map<String, List<String>> COLLECTIONS = new LinkedHashMap<>();
 
     static {
-        COLLECTIONS.put(UnitProjection.NAME, List.of("unit_records", "unit_children", "unit_record_versions"));
-        COLLECTIONS.put(PlanProjection.NAME, List.of("plan_views", "plan_index", "plan_view_versions"));
-        COLLECTIONS.put(FrameworkProjection.NAME, List.of("framework_versions", "framework_index"));
-        COLLECTIONS.put(AssessmentProjection.NAME, List.of("assessment_records", "assessment_index", "assessment_record_versions"));
-        COLLECTIONS.put(RecognitionProjection.NAME, List.of("recognition_records", "recognition_index", "recognition_by_framework",
-                                                          "recognition_record_versions"));
-        COLLECTIONS.put(FigureProjection.NAME, List.of("recognition_batch_index", "baseline_views", "recognition_batch_views", "reported_value_views",
-                                                       "baseline_view_versions", "recognition_batch_view_versions",
-                                                       "reported_value_view_versions"));
-        COLLECTIONS.put(IndicatorProjection.NAME, List.of("indicator_figures", "indicator_figure_versions",
-                                                          "indicator_units", "indicator_recognitions", "indicator_plans",
-                                                          "indicator_targets", "indicator_catalogue"));
-        COLLECTIONS.put(HistoryProjection.NAME, HistoryProjection.collections());
-        COLLECTIONS.put(ReportingProjection.NAME, ReportingProjection.collections());
-        COLLECTIONS.put(SurveyProjection.NAME, SurveyProjection.collections());
-        COLLECTIONS.put(NominationProjection.NAME, NominationProjection.collections());
+        Views.ALL.forEach(view -> COLLECTIONS.put(view.name(), view.collections()));
     }
 
     private final EventStore eventStore;

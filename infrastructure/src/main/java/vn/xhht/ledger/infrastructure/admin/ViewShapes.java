@@ -9,11 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.xhht.ledger.infrastructure.eventstore.MongoTokenStore;
-import vn.xhht.ledger.query.framework.FrameworkProjection;
-import vn.xhht.ledger.query.history.HistoryProjection;
-import vn.xhht.ledger.query.plan.PlanProjection;
-import vn.xhht.ledger.query.indicator.IndicatorProjection;
-import vn.xhht.ledger.query.recognition.RecognitionProjection;
+import vn.xhht.ledger.query.Views;
 
 import java.util.Map;
 
@@ -21,8 +17,8 @@ import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Rebuilds, at start-up, a view whose documents were written in a shape its code does not read. Each projection's
- * shape is a number kept in {@code view_shapes}, raised in the code when the documents change (e.g.
- * {@link IndicatorProjection#SHAPE}). When the stored number differs — lower after an upgrade, higher after going
+ * shape is a number kept in {@code view_shapes}, raised in the code when the documents change (the registry of views,
+ * {@link Views}, names it for each). When the stored number differs — lower after an upgrade, higher after going
  * back to an earlier version — the view's collections are dropped and its processor's tokens forgotten before any
  * processor starts: it replays the log from the beginning and the view is built anew in this code's shape. A view
  * that has run before this was kept counts as shape 1; a new install records the current shapes. Upgrade (or go
@@ -33,12 +29,9 @@ public class ViewShapes {
 
     private static final Logger log = LoggerFactory.getLogger(ViewShapes.class);
     static final String COLLECTION = "view_shapes";
-    /** The shape of each projection's documents; not listed: 1. */
-    static final Map<String, Integer> SHAPES = Map.of(IndicatorProjection.NAME, IndicatorProjection.SHAPE,
-                                                      RecognitionProjection.NAME, RecognitionProjection.SHAPE,
-                                                      FrameworkProjection.NAME, FrameworkProjection.SHAPE,
-                                                      PlanProjection.NAME, PlanProjection.SHAPE,
-                                                      HistoryProjection.NAME, HistoryProjection.SHAPE);
+    /** The shape of each projection's documents, from the registry of views. */
+    static final Map<String, Integer> SHAPES = Views.ALL.stream()
+            .collect(java.util.stream.Collectors.toMap(Views.View::name, Views.View::shape));
 
     private final MongoDatabase database;
     private final MongoTokenStore tokenStore;

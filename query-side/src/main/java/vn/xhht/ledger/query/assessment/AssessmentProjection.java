@@ -61,6 +61,12 @@ public class AssessmentProjection extends BatchedView {
     public static final String NAME = "assessments";
     private static final String RECORDS = "assessment_records";
     private static final String INDEX = "assessment_index";
+    private static final String VERSIONS = "assessment_record_versions";
+
+    /** The collections this view writes. */
+    public static List<String> collections() {
+        return List.of(RECORDS, INDEX, VERSIONS);
+    }
 
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> index;
@@ -75,7 +81,7 @@ public class AssessmentProjection extends BatchedView {
 
     /** With {@link ViewBatch.Mode#REPLAY}: replays into a scratch database of its own (a verified rebuild). */
     public AssessmentProjection(MongoDatabase readDatabase, ViewBatch.Mode mode) {
-        this.history = new RecordVersions(readDatabase, "assessment_record_versions");
+        this.history = new RecordVersions(readDatabase, VERSIONS);
         this.records = readDatabase.getCollection(RECORDS);
         this.index = readDatabase.getCollection(INDEX);
         this.frameworkVersions = readDatabase.getCollection("framework_versions");

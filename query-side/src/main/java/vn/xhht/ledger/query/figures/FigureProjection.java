@@ -59,6 +59,19 @@ public class FigureProjection extends BatchedView {
 
     /** A unit's batches ({@code batches.<batchId>} = year), so that "batches of a unit" is one key lookup. */
     static final String BATCH_INDEX = "recognition_batch_index";
+    private static final String BASELINES = "baseline_views";
+    private static final String BATCHES = "recognition_batch_views";
+    private static final String VALUES = "reported_value_views";
+
+    /** The collections this view writes: the index, each view's documents and their versions. */
+    public static List<String> collections() {
+        return List.of(BATCH_INDEX, BASELINES, BATCHES, VALUES, versionsOf(BASELINES), versionsOf(BATCHES),
+                       versionsOf(VALUES));
+    }
+
+    private static String versionsOf(String view) {
+        return view.replace("_views", "_view_versions");
+    }
 
     private final View baselines;
     private final View batches;
@@ -73,9 +86,9 @@ public class FigureProjection extends BatchedView {
 
     /** With {@link ViewBatch.Mode#REPLAY}: replays into a scratch database of its own (a verified rebuild). */
     public FigureProjection(MongoDatabase readDatabase, ViewBatch.Mode mode) {
-        this.baselines = new View(readDatabase, "baseline_views", "baseline_view_versions");
-        this.batches = new View(readDatabase, "recognition_batch_views", "recognition_batch_view_versions");
-        this.values = new View(readDatabase, "reported_value_views", "reported_value_view_versions");
+        this.baselines = new View(readDatabase, BASELINES, versionsOf(BASELINES));
+        this.batches = new View(readDatabase, BATCHES, versionsOf(BATCHES));
+        this.values = new View(readDatabase, VALUES, versionsOf(VALUES));
         List<View> views = List.of(baselines, batches, values);
         this.batchIndex = readDatabase.getCollection(BATCH_INDEX);
         List<String> collections = new ArrayList<>(List.of(BATCH_INDEX));

@@ -46,7 +46,14 @@ public class FrameworkProjection {
     /** 2: every indicator names its kind (per-level targets). */
     /** 3: summaries say whether a framework is a survey standard. */
     public static final int SHAPE = 3;
+    private static final String VERSIONS = "framework_versions";
+    private static final String INDEX = "framework_index";
     private static final String DIRECTORY = "#codes";
+
+    /** The collections this view writes. */
+    public static List<String> collections() {
+        return List.of(VERSIONS, INDEX);
+    }
     /** A version's record time: when the service learnt of it. */
     private static final String PUBLISHED_AT = "at";
 
@@ -54,8 +61,8 @@ public class FrameworkProjection {
     private final MongoCollection<Document> index;
 
     public FrameworkProjection(MongoDatabase readDatabase) {
-        this.versions = readDatabase.getCollection("framework_versions");
-        this.index = readDatabase.getCollection("framework_index");
+        this.versions = readDatabase.getCollection(VERSIONS);
+        this.index = readDatabase.getCollection(INDEX);
     }
 
     public static String key(String code, int version) {

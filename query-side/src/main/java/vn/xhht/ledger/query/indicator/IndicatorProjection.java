@@ -80,6 +80,11 @@ public class IndicatorProjection implements Replayable {
     static final String TARGETS = "indicator_targets";
     static final String CATALOGUE = "indicator_catalogue";
 
+    /** The collections this view writes (besides the journal of its batches, {@code indicator_journal}). */
+    public static List<String> collections() {
+        return List.of(FigureBook.FIGURES, FigureBook.VERSIONS, FigureBook.UNITS, RECOGNITIONS, PLANS, TARGETS, CATALOGUE);
+    }
+
     /**
      * The kinds of unit counted per year (a subtree's communes, districts, provinces): the levels that earn
      * learning-community titles. Villages and organisations are counted by their baselines (DOMAIN.md §8).

@@ -63,6 +63,12 @@ public class PlanProjection extends BatchedView {
     public static final int SHAPE = 2;
     private static final String VIEWS = "plan_views";
     private static final String INDEX = "plan_index";
+    private static final String VERSIONS = "plan_view_versions";
+
+    /** The collections this view writes. */
+    public static List<String> collections() {
+        return List.of(VIEWS, INDEX, VERSIONS);
+    }
 
     private final MongoCollection<Document> views;
     private final MongoCollection<Document> index;
@@ -78,7 +84,7 @@ public class PlanProjection extends BatchedView {
     public PlanProjection(MongoDatabase readDatabase, ViewBatch.Mode mode) {
         this.views = readDatabase.getCollection(VIEWS);
         this.index = readDatabase.getCollection(INDEX);
-        this.history = new RecordVersions(readDatabase, "plan_view_versions");
+        this.history = new RecordVersions(readDatabase, VERSIONS);
         this.batch = new ViewBatch(readDatabase, mode, List.of(INDEX, history.collection(), VIEWS), List.of(VIEWS));
     }
 

@@ -56,6 +56,12 @@ public class RecognitionProjection extends BatchedView {
     private static final String RECORDS = "recognition_records";
     private static final String INDEX = "recognition_index";
     private static final String BY_FRAMEWORK = "recognition_by_framework";
+    private static final String VERSIONS = "recognition_record_versions";
+
+    /** The collections this view writes. */
+    public static List<String> collections() {
+        return List.of(RECORDS, INDEX, BY_FRAMEWORK, VERSIONS);
+    }
 
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> index;
@@ -72,7 +78,7 @@ public class RecognitionProjection extends BatchedView {
 
     /** With {@link ViewBatch.Mode#REPLAY}: replays into a scratch database of its own (a verified rebuild). */
     public RecognitionProjection(MongoDatabase readDatabase, ViewBatch.Mode mode) {
-        this.history = new RecordVersions(readDatabase, "recognition_record_versions");
+        this.history = new RecordVersions(readDatabase, VERSIONS);
         this.records = readDatabase.getCollection(RECORDS);
         this.index = readDatabase.getCollection(INDEX);
         this.byFramework = readDatabase.getCollection(BY_FRAMEWORK);

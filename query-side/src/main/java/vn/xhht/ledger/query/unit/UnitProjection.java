@@ -71,6 +71,12 @@ public class UnitProjection extends BatchedView {
 
     private static final String RECORDS = "unit_records";
     private static final String CHILDREN = "unit_children";
+    private static final String VERSIONS = "unit_record_versions";
+
+    /** The collections this view writes. */
+    public static List<String> collections() {
+        return List.of(RECORDS, CHILDREN, VERSIONS);
+    }
 
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> children;
@@ -86,7 +92,7 @@ public class UnitProjection extends BatchedView {
     public UnitProjection(MongoDatabase readDatabase, ViewBatch.Mode mode) {
         this.records = readDatabase.getCollection(RECORDS);
         this.children = readDatabase.getCollection(CHILDREN);
-        this.history = new RecordVersions(readDatabase, "unit_record_versions");
+        this.history = new RecordVersions(readDatabase, VERSIONS);
         this.batch = new ViewBatch(readDatabase, mode, List.of(CHILDREN, history.collection(), RECORDS), List.of(RECORDS));
     }
 
@@ -373,10 +379,5 @@ public class UnitProjection extends BatchedView {
             }
         }
         return ids;
-    }
-
-    /** Names of the collections this projection owns (for rebuilds and admin views). */
-    public static Set<String> collections() {
-        return Set.of("unit_records", "unit_children", "unit_record_versions");
     }
 }
