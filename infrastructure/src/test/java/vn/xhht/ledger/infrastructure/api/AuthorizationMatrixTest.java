@@ -1,6 +1,8 @@
 package vn.xhht.ledger.infrastructure.api;
 
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,19 +62,25 @@ class AuthorizationMatrixTest extends ApiTest {
     }
 
     @Test
-    void theServiceDecidesEveryEndpointRoleAndScopeExactlyAsTheTableSays() throws Exception {
+    void everyEndpointOfTheServiceHasARowAndEveryRowARequest() throws Exception {
         List<Row> rows = table();
         assertThat(rows).hasSizeGreaterThan(30);
-        Side outside = side(provinceDistrictCommune());
-        Side inside = side(cuChi());
         Map<String, Function<Side, Call>> calls = calls();
         assertThat(new TreeSet<>(calls.keySet())).as("a request for every row")
                                                  .isEqualTo(new TreeSet<>(rows.stream().map(Row::endpoint).toList()));
         assertThat(endpointsOfTheService()).as("every endpoint of the service has a row")
                                            .isSubsetOf(new TreeSet<>(calls.keySet()));
+    }
 
-        List<String> wrong = new ArrayList<>();
-        for (Row row : rows) {
+    /** One test per row of docs/AUTHORIZATION.md: every role, and where the row has a scope, inside and outside it. */
+    @TestFactory
+    Stream<DynamicTest> theServiceDecidesEachEndpointsRolesAndScopeAsTheTableSays() throws Exception {
+        List<Row> rows = table();
+        Side outside = side(provinceDistrictCommune());
+        Side inside = side(cuChi());
+        Map<String, Function<Side, Call>> calls = calls();
+        return rows.stream().map(row -> DynamicTest.dynamicTest(row.endpoint(), () -> {
+            List<String> wrong = new ArrayList<>();
             for (Map.Entry<String, String> role : USERS.entrySet()) {
                 boolean allowed = row.roles().contains("all") || row.roles().contains(role.getKey());
                 Side side = role.getKey().equals("VIEWER") ? inside : outside;
@@ -89,8 +98,8 @@ class AuthorizationMatrixTest extends ApiTest {
                     expect(wrong, row, user + " outside", calls.get(row.endpoint()).apply(outside), "NOT_IN_SCOPE");
                 }
             }
-        }
-        assertThat(wrong).as("decisions that differ from docs/AUTHORIZATION.md").isEmpty();
+            assertThat(wrong).as("decisions that differ from docs/AUTHORIZATION.md").isEmpty();
+        }));
     }
 
     private void expect(List<String> wrong, Row row, String who, Call call, String refusal) {
