@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.common.AxonException;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -190,8 +189,7 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
                 continue;
             }
             if ((current instanceof CompletionException || current instanceof ExecutionException
-                    || current instanceof CommandExecutionException
-                    || (current instanceof AxonException && current.getClass().getName().contains("Execution")))
+                    || current instanceof CommandExecutionException || current instanceof HandlerExecutionException)
                     && current.getCause() != null) {
                 current = current.getCause();
                 continue;
