@@ -12,6 +12,11 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import vn.xhht.ledger.infrastructure.config.AxonConfiguration;
@@ -20,6 +25,7 @@ import vn.xhht.ledger.infrastructure.mongo.EmbeddedMongo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +37,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The event store against the raw driver on the same embedded server, in the same run: append rates (one event
- * per commit, 1 and 8 writers) against insertOne and insertMany, and a tracking processor's catch-up over
- * 100,000 stored events against a raw cursor scan. Run with {@code ./benchmark}; it prints every figure and
- * ratio. Not part of the test suite: figures are measurements, not assertions.
+ * The event store against the raw driver and against the peer a user would otherwise pick — Axon's MongoDB extension
+ * ({@code MongoEventStorageEngine}, document per event) — on the same embedded server, in the same run: append rates
+ * (one event per commit, 1 and 8 writers) against insertOne and insertMany, a tracking processor's catch-up over
+ * 100,000 stored events against a raw cursor scan, and the events a slow writer stores late (its messages made
+ * before a faster writer's) that a live tracking processor never sees. Run with {@code ./benchmark}; it prints every
+ * figure and ratio. Not part of the test suite: figures are measurements, not assertions.
  */
 class EventStoreBenchmark {
 
@@ -44,6 +52,8 @@ class EventStoreBenchmark {
     /** Segments (threads) of the tracking processor, as the service configures its projections. */
     private static final int SEGMENTS = Integer.getInteger("bench.segments", 1);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    /** The peer's catch-up is measured over fewer events: on the embedded server it slows as the log grows. */
+    private static final int PEER_CATCH_UP_EVENTS = Integer.getInteger("bench.peerCatchup", 2_000);
 
     /** A payload of the size and shape of a real event (a unit's baseline for a year). */
     public record BaselineRecordedEvent(String unitId, int year, long households, long clans, long villages,
@@ -73,6 +83,9 @@ class EventStoreBenchmark {
             MongoCommitStorageEngine engine = engine(db);
             double ours1 = appendWithEngine(engine, APPEND_EVENTS, 1, "a");
             double ours8 = appendWithEngine(engine, APPEND_EVENTS, WRITERS, "b");
+            MongoEventStorageEngine peer = peer(client.getDatabase("peer"));
+            double peer1 = appendWithEngine(peer, APPEND_EVENTS, 1, "a");
+            double peer8 = appendWithEngine(peer, APPEND_EVENTS, WRITERS, "b");
 
             System.out.printf(Locale.ROOT, "%n[%s backend] append, one event per commit%n", backend);
             line("raw insertOne, 1 writer", raw1, "events/s");
@@ -80,6 +93,10 @@ class EventStoreBenchmark {
             line("raw insertMany (1,000 per call)", rawMany, "events/s");
             line("engine append, 1 writer", ours1, "events/s", ours1 / raw1, "of raw insertOne, 1 writer");
             line("engine append, 8 writers", ours8, "events/s", ours8 / raw8, "of raw insertOne, 8 writers");
+            line("peer append, 1 writer", peer1, "events/s", peer1 / raw1, "of raw insertOne, 1 writer");
+            line("peer append, 8 writers", peer8, "events/s", peer8 / raw8, "of raw insertOne, 8 writers");
+            line("engine / peer, 1 writer", ours1 / peer1 * 100, "%");
+            line("engine / peer, 8 writers", ours8 / peer8 * 100, "%");
 
             MongoDatabase catchUpDb = client.getDatabase("catchup");
             MongoCommitStorageEngine catchUpEngine = engine(catchUpDb);
@@ -90,6 +107,15 @@ class EventStoreBenchmark {
                 scans[round] = rawScan(catchUpDb.getCollection("events"));
                 tracked[round] = catchUp(catchUpEngine, CATCH_UP_EVENTS);
             }
+            MongoDatabase peerCatchUpDb = client.getDatabase("peercatchup");
+            MongoEventStorageEngine peerCatchUp = peer(peerCatchUpDb);
+            appendWithEngine(peerCatchUp, PEER_CATCH_UP_EVENTS, WRITERS, "c");
+            double[] peerScans = new double[ROUNDS];
+            double[] peerTracked = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                peerScans[round] = rawScanOfDocuments(peerCatchUpDb.getCollection("domainevents"));
+                peerTracked[round] = catchUp(peerCatchUp, PEER_CATCH_UP_EVENTS);
+            }
             double scan = median(scans);
             double catchUp = median(tracked);
             System.out.printf(Locale.ROOT, "[%s backend] catch-up over %,d stored events (median of %d rounds)%n",
@@ -97,6 +123,24 @@ class EventStoreBenchmark {
             line("raw cursor scan of the events collection", scan, "events/s");
             line("tracking processor catch-up", catchUp, "events/s", catchUp / scan, "of the raw scan");
             System.out.printf(Locale.ROOT, "  rounds: scan %s, processor %s%n", rounds(scans), rounds(tracked));
+            double peerScan = median(peerScans);
+            double peerCatch = median(peerTracked);
+            // the peer's tracking query filters and sorts on timestamps: its index on them is not unique, and the
+            // embedded server ignores such indexes, so each batch scans the collection — its cost grows with the log
+            System.out.printf(Locale.ROOT, "[%s backend] peer catch-up over %,d stored events (its timestamp index is "
+                                           + "ignored by the embedded server: every batch scans the collection)%n",
+                              backend, PEER_CATCH_UP_EVENTS);
+            line("raw cursor scan of the peer's events", peerScan, "events/s");
+            line("peer tracking processor catch-up", peerCatch, "events/s", peerCatch / peerScan, "of its raw scan");
+            line("engine catch-up / peer catch-up", catchUp / peerCatch * 100, "%");
+            System.out.printf(Locale.ROOT, "  rounds: peer scan %s, peer processor %s%n", rounds(peerScans), rounds(peerTracked));
+
+            System.out.printf(Locale.ROOT, "[%s backend] a slow writer's %d events, made before a faster writer's and "
+                                           + "stored %d ms later, seen by a live tracking processor%n",
+                              backend, LATE_EVENTS, LATE_BY_MS);
+            line("engine: seen of those stored late", lateEventsSeen(engine(client.getDatabase("late"))), "events");
+            line("peer (look-back 1 s): seen of those stored late", lateEventsSeen(peer(client.getDatabase("peerlate"))),
+                 "events");
             Runtime.getRuntime().gc();
             System.out.printf(Locale.ROOT, "  heap in use after GC: %,d MiB%n",
                               (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
@@ -110,12 +154,85 @@ class EventStoreBenchmark {
                                        .build();
     }
 
+    /** Axon's MongoDB extension as it is configured by default: a document per event, a look-back of one second. */
+    private static MongoEventStorageEngine peer(MongoDatabase db) {
+        MongoEventStorageEngine peer = MongoEventStorageEngine.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(db).build())
+                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), Duration.ofSeconds(1)))
+                .eventSerializer(AxonConfiguration.jacksonSerializer())
+                .snapshotSerializer(AxonConfiguration.jacksonSerializer())
+                .build();
+        peer.ensureIndexes();
+        return peer;
+    }
+
+    private static final int LATE_EVENTS = 100;
+    private static final int LATE_BY_MS = 2_500;
+
+    /**
+     * A live tracking processor follows a faster writer storing an event every 2 ms for 4 s, while a slow writer
+     * makes its events (their timestamps) at the start and stores them {@link #LATE_BY_MS} later — as a command whose
+     * commit waits on a slow disk or a paused JVM does. Answers how many of the slow writer's events the processor saw.
+     */
+    private static double lateEventsSeen(EventStorageEngine engine) throws Exception {
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        EventMessageHandler handler = event -> {
+            if (event instanceof org.axonframework.eventhandling.DomainEventMessage<?> domain
+                    && domain.getAggregateIdentifier().startsWith("slow-")) {
+                seen.add(domain.getIdentifier());
+            }
+            return null;
+        };
+        TrackingEventProcessor processor = TrackingEventProcessor.builder()
+                .name("late").eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).build())
+                .messageSource(store).tokenStore(new InMemoryTokenStore())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing())
+                .build();
+        processor.start();
+        List<GenericDomainEventMessage<BaselineRecordedEvent>> slow = new ArrayList<>();
+        for (int i = 0; i < LATE_EVENTS; i++) {
+            slow.add(new GenericDomainEventMessage<>("Baseline", "slow-" + i, 0, payload(i)));
+        }
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        Future<?> fast = writers.submit(() -> {
+            long end = System.nanoTime() + 4_000_000_000L;
+            for (int i = 0; System.nanoTime() < end; i++) {
+                engine.appendEvents(new GenericDomainEventMessage<>("Baseline", "fast-" + i, 0, payload(i)));
+                Thread.sleep(2);
+            }
+            return null;
+        });
+        Future<?> late = writers.submit(() -> {
+            Thread.sleep(LATE_BY_MS);
+            slow.forEach(message -> engine.appendEvents(message));
+            return null;
+        });
+        fast.get();
+        late.get();
+        writers.shutdown();
+        Thread.sleep(3_000);
+        processor.shutDown();
+        store.shutDown();
+        return seen.size();
+    }
+
+    private static double rawScanOfDocuments(MongoCollection<Document> collection) {
+        long start = System.nanoTime();
+        long events = 0;
+        for (Document ignored : collection.find().batchSize(1000)) {
+            events++;
+        }
+        return events / seconds(start);
+    }
+
     private static BaselineRecordedEvent payload(long i) {
         return new BaselineRecordedEvent("xa-" + (i % 3321), 2023, 27_000 + i % 100, 300, 42, 17, 91_000, 60_000,
                                          LocalDate.of(2023, 12, 31), "Báo cáo thống kê năm 2023 của UBND xã");
     }
 
-    private static double appendWithEngine(MongoCommitStorageEngine engine, int events, int writers, String prefix)
+    private static double appendWithEngine(EventStorageEngine engine, int events, int writers, String prefix)
             throws Exception {
         return timed(events, writers, (writer, count) -> {
             for (int i = 0; i < count; i++) {
@@ -177,7 +294,7 @@ class EventStoreBenchmark {
         return events / seconds(start);
     }
 
-    private static double catchUp(MongoCommitStorageEngine engine, int expected) throws InterruptedException {
+    private static double catchUp(EventStorageEngine engine, int expected) throws InterruptedException {
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine)
                                                       .optimizeEventConsumption(Boolean.parseBoolean(System.getProperty("bench.sharedProducer", "true")))
                                                       .build();
