@@ -14,10 +14,14 @@ import vn.xhht.ledger.domain.indicator.IndicatorMessages.PublishIndicatorCatalog
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** The versions of the indicator catalogue: content already published is not published again. */
+/**
+ * The versions of the indicator catalogue: content already published is not published again; the codes of the latest
+ * version are what commands may name ({@link IndicatorCodes}).
+ */
 @Aggregate(snapshotTriggerDefinition = "")
 public class IndicatorCatalogueAggregate {
 
@@ -25,6 +29,8 @@ public class IndicatorCatalogueAggregate {
     private String code;
     private int latest;
     private final Map<String, Integer> versionByHash = new HashMap<>();
+    /** The indicator codes of the latest version. */
+    private Set<String> codes = Set.of();
 
     protected IndicatorCatalogueAggregate() {
         // for Axon
@@ -48,9 +54,18 @@ public class IndicatorCatalogueAggregate {
         return new PublishResult(command.code(), version, true);
     }
 
+    /** The codes a command may name: those of the latest version. */
+    Set<String> codes() {
+        return codes;
+    }
+
     @EventSourcingHandler
     void on(IndicatorCataloguePublishedEvent event) {
         code = event.code();
+        if (event.version() >= latest) {
+            codes = event.catalogue().indicators().stream().map(IndicatorCatalogue.IndicatorDefinition::code)
+                         .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
         latest = Math.max(latest, event.version());
         versionByHash.put(event.contentHash(), event.version());
     }

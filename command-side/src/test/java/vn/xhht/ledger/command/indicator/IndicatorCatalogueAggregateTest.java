@@ -57,6 +57,38 @@ class IndicatorCatalogueAggregateTest {
     }
 
     @Test
+    void canTellCommandsTheCodesOfTheLatestVersionFromTheAggregateItself() {
+        var events = org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                .storageEngine(new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine()).build();
+        IndicatorCodes codes = new IndicatorCodes(org.axonframework.eventsourcing.EventSourcingRepository
+                .builder(IndicatorCatalogueAggregate.class).eventStore(events).build());
+        java.util.function.Supplier<java.util.Set<String>> known = () ->
+                org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null)
+                        .executeWithResult(codes::known).getPayload();
+        org.assertj.core.api.Assertions.assertThat(known.get()).isEmpty();
+        events.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>(
+                "IndicatorCatalogueAggregate", "XHHT-INDICATORS", 0, FIRST));
+        org.assertj.core.api.Assertions.assertThat(known.get()).containsExactly("COMMUNES_XMC_2");
+        IndicatorCatalogue renamed = new IndicatorCatalogue("XHHT-INDICATORS", 2, "Chỉ tiêu", List.of(new IndicatorDefinition(
+                "COMMUNES_XMC_1", new Names("a", "a"), catalogue(1, "MUC_DO_1").indicators().get(0).numerator(),
+                catalogue(1, "MUC_DO_1").indicators().get(0).denominator(), IndicatorCatalogue.RollUp.RATIO_OF_SUMS, null)),
+                true, null);
+        events.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>(
+                "IndicatorCatalogueAggregate", "XHHT-INDICATORS", 1,
+                new IndicatorCataloguePublishedEvent("XHHT-INDICATORS", 2, renamed, "h2", "x.yml")));
+        org.assertj.core.api.Assertions.assertThat(known.get()).containsExactly("COMMUNES_XMC_1");
+    }
+
+    @Test
+    void cannotPublishAnotherCatalogueThanTheOneTheServiceKeeps() {
+        IndicatorCatalogue other = new IndicatorCatalogue("OTHER", 1, "Khác", catalogue(1, "MUC_DO_2").indicators(), true, null);
+        fixture.givenNoPriorActivity()
+               .when(new PublishIndicatorCatalogueCommand("OTHER", other, "h9", "x.yml"))
+               .expectException(predicate(e -> e instanceof DomainException d
+                       && d.problems().stream().anyMatch(p -> p.field().equals("code"))));
+    }
+
+    @Test
     void cannotPublishALevelCountWithoutTheKindOfUnitItCounts() {
         Quantity noKind = new Quantity(Quantity.Kind.TITLE_HOLDERS, Title.XMC, "MUC_DO_2", null, null, null);
         IndicatorCatalogue broken = new IndicatorCatalogue("XHHT-INDICATORS", 1, "Chỉ tiêu", List.of(new IndicatorDefinition(

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
 public record IndicatorCatalogue(String code, Integer version, String title, List<IndicatorDefinition> indicators,
                                  boolean provisional, String notes) {
 
+    /** The one catalogue the service keeps: new contents are new versions of it. */
+    public static final String THE_CATALOGUE = "XHHT-INDICATORS";
+
     /** The baselines a unit may give (DOMAIN.md §8): the denominators of the title indicators. */
     public static final Set<String> BASELINES = Set.of("households", "clans", "villages", "organisations", "citizens",
                                                        "workingAgePeople");
@@ -129,6 +132,8 @@ public record IndicatorCatalogue(String code, Integer version, String title, Lis
         List<Problem> problems = new ArrayList<>();
         if (code == null || !CATALOGUE_CODE.matcher(code).matches()) {
             problems.add(new Problem("code", "A code of capitals, digits, '.', '_' or '-' is required"));
+        } else if (!THE_CATALOGUE.equals(code)) {
+            problems.add(new Problem("code", "The service keeps one catalogue, " + THE_CATALOGUE + ": publish a new version of it"));
         }
         if (version != null && version < 1) {
             problems.add(new Problem("version", "A version is a positive number"));

@@ -34,7 +34,7 @@ class IndicatorRulesTest {
 
     @Test
     void aCatalogueNamesTheFieldAtFault() {
-        var catalogue = new IndicatorCatalogue("X", null, "t", java.util.List.of(
+        var catalogue = new IndicatorCatalogue(IndicatorCatalogue.THE_CATALOGUE, null, "t", java.util.List.of(
                 new IndicatorCatalogue.IndicatorDefinition("bad code", new IndicatorCatalogue.Names("a", "b"),
                                                            new IndicatorCatalogue.Quantity(IndicatorCatalogue.Quantity.Kind.REPORTED, null, null, null, null, null),
                                                            new IndicatorCatalogue.Quantity(IndicatorCatalogue.Quantity.Kind.BASELINE, null, null, "households", null, null),
