@@ -13,7 +13,6 @@ import vn.xhht.ledger.query.reporting.ReportingProjection;
 import vn.xhht.ledger.query.unit.UnitProjection;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The registry of views: every projection's name (its processing group), the collections it writes, and the shape of
@@ -39,9 +38,5 @@ public final class Views {
             new View(NominationProjection.NAME, NominationProjection.collections(), 1));
 
     private Views() {
-    }
-
-    public static Optional<View> named(String name) {
-        return ALL.stream().filter(view -> view.name().equals(name)).findFirst();
     }
 }

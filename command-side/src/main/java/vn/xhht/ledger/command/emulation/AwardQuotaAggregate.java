@@ -29,10 +29,6 @@ public class AwardQuotaAggregate {
         this.quotaId = quotaId;
     }
 
-    int given() {
-        return counted.size();
-    }
-
     /** Counts an award; with a quota, refuses one more than it allows. */
     void count(String nominationId, Integer quota) {
         if (counted.contains(nominationId)) {

@@ -262,11 +262,6 @@ public class NominationAggregate {
         return version;
     }
 
-    /** The person whose key names the sealed data, while not forgotten. */
-    SealedPerson person() {
-        return forgotten ? null : person;
-    }
-
     private String registerId() {
         return EmulationMessages.registerId(subjectKey, movement, phase, occasion, year);
     }

@@ -98,11 +98,6 @@ public class PersonalData {
         return Mono.fromRunnable(() -> keys.deleteOne(eq("_id", personId))).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
-    /** Whether the person's key still exists. */
-    public boolean known(String personId) {
-        return keys.find(eq("_id", personId)).first() != null;
-    }
-
     /** The subject's name for the one-award rule: the unit for a collective, a keyed digest for a person. */
     public Mono<String> subjectKey(String unitId, String name) {
         if (name == null) {

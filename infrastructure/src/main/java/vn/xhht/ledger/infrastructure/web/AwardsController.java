@@ -211,10 +211,10 @@ public class AwardsController {
     public Mono<ResponseEntity<Object>> decide(@PathVariable String id, @Valid @RequestBody DecideRequest request,
                                                @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
         String nominationId = Requests.uuid(id, ErrorCode.NOMINATION_NOT_FOUND);
-        return nomination(nominationId, null).flatMap(n -> change(nominationId, NominationRecord::decidingUnitId,
-                List.of(Role.RECOGNIZER), new DecideNominationCommand(nominationId, request.decision(),
-                        request.decisionNumber(), request.decidedOn(), request.reason(), quotas.get(n.form())),
-                blankToNull(request.reason()), actor, exchange));
+        return change(nominationId, NominationRecord::decidingUnitId, List.of(Role.RECOGNIZER),
+                      n -> new DecideNominationCommand(nominationId, request.decision(), request.decisionNumber(),
+                                                       request.decidedOn(), request.reason(), quotas.get(n.form())),
+                      blankToNull(request.reason()), actor, exchange);
     }
 
     @Operation(summary = "Hủy quyết định khen thưởng (có lý do)")
@@ -247,12 +247,21 @@ public class AwardsController {
                                                 java.util.function.Function<NominationRecord, String> scopeUnit,
                                                 List<Role> roles, Object command, String reason, Actor actor,
                                                 ServerWebExchange exchange) {
+        return change(nominationId, scopeUnit, roles, n -> command, reason, actor, exchange);
+    }
+
+    /** Checks the caller's role and scope on the nomination as the view has it, then sends the command made from it. */
+    private Mono<ResponseEntity<Object>> change(String nominationId,
+                                                java.util.function.Function<NominationRecord, String> scopeUnit,
+                                                List<Role> roles,
+                                                java.util.function.Function<NominationRecord, Object> command,
+                                                String reason, Actor actor, ServerWebExchange exchange) {
         return nomination(nominationId, null)
                 .flatMap(n -> {
                     String unit = scopeUnit.apply(n) == null ? n.proposedByUnitId() : scopeUnit.apply(n);
-                    return access.requireRoleAndScope(actor, unit, roles.toArray(Role[]::new));
+                    return access.requireRoleAndScope(actor, unit, roles.toArray(Role[]::new)).thenReturn(n);
                 })
-                .then(Mono.defer(() -> commands.send(command, actor, reason, exchange)))
+                .flatMap(n -> commands.send(command.apply(n), actor, reason, exchange))
                 .flatMap(version -> reads.answer(nominationId, version, () -> nomination(nominationId, null),
                                                  NominationRecord::version))
                 .flatMap(answer -> view(answer, actor))

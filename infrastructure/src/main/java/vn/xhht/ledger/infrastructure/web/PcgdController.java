@@ -162,6 +162,14 @@ public class PcgdController {
     @GetMapping("/api/v1/units/{id}/pcgd-levels")
     public Mono<LevelsView> levels(@PathVariable String id, @RequestParam int year,
                                    @RequestParam(required = false) String asOf, @AuthenticationPrincipal Actor actor) {
+        return levelsWithChildren(id, year, asOf, actor).map(Levels::view);
+    }
+
+    /** A unit's levels, and for a district or province the children they are counted over, each with its levels. */
+    private record Levels(LevelsView view, List<ChildLevels> children) {
+    }
+
+    private Mono<Levels> levelsWithChildren(String id, int year, String asOf, Actor actor) {
         Requests.unitId(id);
         Requests.year(year);
         Instant at = Requests.instant(asOf, "asOf");
@@ -175,15 +183,16 @@ public class PcgdController {
                                                       ? Mono.just(java.util.Optional.empty()) : Mono.error(e))))
                     .flatMap(found -> {
                         UnitView unit = found.getT1();
-                        Mono<LevelsView> levels = switch (unit.kind()) {
+                        Mono<Levels> levels = switch (unit.kind()) {
                             case COMMUNE -> Mono.zip(reads.ask(new FetchSurveyQuery(id, year, at), SurveyView.class), standards)
-                                                .map(survey -> evaluate(survey.getT1(), survey.getT2()));
+                                                .map(survey -> new Levels(evaluate(survey.getT1(), survey.getT2()), List.of()));
                             case DISTRICT, PROVINCE -> standards.flatMap(list -> rollUp(unit, year, at, list));
                             default -> Mono.error(new DomainException(ErrorCode.INVALID_HIERARCHY, "unitId",
                                     "Universal-education levels are a commune's, a district's or a province's; " + id
                                             + " is a " + unit.kind()));
                         };
-                        return levels.map(view -> found.getT2().map(cycle -> withCycle(view, unit.kind(), cycle)).orElse(view));
+                        return levels.map(l -> found.getT2()
+                                .map(cycle -> new Levels(withCycle(l.view(), unit.kind(), cycle), l.children())).orElse(l));
                     });
     }
 
@@ -227,14 +236,14 @@ public class PcgdController {
     }
 
     /** A district's or province's levels: per standard, the share of its children recognised at each level or higher. */
-    private Mono<LevelsView> rollUp(UnitView unit, int year, Instant at, List<CriteriaFramework> standards) {
+    private Mono<Levels> rollUp(UnitView unit, int year, Instant at, List<CriteriaFramework> standards) {
         return childLevels(unit, year, at, standards).map(children -> {
             List<Standards.Outcome> outcomes = new ArrayList<>();
             for (CriteriaFramework standard : standards) {
                 List<String> highest = children.stream().map(c -> c.highest().get(standard.code())).toList();
                 outcomes.add(Standards.rollUp(standard, unit.kind().name(), highest));
             }
-            return new LevelsView(unit.id(), year, false, null, null, null, outcomes);
+            return new Levels(new LevelsView(unit.id(), year, false, null, null, null, outcomes), children);
         });
     }
 
@@ -246,16 +255,9 @@ public class PcgdController {
         if (!"xlsx".equals(format)) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "format", "format is xlsx");
         }
-        Instant at = Requests.instant(asOf, "asOf");
-        Mono<List<CriteriaFramework>> standards = Flux.fromIterable(STANDARDS)
-                .concatMap(code -> reads.ask(new FetchFrameworkVersionQuery(code, null, at), CriteriaFramework.class))
-                .collectList();
-        return levels(id, year, asOf, actor)
-                .flatMap(levels -> reads.ask(new FetchUnitQuery(id, LocalDate.of(year, 12, 31), at), UnitView.class)
-                        .flatMap(unit -> unit.kind() == UnitKind.COMMUNE ? Mono.just(List.<ChildLevels>of())
-                                : standards.flatMap(list -> childLevels(unit, year, at, list)))
-                        .publishOn(reactor.core.scheduler.Schedulers.boundedElastic()) // written off the event loop
-                        .map(children -> workbook(levels, children)))
+        return levelsWithChildren(id, year, asOf, actor)
+                .publishOn(reactor.core.scheduler.Schedulers.boundedElastic()) // the workbook is written off the event loop
+                .map(levels -> workbook(levels.view(), levels.children()))
                 .map(bytes -> ResponseEntity.ok()
                         .contentType(org.springframework.http.MediaType.parseMediaType(Spreadsheets.XLSX))
                         .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
