@@ -86,23 +86,16 @@ public class PlanAggregate {
     }
 
     /**
-     * Issues the draft and opens its obligations in one commit. The issuer's children come with the command (read by
-     * the caller from the hierarchy view): each must lie directly under the issuer on the plan's issue date, as the
-     * unit aggregates say; they report on every deadline that names no reporters.
+     * Issues the draft and opens its obligations in one commit. The units directly under the issuer on the plan's
+     * issue date (from the hierarchy) report on every deadline that names no reporters.
      */
     @CommandHandler
     long handle(IssuePlanCommand command, Hierarchy hierarchy, ReportingObligations obligations) throws Exception {
-        for (int i = 0; i < command.issuerChildren().size(); i++) {
-            String child = command.issuerChildren().get(i);
-            List<String> lineage = hierarchy.lineageOn(child, issuedOn, "issuerChildren[" + i + "]");
-            if (lineage.size() < 2 || !lineage.get(1).equals(issuerUnitId)) {
-                throw new DomainException(ErrorCode.INVALID_HIERARCHY, "issuerChildren[" + i + "]",
-                                          "Unit " + child + " is not directly under " + issuerUnitId + " on " + issuedOn);
-            }
-        }
         requireStatus(PlanStatus.DRAFT, "issue");
         apply(new PlanIssuedEvent(planId, issuerUnitId));
-        apply(new PlanReportersResolvedEvent(planId, issuerUnitId, issuedOn, List.copyOf(command.issuerChildren())));
+        // the units that report on deadlines naming none: those directly under the issuer on its issue date
+        List<String> reporters = hierarchy.childrenOn(issuerUnitId, issuedOn).stream().map(Hierarchy.Child::id).toList();
+        apply(new PlanReportersResolvedEvent(planId, issuerUnitId, issuedOn, reporters));
         obligations.open(obligations());
         return version;
     }

@@ -5,6 +5,8 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.unit.UnitEvents;
+import vn.xhht.ledger.domain.unit.UnitKind;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,15 +17,64 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** The hierarchy as the command side sees it: from the unit aggregates, consistent with the command. */
+/**
+ * The hierarchy as the command side sees it: from the unit aggregates and their registers of children, consistent
+ * with the command — upwards a unit's lineage on a date, downwards the units under it on a date.
+ */
 @Component
 public class Hierarchy {
 
     private static final int MAX_DEPTH = 16;
     private final Repository<UnitAggregate> units;
+    private final Repository<UnitChildrenAggregate> registers;
 
-    public Hierarchy(Repository<UnitAggregate> units) {
+    public Hierarchy(Repository<UnitAggregate> units, Repository<UnitChildrenAggregate> registers) {
         this.units = units;
+        this.registers = registers;
+    }
+
+    /** A unit under another on some day, with its kind. */
+    public record Child(String id, UnitKind kind) {
+    }
+
+    /**
+     * The units under {@code unitId} on {@code on}, in the order they were placed there: those its register knows,
+     * each confirmed by its own aggregate (there that day, under this unit then).
+     */
+    public List<Child> childrenOn(String unitId, LocalDate on) {
+        List<Child> children = new ArrayList<>();
+        for (String childId : everPlacedUnder(unitId)) {
+            var child = load(childId, "unitId");
+            if (child.invoke(c -> c.aliveOn(on)) && unitId.equals(child.invoke(c -> c.parentOn(on)))) {
+                children.add(new Child(childId, child.invoke(UnitAggregate::kind)));
+            }
+        }
+        return children;
+    }
+
+    /** Records in the parent's register that {@code childId} was placed under it (once; in the command's commit). */
+    void recordChild(String parentId, String childId) throws Exception {
+        if (parentId != null) {
+            registers.loadOrCreate(UnitEvents.childrenRegisterId(parentId), () -> new UnitChildrenAggregate(parentId))
+                     .execute(register -> register.record(childId));
+        }
+    }
+
+    /** Whether {@code childId} was ever placed under {@code parentId} (its own history says so). */
+    boolean everUnder(String childId, String parentId) {
+        try {
+            return units.load(childId).invoke(c -> c.everUnder(parentId));
+        } catch (AggregateNotFoundException e) {
+            return false;
+        }
+    }
+
+    private List<String> everPlacedUnder(String unitId) {
+        try {
+            return registers.load(UnitEvents.childrenRegisterId(unitId)).invoke(UnitChildrenAggregate::children);
+        } catch (AggregateNotFoundException e) {
+            return List.of(); // nothing was ever placed under it
+        }
     }
 
     /** The unit and its ancestors on {@code date}, nearest first; refuses a unit that does not exist then. */
@@ -76,7 +127,7 @@ public class Hierarchy {
     }
 
     /** The kind of a unit. */
-    public vn.xhht.ledger.domain.unit.UnitKind kindOf(String unitId, String field) {
+    public UnitKind kindOf(String unitId, String field) {
         return load(unitId, field).invoke(UnitAggregate::kind);
     }
 

@@ -55,6 +55,8 @@ public class UnitAggregate {
     private LocalDate dissolvedFrom;
     private final NavigableMap<LocalDate, String> names = new TreeMap<>();
     private final NavigableMap<LocalDate, String> parents = new TreeMap<>();
+    /** Every unit it was ever placed under, superseded placements included. */
+    private final java.util.Set<String> placedUnder = new java.util.HashSet<>();
     private long version;
 
     protected UnitAggregate() {
@@ -63,10 +65,11 @@ public class UnitAggregate {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    long handle(RegisterUnitCommand command, UnitPlacements placements) {
+    long handle(RegisterUnitCommand command, UnitPlacements placements) throws Exception {
         placements.requireParent(command.unitId(), command.kind(), command.parentId(), command.validFrom(), "parentId");
         apply(new UnitRegisteredEvent(command.unitId(), command.name(), command.kind(), command.parentId(),
                                       command.validFrom()));
+        placements.recordUnder(command.parentId(), command.unitId());
         placements.followMerges(placed(), command.parentId(), command.validFrom());
         return version;
     }
@@ -77,15 +80,16 @@ public class UnitAggregate {
     }
 
     @CommandHandler
-    long handle(MoveUnitCommand command, UnitPlacements placements) {
+    long handle(MoveUnitCommand command, UnitPlacements placements) throws Exception {
         placements.requireParent(unitId, kind, command.parentId(), command.validFrom(), "parentId");
         move(command.parentId(), command.validFrom(), command.reason());
+        placements.recordUnder(command.parentId(), unitId);
         placements.followMerges(placed(), command.parentId(), command.validFrom());
         return version;
     }
 
     @CommandHandler
-    long handle(MergeUnitCommand command, UnitPlacements placements) {
+    long handle(MergeUnitCommand command, UnitPlacements placements) throws Exception {
         placements.requireMergeTarget(unitId, kind, command.intoId(), command.validFrom());
         mergeInto(command.intoId(), command.validFrom(), command.reason());
         placements.takeChildrenAlong(unitId, command.intoId(), command.validFrom());
@@ -209,6 +213,11 @@ public class UnitAggregate {
         return entry == null ? null : entry.getValue();
     }
 
+    /** Whether the unit was ever placed under {@code parentId} (a placement superseded the same day included). */
+    boolean everUnder(String parentId) {
+        return placedUnder.contains(parentId);
+    }
+
     String nameOn(LocalDate date) {
         Map.Entry<LocalDate, String> entry = names.floorEntry(date);
         return entry == null ? null : entry.getValue();
@@ -239,6 +248,7 @@ public class UnitAggregate {
         validFrom = event.validFrom();
         names.put(event.validFrom(), event.name());
         parents.put(event.validFrom(), event.parentId());
+        placedUnder.add(event.parentId());
         version = sequence;
     }
 
@@ -251,6 +261,7 @@ public class UnitAggregate {
     @EventSourcingHandler
     void on(UnitMovedEvent event, @SequenceNumber long sequence) {
         parents.put(event.validFrom(), event.parentId());
+        placedUnder.add(event.parentId());
         version = sequence;
     }
 

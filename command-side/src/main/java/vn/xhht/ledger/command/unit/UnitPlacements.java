@@ -4,16 +4,11 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
-import vn.xhht.ledger.command.support.ViewLookup;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.unit.UnitKind;
-import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
-import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
-import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +18,9 @@ import java.util.Set;
  * exist on the date, be of a kind that may hold the unit, and not be the unit or one of its descendants
  * ({@link #requireParent}); a unit placed under a unit merged away later follows that merge ({@link #followMerges});
  * a merge takes the units under it along ({@link #takeChildrenAlong}); a unit ends only with nothing under it
- * ({@link #childrenOn}). The other units are read and moved through their own aggregates, in the command's commit.
+ * ({@link #childrenOn}); every placement is recorded in the parent's register of children ({@link #recordUnder}), which
+ * is where the last two find the units under a unit. The other units are read and moved through their own
+ * aggregates, in the command's commit.
  */
 @Component
 public class UnitPlacements {
@@ -31,11 +28,11 @@ public class UnitPlacements {
     private static final int MAX_MERGES_FOLLOWED = 64;
 
     private final Repository<UnitAggregate> units;
-    private final ViewLookup views;
+    private final Hierarchy hierarchy;
 
-    public UnitPlacements(Repository<UnitAggregate> units, ViewLookup views) {
+    public UnitPlacements(Repository<UnitAggregate> units, Hierarchy hierarchy) {
         this.units = units;
-        this.views = views;
+        this.hierarchy = hierarchy;
     }
 
     /** A unit being placed: itself, in its own handler, or another unit loaded here. */
@@ -98,7 +95,7 @@ public class UnitPlacements {
      * A unit placed under {@code parentId} from {@code from} whose parent is merged away later moves on with it, to
      * the unit the parent joined from the merge date — and on, if that one was merged too.
      */
-    void followMerges(Placed unit, String parentId, LocalDate from) {
+    void followMerges(Placed unit, String parentId, LocalDate from) throws Exception {
         String parent = parentId;
         LocalDate date = from;
         for (int followed = 0; parent != null && followed < MAX_MERGES_FOLLOWED; followed++) {
@@ -111,44 +108,31 @@ public class UnitPlacements {
             }
             requireParent(unit.id(), unit.kind(), into, mergedFrom, "parentId");
             unit.move(into, mergedFrom, followed(merged, into, mergedFrom));
+            recordUnder(into, unit.id());
             parent = into;
             date = mergedFrom;
         }
     }
 
     /** Each unit under {@code unitId} on the merge date moves under the unit it joins from that date. */
-    void takeChildrenAlong(String unitId, String intoId, LocalDate from) {
-        for (String childId : childrenListed(unitId, from)) {
-            Aggregate<UnitAggregate> child = other(childId, "unitId");
-            if (unitId.equals(child.invoke(c -> c.parentOn(from)))) {
-                Placed placed = placed(childId, child);
-                requireParent(childId, placed.kind(), intoId, from, "intoId");
-                placed.move(intoId, from, followed(unitId, intoId, from));
-                followMerges(placed, intoId, from);
-            }
+    void takeChildrenAlong(String unitId, String intoId, LocalDate from) throws Exception {
+        for (Hierarchy.Child child : hierarchy.childrenOn(unitId, from)) {
+            Placed placed = placed(child.id(), other(child.id(), "unitId"));
+            requireParent(child.id(), child.kind(), intoId, from, "intoId");
+            placed.move(intoId, from, followed(unitId, intoId, from));
+            recordUnder(intoId, child.id());
+            followMerges(placed, intoId, from);
         }
     }
 
-    /**
-     * The units under {@code unitId} on a date: those the unit view lists, each confirmed by its own aggregate
-     * (there that day, under this unit then).
-     */
+    /** The units under {@code unitId} on a date. */
     List<String> childrenOn(String unitId, LocalDate on) {
-        List<String> children = new ArrayList<>();
-        for (String childId : childrenListed(unitId, on)) {
-            Aggregate<UnitAggregate> child = other(childId, "unitId");
-            if (child.invoke(c -> c.aliveOn(on)) && unitId.equals(child.invoke(c -> c.parentOn(on)))) {
-                children.add(childId);
-            }
-        }
-        return children;
+        return hierarchy.childrenOn(unitId, on).stream().map(Hierarchy.Child::id).toList();
     }
 
-    /** The units the unit view lists under {@code unitId} on the date (it follows the log within milliseconds). */
-    private List<String> childrenListed(String unitId, LocalDate on) {
-        return views.ask(new FetchUnitChildrenQuery(unitId, on), UnitChildrenView.class, "The units under " + unitId)
-                    .map(children -> children.items().stream().map(UnitView::id).toList())
-                    .orElse(List.of()); // not in the view yet: nothing under it there either
+    /** Records that {@code unitId} was placed under {@code parentId} (nothing for a unit at the top). */
+    void recordUnder(String parentId, String unitId) throws Exception {
+        hierarchy.recordChild(parentId, unitId);
     }
 
     /** The reason recorded on a move that follows a parent's merge. */

@@ -37,7 +37,7 @@ final class AssessmentFixtures {
                 return rules.apply(code, version);
             }
         });
-        fixture.registerInjectableResource(new Hierarchy(null) {
+        fixture.registerInjectableResource(new Hierarchy(null, null) {
             @Override
             public List<String> lineageOn(String unitId, LocalDate date, String field) {
                 return List.of(unitId);

@@ -136,7 +136,7 @@ class NominationAggregateTest {
                 return CRITERIA;
             }
         });
-        fixture.registerInjectableResource(new Hierarchy(null) {
+        fixture.registerInjectableResource(new Hierarchy(null, null) {
             @Override
             public List<String> lineageOn(String unitId, LocalDate date, String field) {
                 if (!KIND.containsKey(unitId)) {

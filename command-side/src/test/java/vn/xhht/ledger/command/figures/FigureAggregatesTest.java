@@ -36,7 +36,7 @@ class FigureAggregatesTest {
 
     /** Ấp Chợ (village) ⊂ xã Tân Thông Hội ⊂ huyện Củ Chi; the 2023 period of Củ Chi is closed. */
     static Hierarchy hierarchy() {
-        return new Hierarchy(null) {
+        return new Hierarchy(null, null) {
             @Override
             public List<String> lineageOn(String unitId, LocalDate date, String field) {
                 if (unitId.equals("nowhere")) {

@@ -37,7 +37,7 @@ class SurveyAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(SurveyAggregate.class);
-        fixture.registerInjectableResource(new Hierarchy(null) {
+        fixture.registerInjectableResource(new Hierarchy(null, null) {
             @Override
             public List<String> lineageOn(String unitId, LocalDate date, String field) {
                 if (unitId.equals("xa-moi") && date.isBefore(LocalDate.of(2026, 1, 1))) {

@@ -58,6 +58,9 @@ class PlanAggregateTest {
     /** Records what the plan asked of the period ledgers. */
     private final java.util.List<String> ledgerCalls = new java.util.ArrayList<>();
 
+    /** The units under the issuer on the plan's issue date, as the hierarchy answers. */
+    private List<String> underCuChi = List.of("xa-a", "xa-b");
+
     /** The obligations' own store: what the plan's issue, amendment and close did to them. */
     private EmbeddedEventStore obligationEvents;
 
@@ -69,10 +72,17 @@ class PlanAggregateTest {
                                                           .eventStore(obligationEvents).build();
         ReportingObligations obligations = new ReportingObligations(obligationRepository, new StubDeadlineManager(),
                                                                     new ReminderPolicy(List.of(7, 1)));
-        Hierarchy hierarchy = new Hierarchy(null) {
+        Hierarchy hierarchy = new Hierarchy(null, null) {
             @Override
             public java.util.Set<String> provincesDuring(String unitId, int year) {
                 return java.util.Set.of("tinh");
+            }
+
+            @Override
+            public List<Child> childrenOn(String unitId, LocalDate on) {
+                return unitId.equals("cu-chi") && on.equals(LocalDate.of(2023, 2, 1))
+                        ? underCuChi.stream().map(id -> new Child(id, vn.xhht.ledger.domain.unit.UnitKind.COMMUNE)).toList()
+                        : List.of();
             }
 
             @Override
@@ -154,9 +164,10 @@ class PlanAggregateTest {
     }
 
     @Test
-    void canIssueADraft() {
+    void canIssueADraftNamingTheUnitsUnderTheIssuerOnItsDateAsReporters() {
         fixture.given(DRAFTED).when(new IssuePlanCommand("p1", null))
-               .expectEvents(ISSUED, new PlanReportersResolvedEvent("p1", "cu-chi", LocalDate.of(2023, 2, 1), List.of()))
+               .expectEvents(ISSUED, new PlanReportersResolvedEvent("p1", "cu-chi", LocalDate.of(2023, 2, 1),
+                                                                    List.of("xa-a", "xa-b")))
                .expectResultMessagePayload(2L);
     }
 
@@ -284,7 +295,7 @@ class PlanAggregateTest {
     @Test
     void canIssueAPlanAskingEveryChildOfTheIssuerForEachDeadline() {
         fixture.given(draftedWith(List.of(), List.of(identified(SIX_MONTHS, 1), identified(ANNUAL, 2))))
-               .when(new IssuePlanCommand("p1", List.of("xa-a", "xa-b"), null))
+               .when(new IssuePlanCommand("p1", null))
                .expectEvents(ISSUED, new PlanReportersResolvedEvent("p1", "cu-chi", LocalDate.of(2023, 2, 1),
                                                                     List.of("xa-a", "xa-b")));
         var terms = vn.xhht.ledger.domain.reporting.Obligations.of(
@@ -297,11 +308,11 @@ class PlanAggregateTest {
     }
 
     @Test
-    void cannotIssueWithAReporterThatIsNotDirectlyUnderTheIssuer() {
+    void canIssueAPlanWhoseIssuerHadNoUnitsUnderItOnItsDateAskingNoOneByDefault() {
+        underCuChi = List.of();
         fixture.given(draftedWith(List.of(), List.of(identified(SIX_MONTHS, 1))))
-               .when(new IssuePlanCommand("p1", List.of("xa-a", "xa-z"), null))
-               .expectException(predicate(e -> ((DomainException) e).code() == ErrorCode.INVALID_HIERARCHY
-                       && "issuerChildren[1]".equals(((DomainException) e).field())));
+               .when(new IssuePlanCommand("p1", null))
+               .expectEvents(ISSUED, new PlanReportersResolvedEvent("p1", "cu-chi", LocalDate.of(2023, 2, 1), List.of()));
     }
 
     @Test
@@ -318,7 +329,7 @@ class PlanAggregateTest {
         var before = vn.xhht.ledger.domain.reporting.Obligations.of(
                 "p1", "cu-chi", YEAR_2023, List.of(identified(SIX_MONTHS, 1), identified(ANNUAL, 2)), List.of("xa-a"));
         fixture.given(draftedWith(List.of(), List.of(identified(SIX_MONTHS, 1), identified(ANNUAL, 2))))
-               .andGivenCommands(new IssuePlanCommand("p1", List.of("xa-a"), null))
+               .andGivenCommands(new IssuePlanCommand("p1", null))
                .when(new AmendPlanCommand("p1", null, null, List.of(identified(ANNUAL, 2)), "Bỏ báo cáo 6 tháng", null))
                .expectSuccessfulHandlerExecution();
         assertThat(obligationEventsOf(before.get(0).obligationId())).last()
@@ -331,7 +342,7 @@ class PlanAggregateTest {
         var terms = vn.xhht.ledger.domain.reporting.Obligations.of(
                 "p1", "cu-chi", YEAR_2023, List.of(identified(ANNUAL, 1)), List.of("xa-a"));
         fixture.given(draftedWith(List.of(), List.of(identified(ANNUAL, 1))))
-               .andGivenCommands(new IssuePlanCommand("p1", List.of("xa-a"), null))
+               .andGivenCommands(new IssuePlanCommand("p1", null))
                .when(new ClosePlanCommand("p1", "Chốt số liệu năm", null))
                .expectSuccessfulHandlerExecution();
         assertThat(obligationEventsOf(terms.get(0).obligationId())).last()

@@ -86,7 +86,7 @@ class RecognitionAggregateTest {
                                          title, f.code(), f.version(), f.effectiveFrom(), null, f.validityYears()));
             }
         };
-        Hierarchy hierarchy = new Hierarchy(null) {
+        Hierarchy hierarchy = new Hierarchy(null, null) {
             @Override
             public List<String> lineageOn(String unitId, LocalDate date, String field) {
                 return List.of(unitId, "huyen-a");

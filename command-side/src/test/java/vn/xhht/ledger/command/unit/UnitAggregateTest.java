@@ -74,16 +74,24 @@ class UnitAggregateTest {
             List<String> childrenOn(String unitId, LocalDate on) {
                 return children;
             }
+
+            @Override
+            void recordUnder(String parentId, String unitId) {
+                if (parentId != null) {
+                    followed.add(unitId + " recorded under " + parentId);
+                }
+            }
         });
     }
 
     @Test
-    void canRegisterAUnitUnderItsParentFollowingTheParentsLaterMerges() {
+    void canRegisterAUnitUnderItsParentRecordedInTheParentsRegisterFollowingTheParentsLaterMerges() {
         fixture.givenNoPriorActivity()
                .when(new RegisterUnitCommand("cu-chi", "Huyện Củ Chi", UnitKind.DISTRICT, "hcm", FROM))
                .expectEvents(DISTRICT)
                .expectResultMessagePayload(0L);
-        org.assertj.core.api.Assertions.assertThat(followed).containsExactly("cu-chi under hcm from " + FROM);
+        org.assertj.core.api.Assertions.assertThat(followed)
+                .containsExactly("cu-chi recorded under hcm", "cu-chi under hcm from " + FROM);
     }
 
     @Test
@@ -114,10 +122,11 @@ class UnitAggregateTest {
     }
 
     @Test
-    void canMoveAUnitUnderAnotherParentWithAReason() {
+    void canMoveAUnitUnderAnotherParentWithAReasonRecordedInThatParentsRegister() {
         fixture.given(DISTRICT)
                .when(new MoveUnitCommand("cu-chi", "hcm-2", REFORM, "Điều chỉnh địa giới", null))
                .expectEvents(new UnitMovedEvent("cu-chi", "hcm-2", "hcm", REFORM, "Điều chỉnh địa giới"));
+        org.assertj.core.api.Assertions.assertThat(followed).startsWith("cu-chi recorded under hcm-2");
     }
 
     @Test

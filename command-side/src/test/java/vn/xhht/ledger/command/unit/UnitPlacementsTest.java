@@ -1,6 +1,6 @@
 package vn.xhht.ledger.command.unit;
 
-import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -21,7 +21,11 @@ import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.unit.UnitCommands.DissolveUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.MergeUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.MoveUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitCommands.RecordUnitChildCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.RegisterUnitCommand;
+import vn.xhht.ledger.domain.unit.UnitEvents;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitChildRecordedEvent;
+import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitDissolvedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMergedEvent;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitMovedEvent;
@@ -50,8 +54,6 @@ class UnitPlacementsTest {
 
     private EmbeddedEventStore events;
     private CommandGateway handler;
-    /** What the unit view lists under a unit (the handler checks each against its own aggregate). */
-    private final ListedChildren listed = new ListedChildren();
 
     @BeforeEach
     @SuppressWarnings("unchecked")
@@ -67,21 +69,29 @@ class UnitPlacementsTest {
                         throw e.getCause();
                     }
                 });
-        UnitPlacements placements = new UnitPlacements(units, listed);
+        EventSourcingRepository<UnitChildrenAggregate> registers =
+                EventSourcingRepository.builder(UnitChildrenAggregate.class).eventStore(events).build();
+        Hierarchy hierarchy = new Hierarchy(units, registers);
+        UnitPlacements placements = new UnitPlacements(units, hierarchy);
         ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(UnitAggregate.class),
-                new SimpleResourceParameterResolverFactory(List.of(placements)));
+                new SimpleResourceParameterResolverFactory(List.of(placements, hierarchy)));
         repository.set(EventSourcingRepository.builder(UnitAggregate.class).eventStore(events)
                                               .parameterResolverFactory(resolvers).build());
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         AggregateAnnotationCommandHandler.<UnitAggregate>builder().aggregateType(UnitAggregate.class)
                                          .repository(repository.get()).parameterResolverFactory(resolvers).build()
                                          .subscribe(bus);
+        AggregateAnnotationCommandHandler.<UnitChildrenAggregate>builder().aggregateType(UnitChildrenAggregate.class)
+                                         .repository(EventSourcingRepository.builder(UnitChildrenAggregate.class)
+                                                                            .eventStore(events)
+                                                                            .parameterResolverFactory(resolvers).build())
+                                         .parameterResolverFactory(resolvers).build()
+                                         .subscribe(bus);
         handler = DefaultCommandGateway.builder().commandBus(bus).build();
         run(new RegisterUnitCommand("hcm", "TP. Hồ Chí Minh", UnitKind.PROVINCE, null, FROM));
         run(new RegisterUnitCommand("cu-chi", "Huyện Củ Chi", UnitKind.DISTRICT, "hcm", FROM));
         run(new RegisterUnitCommand("tan-thong-hoi", "Xã Tân Thông Hội", UnitKind.COMMUNE, "cu-chi", FROM));
-        listed.ids.add("tan-thong-hoi");
     }
 
     /** Sends a command and answers the unit's version; a refusal is thrown as the domain's. */
@@ -94,9 +104,60 @@ class UnitPlacementsTest {
     }
 
     private Object lastEventOf(String unitId) {
-        List<Object> payloads = new ArrayList<>();
-        events.readEvents(unitId).asStream().forEach(event -> payloads.add(event.getPayload()));
+        List<Object> payloads = eventsOf(unitId);
         return payloads.get(payloads.size() - 1);
+    }
+
+    private List<Object> eventsOf(String aggregateId) {
+        List<Object> payloads = new ArrayList<>();
+        events.readEvents(aggregateId).asStream().forEach(event -> payloads.add(event.getPayload()));
+        return payloads;
+    }
+
+    @Test
+    void canRecordEachPlacementInTheParentsRegisterInTheCommitThatMadeIt() {
+        assertThat(eventsOf(UnitEvents.childrenRegisterId("hcm"))).containsExactly(new UnitChildRecordedEvent("hcm", "cu-chi"));
+        assertThat(eventsOf(UnitEvents.childrenRegisterId("cu-chi")))
+                .containsExactly(new UnitChildRecordedEvent("cu-chi", "tan-thong-hoi"));
+        run(new MoveUnitCommand("tan-thong-hoi", "hcm", REFORM, "Sắp xếp 2025", null));
+        run(new MoveUnitCommand("tan-thong-hoi", "cu-chi", REFORM.minusDays(1), "Trả lại", null));
+        // known to both parents once, however often it comes and goes
+        assertThat(eventsOf(UnitEvents.childrenRegisterId("hcm"))).containsExactly(
+                new UnitChildRecordedEvent("hcm", "cu-chi"), new UnitChildRecordedEvent("hcm", "tan-thong-hoi"));
+        assertThat(eventsOf(UnitEvents.childrenRegisterId("cu-chi"))).hasSize(1);
+    }
+
+    @Test
+    void cannotDissolveADistrictOverAPlacementFromAnOlderStoreOnceTheMigrationRecordedIt() {
+        // an older store: a commune registered under the district before registers were kept
+        events.publish(new GenericDomainEventMessage<>(UnitAggregate.class.getSimpleName(), "xa-cu", 0,
+                new UnitRegisteredEvent("xa-cu", "Xã cũ", UnitKind.COMMUNE, "cu-chi", FROM)));
+        run(new MoveUnitCommand("tan-thong-hoi", "hcm", REFORM, "Sắp xếp 2025", null));
+        run(new RecordUnitChildCommand("cu-chi", "xa-cu"));
+        run(new RecordUnitChildCommand("cu-chi", "xa-cu")); // the migration run twice stores it once
+        assertThat(eventsOf(UnitEvents.childrenRegisterId("cu-chi"))).containsExactly(
+                new UnitChildRecordedEvent("cu-chi", "tan-thong-hoi"), new UnitChildRecordedEvent("cu-chi", "xa-cu"));
+        assertThatThrownBy(() -> run(new DissolveUnitCommand("cu-chi", REFORM, "Kết thúc cấp huyện", null)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNIT_HAS_CHILDREN);
+                    assertThat(e.getMessage()).contains("xa-cu").doesNotContain("tan-thong-hoi");
+                });
+    }
+
+    @Test
+    void canRecordAPlacementSupersededOnTheSameDaySinceTheChildsHistoryShowsIt() {
+        events.publish(new GenericDomainEventMessage<>(UnitAggregate.class.getSimpleName(), "xa-doi", 0,
+                new UnitRegisteredEvent("xa-doi", "Xã đổi", UnitKind.COMMUNE, "cu-chi", FROM)),
+                       new GenericDomainEventMessage<>(UnitAggregate.class.getSimpleName(), "xa-doi", 1,
+                new UnitMovedEvent("xa-doi", "hcm", "cu-chi", FROM, "Nhầm đơn vị cấp trên")));
+        run(new RecordUnitChildCommand("cu-chi", "xa-doi"));
+        assertThat(eventsOf(UnitEvents.childrenRegisterId("cu-chi"))).contains(new UnitChildRecordedEvent("cu-chi", "xa-doi"));
+    }
+
+    @Test
+    void cannotRecordAPlacementTheChildsOwnHistoryDoesNotShow() {
+        assertThatThrownBy(() -> run(new RecordUnitChildCommand("hcm", "tan-thong-hoi")))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_HIERARCHY));
     }
 
     @Test
@@ -112,7 +173,7 @@ class UnitPlacementsTest {
     void canDissolveADistrictOnceItsCommunesMovedUnderTheProvinceThatDay() {
         run(new MoveUnitCommand("tan-thong-hoi", "hcm", REFORM, "Sắp xếp 2025", null));
         assertThat(lastEventOf("tan-thong-hoi")).isEqualTo(new UnitMovedEvent("tan-thong-hoi", "hcm", "cu-chi", REFORM, "Sắp xếp 2025"));
-        // the view may still list the commune under the district: its own aggregate says it left that day
+        // the district's register still lists the commune: its own aggregate says it left that day
         run(new DissolveUnitCommand("cu-chi", REFORM, "Kết thúc cấp huyện", null));
         assertThat(lastEventOf("cu-chi")).isEqualTo(new UnitDissolvedEvent("cu-chi", REFORM, "Kết thúc cấp huyện"));
     }

@@ -20,18 +20,10 @@ public final class PlanCommands {
     }
 
     /**
-     * Issues a draft. {@code issuerChildren} are the units directly under the issuer on the plan's issue date, as the
-     * caller read them; the plan checks each against the hierarchy before they become its reporters.
+     * Issues a draft; the units directly under the issuer on the plan's issue date report on every deadline that
+     * names no reporters.
      */
-    public record IssuePlanCommand(@TargetAggregateIdentifier String planId, List<String> issuerChildren,
-                                   @TargetAggregateVersion Long expectedVersion) {
-        public IssuePlanCommand {
-            issuerChildren = issuerChildren == null ? List.of() : List.copyOf(issuerChildren);
-        }
-
-        public IssuePlanCommand(String planId, Long expectedVersion) {
-            this(planId, List.of(), expectedVersion);
-        }
+    public record IssuePlanCommand(@TargetAggregateIdentifier String planId, @TargetAggregateVersion Long expectedVersion) {
     }
 
     /** Replaces whichever of targets, tasks and deadlines is given (null keeps the current list). */

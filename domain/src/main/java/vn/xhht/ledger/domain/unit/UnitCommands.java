@@ -33,4 +33,14 @@ public final class UnitCommands {
     public record DissolveUnitCommand(@TargetAggregateIdentifier String unitId, LocalDate validFrom, String reason,
                                       @TargetAggregateVersion Long expectedVersion) {
     }
+
+    /**
+     * Records in a parent's register a unit placed under it before registers were kept (the start-up migration of an
+     * older store sends one per placement found in the log); a placement already recorded stores nothing.
+     */
+    public record RecordUnitChildCommand(@TargetAggregateIdentifier String registerId, String parentId, String childId) {
+        public RecordUnitChildCommand(String parentId, String childId) {
+            this(UnitEvents.childrenRegisterId(parentId), parentId, childId);
+        }
+    }
 }

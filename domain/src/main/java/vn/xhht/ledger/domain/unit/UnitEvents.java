@@ -28,4 +28,17 @@ public final class UnitEvents {
     /** The unit ends from {@code validFrom} without joining another (the 2025 reform ended every district). */
     public record UnitDissolvedEvent(String unitId, LocalDate validFrom, String reason) {
     }
+
+    /**
+     * Bookkeeping on the register of the units a unit has held ({@link #childrenRegisterId}): {@code childId} was
+     * placed under {@code parentId}, recorded once, in the commit that placed it. When it sat there is the child's own
+     * story (its registration and moves); the register lets the parent's rules find its children without a view.
+     */
+    public record UnitChildRecordedEvent(String parentId, String childId) {
+    }
+
+    /** The stream of the register of the units placed under {@code parentId}. */
+    public static String childrenRegisterId(String parentId) {
+        return "children:" + parentId;
+    }
 }

@@ -23,15 +23,15 @@ import java.util.Date;
  * {@code .}) is kept as JSON text ({@code pj}, {@code mj}); any other serializer's bytes go to {@code pb},
  * {@code mb}. Timestamps are BSON dates ({@code ts}) plus the nanoseconds below the millisecond ({@code tn}).
  */
-final class EventDocumentCodec {
+public final class EventDocumentCodec {
 
     static final String ID = "id";
     static final String TIMESTAMP = "ts";
     static final String TIMESTAMP_NANOS = "tn";
     static final String AGGREGATE_TYPE = "type";
-    static final String AGGREGATE_ID = "agg";
+    public static final String AGGREGATE_ID = "agg";
     static final String SEQUENCE = "seq";
-    static final String PAYLOAD_TYPE = "ptype";
+    public static final String PAYLOAD_TYPE = "ptype";
     static final String PAYLOAD_REVISION = "prev";
     static final String PAYLOAD = "p";
     static final String METADATA = "m";

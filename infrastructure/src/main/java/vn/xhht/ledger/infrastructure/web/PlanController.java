@@ -34,9 +34,6 @@ import vn.xhht.ledger.domain.plan.PlanCommands.ReopenPlanCommand;
 import vn.xhht.ledger.domain.plan.PlanQueries.FetchPlanQuery;
 import vn.xhht.ledger.domain.plan.PlanQueries.FetchPlansQuery;
 import vn.xhht.ledger.domain.plan.PlanQueries.PlanView;
-import vn.xhht.ledger.domain.unit.UnitQueries.FetchUnitChildrenQuery;
-import vn.xhht.ledger.domain.unit.UnitQueries.UnitChildrenView;
-import vn.xhht.ledger.domain.unit.UnitQueries.UnitView;
 import vn.xhht.ledger.infrastructure.security.Actor;
 import vn.xhht.ledger.infrastructure.security.Role;
 import vn.xhht.ledger.infrastructure.web.PlanRequests.AmendPlanRequest;
@@ -97,18 +94,8 @@ public class PlanController {
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                               @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
         Long expected = Requests.ifMatch(ifMatch);
-        String planId = Requests.uuid(id, ErrorCode.PLAN_NOT_FOUND);
-        // the units that report on the plan's deadlines by default: those directly under the issuer on its issue date
-        return plan(planId)
-                .flatMap(plan -> access.requireRoleAndScope(actor, plan.issuerUnitId(), Role.PLANNER)
-                        .then(reads.ask(new FetchUnitChildrenQuery(plan.issuerUnitId(), plan.issuedOn(), null),
-                                        UnitChildrenView.class)
-                                 .map(children -> children.items().stream().map(UnitView::id).toList())
-                                 // an issuer registered after the plan's date had no units under it then
-                                 .onErrorResume(e -> e instanceof DomainException d
-                                         && d.code().kind() == ErrorCode.Kind.NOT_FOUND, e -> Mono.just(List.of()))))
-                .flatMap(children -> change(id, actor, null, exchange,
-                                            p -> new IssuePlanCommand(p, children, expected)));
+        // the units under the issuer on the plan's date report by default: the plan finds them in the hierarchy
+        return change(id, actor, null, exchange, planId -> new IssuePlanCommand(planId, expected));
     }
 
     @Operation(summary = "Điều chỉnh chỉ tiêu, nhiệm vụ, thời hạn của kế hoạch (có lý do)")

@@ -47,6 +47,20 @@ class ModuleBoundariesTest {
     }
 
     /**
+     * The command side reads no view to decide: what a rule needs about other units comes from their aggregates (a
+     * unit's children from its register of children), never over the query bus.
+     */
+    @Test
+    void theCommandSideReadsNoViewToDecide() {
+        noClasses().that().resideInAPackage("vn.xhht.ledger.command..")
+                   .should().dependOnClassesThat().resideInAPackage("org.axonframework.queryhandling..")
+                   .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Query")
+                   .orShould().dependOnClassesThat().haveSimpleNameEndingWith("View")
+                   .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Queries")
+                   .check(all);
+    }
+
+    /**
      * A rule lives in the aggregate that owns the invariant: every command is handled on an aggregate; what spans
      * aggregates is a named policy passed to its handler.
      */

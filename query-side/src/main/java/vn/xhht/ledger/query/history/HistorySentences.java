@@ -15,14 +15,15 @@ public final class HistorySentences {
 
     /**
      * Events the command side keeps for its own checks — admission to period ledgers, the registers behind the
-     * one-title, one-assessment and one-award rules, quotas — each the twin of an event that is told: never a line of
-     * a history.
+     * one-title, one-assessment and one-award rules, quotas, the units placed under a unit — each the twin of an event
+     * that is told: never a line of a history.
      */
     public static final Set<String> BOOKKEEPING = Set.of(
             "FactAdmittedEvent", "AdmissionFencedEvent", "AdmissionShardSealedEvent", "PeriodFactCountedEvent",
             "TitleRecordedEvent", "TitleWithdrawnEvent", "TitleValidityCorrectedEvent",
             "AssessmentSlotClaimedEvent", "AssessmentSlotReleasedEvent",
-            "AwardRegisteredEvent", "AwardReleasedEvent", "AwardCountedEvent", "AwardUncountedEvent");
+            "AwardRegisteredEvent", "AwardReleasedEvent", "AwardCountedEvent", "AwardUncountedEvent",
+            "UnitChildRecordedEvent");
 
     private HistorySentences() {
     }
