@@ -3,6 +3,7 @@ package vn.xhht.ledger.infrastructure.migration;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.spring.config.SpringAxonConfiguration;
@@ -56,7 +57,10 @@ public class UnitChildrenMigration implements SmartLifecycle {
     public void start() {
         if (migrations.find(Filters.eq("_id", NAME)).first() == null) {
             long recorded = run();
-            migrations.insertOne(new Document("_id", NAME).append("finishedAt", new Date()).append("recorded", recorded));
+            // upserted: nodes starting together each finish the run
+            migrations.replaceOne(Filters.eq("_id", NAME), new Document("_id", NAME).append("finishedAt", new Date())
+                                                                                      .append("recorded", recorded),
+                                  new ReplaceOptions().upsert(true));
             if (recorded > 0) {
                 log.info("Recorded {} placements of units in their parents' registers", recorded);
             }
