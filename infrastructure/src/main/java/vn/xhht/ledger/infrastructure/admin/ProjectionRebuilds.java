@@ -348,7 +348,7 @@ public class ProjectionRebuilds {
         return switch (name) {
             case UnitProjection.NAME -> new UnitProjection(target, replay);
             case PlanProjection.NAME -> new PlanProjection(target, replay);
-            case FrameworkProjection.NAME -> new FrameworkProjection(target);
+            case FrameworkProjection.NAME -> new FrameworkProjection(target, replay);
             case AssessmentProjection.NAME -> new AssessmentProjection(target, replay);
             case RecognitionProjection.NAME -> new RecognitionProjection(target, replay);
             case FigureProjection.NAME -> new FigureProjection(target, replay);

@@ -94,6 +94,32 @@ class ModuleBoundariesTest {
                    .check(all);
     }
 
+    /**
+     * One way to write a view: projections change documents through their batch ({@code ViewBatch}: read ahead, write
+     * once at the batch's end, replayable in memory); only the indicator view keeps its own book of figures
+     * ({@code FigureBook}, with the journal that makes it exactly-once across nodes). Dropping a collection on reset
+     * is not a write of a document.
+     */
+    @Test
+    void viewsAreWrittenThroughTheirBatch() {
+        noClasses().that().resideInAPackage("vn.xhht.ledger.query..")
+                   .and().doNotHaveFullyQualifiedName("vn.xhht.ledger.query.support.ViewBatch")
+                   .and().doNotHaveFullyQualifiedName("vn.xhht.ledger.query.indicator.FigureBook")
+                   .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                           com.tngtech.archunit.base.DescribedPredicate.describe("a document write",
+                                   target -> target.getName().matches("(insert|replace|update|delete|findOneAnd|bulkWrite).*")))
+                           .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                                   com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                           com.tngtech.archunit.base.DescribedPredicate.describe("a MongoDB collection",
+                                                   owner -> owner.isAssignableTo(com.mongodb.reactivestreams.client.MongoCollection.class)
+                                                           || owner.isAssignableTo(com.mongodb.client.MongoCollection.class))))))
+                   .check(all);
+        classes().that().resideInAPackage("vn.xhht.ledger.query..")
+                 .and().areAnnotatedWith(org.axonframework.config.ProcessingGroup.class)
+                 .should().beAssignableTo(vn.xhht.ledger.query.support.Replayable.class)
+                 .check(all);
+    }
+
     @Test
     void theEventStoreIsOursAndNotTheAxonMongoExtension() {
         noClasses().should().dependOnClassesThat().resideInAPackage("org.axonframework.extensions.mongo..")

@@ -1,8 +1,5 @@
 package vn.xhht.ledger.query.framework;
 
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
@@ -10,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,7 +19,9 @@ import vn.xhht.ledger.domain.framework.FrameworkMessages.FetchFrameworksQuery;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkList;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkSummary;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkVersionPublishedEvent;
+import vn.xhht.ledger.query.support.BatchedView;
 import vn.xhht.ledger.query.support.RecordTime;
+import vn.xhht.ledger.query.support.ViewBatch;
 import vn.xhht.ledger.query.support.ViewDocuments;
 
 import java.time.Instant;
@@ -40,7 +40,7 @@ import static com.mongodb.client.model.Filters.in;
  */
 @Component
 @ProcessingGroup(FrameworkProjection.NAME)
-public class FrameworkProjection {
+public class FrameworkProjection extends BatchedView {
 
     public static final String NAME = "frameworks";
     /** 2: every indicator names its kind (per-level targets). */
@@ -49,20 +49,27 @@ public class FrameworkProjection {
     private static final String VERSIONS = "framework_versions";
     private static final String INDEX = "framework_index";
     private static final String DIRECTORY = "#codes";
-
-    /** The collections this view writes. */
-    public static List<String> collections() {
-        return List.of(VERSIONS, INDEX);
-    }
     /** A version's record time: when the service learnt of it. */
     private static final String PUBLISHED_AT = "at";
 
+    /** The collections this view writes, the index (which lists versions) last. */
+    public static List<String> collections() {
+        return List.of(VERSIONS, INDEX);
+    }
+
     private final MongoCollection<Document> versions;
     private final MongoCollection<Document> index;
+    private final ViewBatch batch;
 
+    @Autowired
     public FrameworkProjection(MongoDatabase readDatabase) {
+        this(readDatabase, ViewBatch.Mode.SHARED);
+    }
+
+    public FrameworkProjection(MongoDatabase readDatabase, ViewBatch.Mode mode) {
         this.versions = readDatabase.getCollection(VERSIONS);
         this.index = readDatabase.getCollection(INDEX);
+        this.batch = new ViewBatch(readDatabase, mode, collections(), List.of());
     }
 
     public static String key(String code, int version) {
@@ -71,26 +78,35 @@ public class FrameworkProjection {
 
     @EventHandler
     void on(FrameworkVersionPublishedEvent event) {
-        Document version = ViewDocuments.toDocument(event.framework()).append("_id", key(event.code(), event.version()));
-        RecordTime.put(version, PUBLISHED_AT, RecordTime.ofEventBeingHandled());
-        Mono.from(versions.replaceOne(eq("_id", version.getString("_id")), version, new ReplaceOptions().upsert(true)))
-            .block();
-        FrameworkSummary existing = Mono.from(index.find(eq("_id", event.code())).first())
-                                        .map(d -> ViewDocuments.fromDocument(d, FrameworkSummary.class)).block();
-        if (existing == null || existing.latestVersion() <= event.version()) {
-            CriteriaFramework framework = event.framework();
-            Document summary = ViewDocuments.toDocument(new FrameworkSummary(
-                    event.code(), framework.title(), framework.regulation(), event.version(), framework.provisional(),
-                    framework.surveyStandard()))
-                                            .append("_id", event.code());
-            Mono.from(index.replaceOne(eq("_id", event.code()), summary, new ReplaceOptions().upsert(true))).block();
-        }
-        Mono.from(index.updateOne(eq("_id", DIRECTORY), Updates.addToSet("codes", event.code()),
-                                  new UpdateOptions().upsert(true))).block();
+        batch.apply(() -> {
+            String key = key(event.code(), event.version());
+            Document version = ViewDocuments.toDocument(event.framework()).append("_id", key);
+            RecordTime.put(version, PUBLISHED_AT, RecordTime.ofEventBeingHandled());
+            batch.replace(VERSIONS, key, version);
+            Document existing = batch.find(INDEX, event.code());
+            if (existing == null || ViewDocuments.fromDocument(existing, FrameworkSummary.class).latestVersion() <= event.version()) {
+                CriteriaFramework framework = event.framework();
+                batch.replace(INDEX, event.code(), ViewDocuments.toDocument(new FrameworkSummary(
+                        event.code(), framework.title(), framework.regulation(), event.version(), framework.provisional(),
+                        framework.surveyStandard())).append("_id", event.code()));
+            }
+            Document directory = batch.find(INDEX, DIRECTORY);
+            List<String> codes = new ArrayList<>(directory == null ? List.of() : directory.getList("codes", String.class));
+            if (!codes.contains(event.code())) {
+                codes.add(event.code());
+                batch.replace(INDEX, DIRECTORY, new Document("_id", DIRECTORY).append("codes", codes));
+            }
+        });
+    }
+
+    @Override
+    protected ViewBatch batch() {
+        return batch;
     }
 
     @ResetHandler
     void reset() {
+        batch.discard();
         Mono.from(versions.drop()).then(Mono.from(index.drop())).block();
     }
 
