@@ -67,24 +67,16 @@ public class LogVerifier {
         long unsealed = 0;
         boolean sealedSeen = false;
         long nextFree = 1;
-        Document checkpoint = checkpointCursor.hasNext() ? checkpointCursor.next() : null;
-        byte[] previousSignature = new byte[0];
-        int[] checkpointGeneration = {0};
+        CheckpointWalk walk = new CheckpointWalk(checkpointCursor);
         int generation = 0; // of the latest commit's key: a log never goes back to a retired key
         boolean keyIdSeen = false;
         while (commitCursor.hasNext()) {
             Document commit = commitCursor.next();
             commits++;
             long first = ((Number) commit.get("_id")).longValue();
-            while (checkpoint != null && checkpoint.getLong("_id") < first) {
-                long beyond = Math.max(0, nextFree - 1 - checkpoint.getLong("_id")); // a commit straddling it
-                String problem = checkpointProblem(checkpoint, checked - beyond, heads, previousSignature,
-                                                   checkpointGeneration);
-                if (problem != null) {
-                    return broken(position(checkpoint, problem), problem, checked, commits, unsealed);
-                }
-                previousSignature = checkpoint.get("sig", Binary.class).getData();
-                checkpoint = checkpointCursor.hasNext() ? checkpointCursor.next() : null;
+            Report brokenCheckpoint = walk.passBelow(first, nextFree, checked, heads, commits, unsealed);
+            if (brokenCheckpoint != null) {
+                return brokenCheckpoint;
             }
             List<Document> eventDocuments = commit.getList(MongoCommitStorageEngine.EVENTS, Document.class);
             Number count = (Number) commit.get(MongoCommitStorageEngine.COUNT);
@@ -166,17 +158,37 @@ public class LogVerifier {
                               commits, unsealed);
             }
         }
-        while (checkpoint != null) {
-            long beyond = Math.max(0, nextFree - 1 - checkpoint.getLong("_id"));
-            String problem = checkpointProblem(checkpoint, checked - beyond, heads, previousSignature,
-                                               checkpointGeneration);
-            if (problem != null) {
-                return broken(position(checkpoint, problem), problem, checked, commits, unsealed);
-            }
-            previousSignature = checkpoint.get("sig", Binary.class).getData();
-            checkpoint = checkpointCursor.hasNext() ? checkpointCursor.next() : null;
+        Report brokenCheckpoint = walk.passBelow(Long.MAX_VALUE, nextFree, checked, heads, commits, unsealed);
+        return brokenCheckpoint != null ? brokenCheckpoint
+                : new Report(true, checked, commits, unsealed, null, null, seal.publicKey());
+    }
+
+    /** The signed checkpoints in position order, each checked once every commit at or below it has been read. */
+    private final class CheckpointWalk {
+        private final Iterator<Document> cursor;
+        private Document next;
+        private byte[] previousSignature = new byte[0];
+        private final int[] generation = {0};
+
+        CheckpointWalk(Iterator<Document> cursor) {
+            this.cursor = cursor;
+            this.next = cursor.hasNext() ? cursor.next() : null;
         }
-        return new Report(true, checked, commits, unsealed, null, null, seal.publicKey());
+
+        /** Checks the checkpoints below {@code position}; answers the first broken one's report, or null. */
+        Report passBelow(long position, long nextFree, long checked, Map<String, Head> heads, long commits,
+                         long unsealed) {
+            while (next != null && next.getLong("_id") < position) {
+                long beyond = Math.max(0, nextFree - 1 - next.getLong("_id")); // a commit straddling it
+                String problem = checkpointProblem(next, checked - beyond, heads, previousSignature, generation);
+                if (problem != null) {
+                    return broken(position(next, problem), problem, checked, commits, unsealed);
+                }
+                previousSignature = next.get("sig", Binary.class).getData();
+                next = cursor.hasNext() ? cursor.next() : null;
+            }
+            return null;
+        }
     }
 
     /**

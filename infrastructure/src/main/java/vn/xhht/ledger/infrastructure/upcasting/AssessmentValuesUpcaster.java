@@ -1,13 +1,8 @@
 package vn.xhht.ledger.infrastructure.upcasting;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.springframework.stereotype.Component;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages;
 
-import java.util.Set;
 
 /**
  * Reads the assessment events stored before ratio and count values (revision 1, without a revision) as revision 2.
@@ -15,21 +10,10 @@ import java.util.Set;
  * absent, so null): the payload is kept as it is and only its revision moves on.
  */
 @Component
-public class AssessmentValuesUpcaster extends SingleEventUpcaster {
+public class AssessmentValuesUpcaster extends RevisionUpcaster {
 
-    static final Set<String> TYPES = Set.of(AssessmentMessages.AssessmentOpenedEvent.class.getName(),
-                                            AssessmentMessages.AssessmentScoresUpdatedEvent.class.getName(),
-                                            AssessmentMessages.AssessmentReviewedEvent.class.getName());
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return TYPES.contains(representation.getType().getName()) && representation.getType().getRevision() == null;
-    }
-
-    @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(
-                new SimpleSerializedType(representation.getType().getName(), AssessmentMessages.VALUES_REVISION),
-                JsonNode.class, payload -> payload);
+    public AssessmentValuesUpcaster() {
+        super(null, AssessmentMessages.VALUES_REVISION, payload -> payload, AssessmentMessages.AssessmentOpenedEvent.class,
+              AssessmentMessages.AssessmentScoresUpdatedEvent.class, AssessmentMessages.AssessmentReviewedEvent.class);
     }
 }

@@ -2,9 +2,6 @@ package vn.xhht.ledger.infrastructure.upcasting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.springframework.stereotype.Component;
 import vn.xhht.ledger.domain.framework.FrameworkMessages;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkVersionPublishedEvent;
@@ -15,19 +12,10 @@ import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkVersionPublish
  * not, at the levels it names) in an all-met one. Nothing else changes; the stored event stays as it was.
  */
 @Component
-public class FrameworkKindsUpcaster extends SingleEventUpcaster {
+public class FrameworkKindsUpcaster extends RevisionUpcaster {
 
-    private static final String TYPE = FrameworkVersionPublishedEvent.class.getName();
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return TYPE.equals(representation.getType().getName()) && representation.getType().getRevision() == null;
-    }
-
-    @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(new SimpleSerializedType(TYPE, FrameworkMessages.PUBLISHED_REVISION),
-                                            JsonNode.class, FrameworkKindsUpcaster::withKinds);
+    public FrameworkKindsUpcaster() {
+        super(null, FrameworkMessages.PUBLISHED_REVISION, FrameworkKindsUpcaster::withKinds, FrameworkVersionPublishedEvent.class);
     }
 
     static JsonNode withKinds(JsonNode payload) {

@@ -1,9 +1,5 @@
 package vn.xhht.ledger.infrastructure.upcasting;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.springframework.stereotype.Component;
 import vn.xhht.ledger.domain.framework.FrameworkMessages;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkVersionPublishedEvent;
@@ -14,18 +10,9 @@ import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkVersionPublish
  * is and only the revision moves on. (Revision 1 is read as 3 directly by {@link FrameworkKindsUpcaster}.)
  */
 @Component
-public class FrameworkSurveyFieldsUpcaster extends SingleEventUpcaster {
+public class FrameworkSurveyFieldsUpcaster extends RevisionUpcaster {
 
-    private static final String TYPE = FrameworkVersionPublishedEvent.class.getName();
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return TYPE.equals(representation.getType().getName()) && "2".equals(representation.getType().getRevision());
-    }
-
-    @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(new SimpleSerializedType(TYPE, FrameworkMessages.PUBLISHED_REVISION),
-                                            JsonNode.class, payload -> payload);
+    public FrameworkSurveyFieldsUpcaster() {
+        super("2", FrameworkMessages.PUBLISHED_REVISION, payload -> payload, FrameworkVersionPublishedEvent.class);
     }
 }

@@ -2,14 +2,10 @@ package vn.xhht.ledger.infrastructure.upcasting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.springframework.stereotype.Component;
 import vn.xhht.ledger.domain.plan.PlanContent;
 import vn.xhht.ledger.domain.plan.PlanEvents;
 
-import java.util.Set;
 
 /**
  * Reads a plan drafted or amended before tasks and deadlines had ids (revision 1, without a revision) as revision 2:
@@ -18,21 +14,11 @@ import java.util.Set;
  * no recurrence (null). The stored event stays as it was.
  */
 @Component
-public class PlanItemIdsUpcaster extends SingleEventUpcaster {
+public class PlanItemIdsUpcaster extends RevisionUpcaster {
 
-    static final Set<String> TYPES = Set.of(PlanEvents.PlanDraftedEvent.class.getName(),
-                                            PlanEvents.PlanAmendedEvent.class.getName());
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return TYPES.contains(representation.getType().getName()) && representation.getType().getRevision() == null;
-    }
-
-    @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(
-                new SimpleSerializedType(representation.getType().getName(), PlanEvents.CONTENT_REVISION),
-                JsonNode.class, PlanItemIdsUpcaster::withIds);
+    public PlanItemIdsUpcaster() {
+        super(null, PlanEvents.CONTENT_REVISION, PlanItemIdsUpcaster::withIds, PlanEvents.PlanDraftedEvent.class,
+              PlanEvents.PlanAmendedEvent.class);
     }
 
     static JsonNode withIds(JsonNode payload) {
