@@ -75,14 +75,6 @@ public final class AssessmentMessages {
         public IndicatorValue reviewedValue() {
             return new IndicatorValue(points, met, numerator, denominator, count);
         }
-
-        public Object self() {
-            return selfValue().shown();
-        }
-
-        public Object reviewed() {
-            return reviewedValue().shown();
-        }
     }
 
     public record Conclusion(String result, String level) {
@@ -169,8 +161,9 @@ public final class AssessmentMessages {
         }
     }
 
-    public record ScoreView(String indicator, String criterion, String name, Object self, Object reviewed,
-                            String reason, String evidence) {
+    /** One indicator of an assessment: its self-assessed value and, once reviewed, the reviewed one. */
+    public record ScoreView(String indicator, String criterion, String name, IndicatorValue.Shown self,
+                            IndicatorValue.Shown reviewed, String reason, String evidence) {
     }
 
     public record AssessmentView(String id, String subjectUnitId, String framework, int frameworkVersion, int year,

@@ -1,8 +1,6 @@
 package vn.xhht.ledger.domain.framework;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * One indicator's value in an assessment, of the indicator's kind: {@code points}, {@code met},
@@ -31,26 +29,39 @@ public record IndicatorValue(BigDecimal points, Boolean met, BigDecimal numerato
         return points == null && met == null && numerator == null && denominator == null && count == null;
     }
 
-    /**
-     * The value as the API shows it: the points, {@code true}/{@code false}, the count, or
-     * {@code {numerator, denominator}} for a ratio; null when there is none.
-     */
-    public Object shown() {
+    /** The value as it is shown — points, met or not, a count, or a ratio — or null when there is none. */
+    public Shown shown() {
         if (points != null) {
-            return points;
+            return new Points(points);
         }
         if (met != null) {
-            return met;
+            return new Met(met);
         }
         if (count != null) {
-            return count;
+            return new Count(count);
         }
         if (numerator != null || denominator != null) {
-            Map<String, BigDecimal> ratio = new LinkedHashMap<>();
-            ratio.put("numerator", numerator);
-            ratio.put("denominator", denominator);
-            return ratio;
+            return new Ratio(numerator, denominator);
         }
         return null;
+    }
+
+    /**
+     * A value of one kind, as an assessment shows it. The API writes the first three as the bare number or boolean
+     * and a ratio as {@code {numerator, denominator}}.
+     */
+    public sealed interface Shown permits Points, Met, Count, Ratio {
+    }
+
+    public record Points(BigDecimal points) implements Shown {
+    }
+
+    public record Met(boolean met) implements Shown {
+    }
+
+    public record Count(BigDecimal count) implements Shown {
+    }
+
+    public record Ratio(BigDecimal numerator, BigDecimal denominator) implements Shown {
     }
 }

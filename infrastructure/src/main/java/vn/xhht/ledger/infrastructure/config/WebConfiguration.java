@@ -1,5 +1,6 @@
 package vn.xhht.ledger.infrastructure.config;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -9,9 +10,12 @@ import org.springframework.boot.web.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import vn.xhht.ledger.domain.framework.IndicatorValue;
 import vn.xhht.ledger.infrastructure.web.input.InputRulesModule;
 import vn.xhht.ledger.infrastructure.web.input.StrictJsonDecoder;
 import org.springframework.context.annotation.Configuration;
+
+import java.math.BigDecimal;
 
 /** How request bodies are read, beyond the {@code spring.jackson.*} properties. */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +40,32 @@ public class WebConfiguration {
                                                                                     CoercionAction.Fail);
                                      }
                                  });
+    }
+
+    /**
+     * An assessment's values are typed ({@link IndicatorValue.Shown}); the API writes points, met and counts as the
+     * bare number or boolean, a ratio as {@code {numerator, denominator}}.
+     */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer shownValues() {
+        return builder -> builder.mixIn(IndicatorValue.Points.class, PointsShown.class)
+                                 .mixIn(IndicatorValue.Met.class, MetShown.class)
+                                 .mixIn(IndicatorValue.Count.class, CountShown.class);
+    }
+
+    private interface PointsShown {
+        @JsonValue
+        BigDecimal points();
+    }
+
+    private interface MetShown {
+        @JsonValue
+        boolean met();
+    }
+
+    private interface CountShown {
+        @JsonValue
+        BigDecimal count();
     }
 
     /** Text and dates in request bodies held to {@code InputRules} (one line unless free text, NFC, 1945–2100). */

@@ -119,6 +119,7 @@ class AssessmentsApiTest extends ApiTest {
         as("auditor").get().uri("/assessments/{id}", id).exchange().expectStatus().isOk().expectBody()
                      .jsonPath("$.frameworkVersion").isEqualTo(2)
                      .jsonPath("$.result").isEqualTo("MUC_DO_2") // 48 of 50 = 96% ≥ 95%
+                     .jsonPath("$.scores[?(@.indicator == 'TC1.1')].self").isEqualTo(List.of(true)) // met: the bare boolean
                      .jsonPath("$.scores[?(@.indicator == 'TC2.3')].self.numerator").isEqualTo(List.of(48))
                      .jsonPath("$.scores[?(@.indicator == 'TC2.3')].self.denominator").isEqualTo(List.of(50));
         as("assessor").put().uri("/assessments/{id}/scores", id)

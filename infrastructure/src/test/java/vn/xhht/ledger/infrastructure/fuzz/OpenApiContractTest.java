@@ -36,11 +36,25 @@ class OpenApiContractTest extends ApiTest {
 
     private ApiDocument document;
 
+    private JsonNode raw;
+
     @BeforeEach
     void readTheDocument() throws Exception {
         byte[] body = anonymous().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                                  .expectBody().returnResult().getResponseBody();
-        document = new ApiDocument(JSON.readTree(body));
+        raw = JSON.readTree(body);
+        document = new ApiDocument(raw);
+    }
+
+    /** An assessment's value is typed: a number, a boolean or a ratio, as the service writes it — never "any". */
+    @Test
+    void anAssessmentsValuesAreDocumentedAsTheirThreeShapes() {
+        JsonNode self = raw.at("/components/schemas/ScoreView/properties/self");
+        JsonNode shown = self.has("$ref") ? raw.at("/components/schemas/" + self.get("$ref").asText().replaceAll(".*/", "")) : self;
+        assertThat(shown.path("oneOf")).extracting(JsonNode::toString)
+                .anySatisfy(s -> assertThat(s).contains("\"number\""))
+                .anySatisfy(s -> assertThat(s).contains("\"boolean\""))
+                .anySatisfy(s -> assertThat(s).contains("numerator").contains("denominator"));
     }
 
     @Test

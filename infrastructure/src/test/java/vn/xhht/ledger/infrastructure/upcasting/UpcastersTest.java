@@ -112,7 +112,7 @@ class UpcastersTest {
                  "points": null, "met": false, "reason": "no minutes"}], "result": "CHUA_DAT", "reviewedOn": "2024-02-01"}""";
         AssessmentReviewedEvent review = read(reviewed, AssessmentReviewedEvent.class, null);
         assertThat(review.adjustments().get(0).selfValue()).isEqualTo(IndicatorValue.ofMet(true));
-        assertThat(review.adjustments().get(0).reviewed()).isEqualTo(false);
+        assertThat(review.adjustments().get(0).reviewedValue().shown()).isEqualTo(new vn.xhht.ledger.domain.framework.IndicatorValue.Met(false));
     }
 
     @Test

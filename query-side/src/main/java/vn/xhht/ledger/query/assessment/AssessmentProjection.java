@@ -29,6 +29,7 @@ import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.Page;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
+import vn.xhht.ledger.domain.framework.IndicatorValue;
 import vn.xhht.ledger.query.framework.FrameworkProjection;
 import vn.xhht.ledger.query.support.Cursors;
 import vn.xhht.ledger.query.support.RecordVersions;
@@ -241,8 +242,8 @@ public class AssessmentProjection extends BatchedView {
 
     private static ScoreView scoreView(String indicator, String criterion, String name, Score score,
                                        AdjustedScore adjustment, boolean reviewed) {
-        Object self = score == null ? null : score.value().shown();
-        Object reviewedValue = adjustment != null ? adjustment.reviewed() : reviewed ? self : null;
+        IndicatorValue.Shown self = score == null ? null : score.value().shown();
+        IndicatorValue.Shown reviewedValue = adjustment != null ? adjustment.reviewedValue().shown() : reviewed ? self : null;
         return new ScoreView(indicator, criterion, name, self, reviewedValue,
                              adjustment == null ? null : adjustment.reason(), score == null ? null : score.evidence());
     }

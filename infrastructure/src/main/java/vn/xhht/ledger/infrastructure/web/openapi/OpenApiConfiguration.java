@@ -57,6 +57,25 @@ public class OpenApiConfiguration {
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
+    static {
+        // an assessment's value as written (WebConfiguration#shownValues): one of three shapes, or null
+        org.springdoc.core.utils.SpringDocUtils.getConfig().replaceWithSchema(
+                vn.xhht.ledger.domain.framework.IndicatorValue.Shown.class, shownValueSchema());
+    }
+
+    static Schema<?> shownValueSchema() {
+        ObjectSchema ratio = new ObjectSchema();
+        ratio.addProperty("numerator", new io.swagger.v3.oas.models.media.NumberSchema());
+        ratio.addProperty("denominator", new io.swagger.v3.oas.models.media.NumberSchema());
+        Schema<Object> shown = new Schema<>();
+        shown.setOneOf(List.of(new io.swagger.v3.oas.models.media.NumberSchema().description("points, or a count"),
+                               new io.swagger.v3.oas.models.media.BooleanSchema().description("met or not"),
+                               ratio.description("a ratio")));
+        shown.setNullable(true);
+        shown.setDescription("Giá trị của chỉ tiêu theo loại: điểm, đạt/không đạt, số lượng, hoặc tỉ lệ");
+        return shown;
+    }
+
     @Bean
     public OpenAPI xhhtOpenApi() {
         Components components = new Components()
