@@ -41,7 +41,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -92,6 +95,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
     private static final int RECENT_EVENTS = 50_000;
     private static final Document COMMIT_HEADER = new Document(COUNT, 1).append(RESERVED_AT, 1);
 
+
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
     private final PositionAllocator allocator;
@@ -100,6 +104,11 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
     private final Duration gapTimeout;
     private final int maxGapOffset;
     private final int positionWindow;
+    /**
+     * How old a window read ahead may be when it is used (a commit stored since shows up as a gap, fetched by the next
+     * read): far below the gap timeout less the commit delay, which is what keeps a late commit from being given up.
+     */
+    private final long readAheadFreshNanos;
     /**
      * Recently read commits by first position: when they reserved their positions (the evidence for giving up on
      * gaps below them) and how many events they hold (to resume a token that points inside a commit).
@@ -137,6 +146,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         this.gapTimeout = builder.gapTimeout;
         this.maxGapOffset = builder.maxGapOffset;
         this.positionWindow = Math.max(batchSize(), 2 * builder.blockSize);
+        this.readAheadFreshNanos = builder.readAheadFreshness.toNanos();
         ensureIndexes();
     }
 
@@ -407,17 +417,51 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
 
     // ------------------------------------------------------------------------------------------ tracked reads
 
-    /** Commits per reply of a tracked read. */
+    /** Commits per reply of a tracked read, at least: as many as a bulk publish's thousands of events allow. */
     private static final int REPLY_COMMITS = 20;
+
+    /** Events per reply of a tracked read, about: the commits asked per reply follow the size of recent commits. */
+    private static final int REPLY_EVENTS = 2_000;
+    /** Events per commit, as a running average of the commits read (a catch-up's replies grow with small commits). */
+    private volatile double eventsPerCommit = 1;
+
+    /**
+     * How many commits a reply may carry: about {@link #REPLY_EVENTS} events' worth from the commits read lately, at
+     * least {@link #REPLY_COMMITS} — the embedded server answers a batch in one reply however large (past the
+     * driver's 48 MB, found by the million-event rebuild benchmark), so large commits need small batches, while a
+     * catch-up over one-event commits gets its window in one reply instead of seven.
+     */
+    private int replyCommits() {
+        return (int) Math.max(REPLY_COMMITS, Math.min(positionWindow + 1, REPLY_EVENTS / Math.max(1, eventsPerCommit)));
+    }
+
+    /**
+     * A window read ahead: the commits at positions {@code from} to {@code from + window - 1}, asked for while the
+     * previous window's events were being handled.
+     */
+    private record ReadAhead(long from, long askedAtNanos, CompletableFuture<List<Document>> commits) {
+    }
+
+    /** Windows read ahead, by first position: one per processor catching up (a few are kept, the old ones dropped). */
+    private static final int READ_AHEADS = 16;
+    private final Map<Long, ReadAhead> readAheads = new java.util.concurrent.ConcurrentHashMap<>();
+    /** One thread reads ahead, started when a reader catches up and stopped after ten idle seconds. */
+    private final Executor readAheadThread = new java.util.concurrent.ThreadPoolExecutor(
+            0, 1, 10, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), runnable -> {
+        Thread thread = new Thread(runnable, "event-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken token = dropExpiredGaps((GapAwareTrackingToken) lastToken);
         long index = token == null ? 0 : token.getIndex();
         List<Long> positions = new ArrayList<>(positionWindow + (token == null ? 0 : token.getGaps().size()) + 1);
+        long straddling = 0;
         if (token != null) {
             positions.addAll(token.getGaps());
-            long straddling = startOfCommitContinuingAfter(index);
+            straddling = startOfCommitContinuingAfter(index);
             if (straddling > 0) {
                 positions.add(straddling);
             }
@@ -425,15 +469,16 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         for (long p = index + 1; p <= index + positionWindow; p++) {
             positions.add(p);
         }
-        // bounded replies: a commit can hold thousands of events (a bulk publish), and the embedded server answers a
-        // whole query in one reply, past the driver's 48 MB (found by the million-event rebuild benchmark)
-        List<Document> commits = new ArrayList<>();
-        events.find(in("_id", positions)).batchSize(REPLY_COMMITS).into(commits);
+        // a window read ahead answers exactly these positions when the token has no gaps and ends a commit
+        List<Document> commits = token != null && !token.hasGaps() && straddling == 0 ? readAheadFrom(index + 1) : null;
+        if (commits == null) {
+            commits = commitsAt(positions);
+        }
         boolean windowHit = commits.stream().anyMatch(c -> c.getLong("_id") > index);
         if (!windowHit && allocator.isClaimedAt(index + positionWindow + 1)) {
             // A hole wider than the window (abandoned positions, or another node's block): find what follows.
             events.find(gt("_id", index + positionWindow)).sort(Sorts.ascending("_id")).limit(batchSize)
-                  .batchSize(REPLY_COMMITS).into(commits);
+                  .batchSize(replyCommits()).into(commits);
         }
         commits.sort(Comparator.comparingLong(c -> c.getLong("_id")));
 
@@ -454,7 +499,47 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
                 result.add(EventDocumentCodec.decode(eventDocuments.get(i), position).withToken(current));
             }
         }
+        if (current != null && !current.hasGaps() && current.getIndex() >= index + positionWindow) {
+            // a full window without gaps: a reader catching up, whose next window is asked for now
+            readAheadAfter(current.getIndex());
+        }
         return result;
+    }
+
+    /** The commits at the positions, in replies sized to recent commits (a commit can hold a bulk publish). */
+    private List<Document> commitsAt(List<Long> positions) {
+        List<Document> commits = new ArrayList<>();
+        events.find(in("_id", positions)).batchSize(replyCommits()).into(commits);
+        return commits;
+    }
+
+    private void readAheadAfter(long index) {
+        List<Long> next = new ArrayList<>(positionWindow);
+        for (long p = index + 1; p <= index + positionWindow; p++) {
+            next.add(p);
+        }
+        long now = System.nanoTime();
+        readAheads.values().removeIf(ahead -> now - ahead.askedAtNanos() > readAheadFreshNanos);
+        if (readAheads.size() < READ_AHEADS) {
+            readAheads.put(index + 1, new ReadAhead(index + 1, now, CompletableFuture.supplyAsync(() -> commitsAt(next),
+                                                                                                readAheadThread)));
+        }
+    }
+
+    /**
+     * The window read ahead from {@code from}, if one was asked for lately (its commits then stand as a read made a
+     * moment ago: any stored since are gaps the next fetch asks for); otherwise null. Taken once.
+     */
+    private List<Document> readAheadFrom(long from) {
+        ReadAhead ahead = readAheads.remove(from);
+        if (ahead == null || System.nanoTime() - ahead.askedAtNanos() > readAheadFreshNanos) {
+            return null;
+        }
+        try {
+            return new ArrayList<>(ahead.commits().join());
+        } catch (CompletionException e) {
+            return null; // read again in the caller's thread, which reports what fails
+        }
     }
 
     private Collection<Long> missingBelow(long position) {
@@ -467,8 +552,9 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
 
     private void remember(Document commit) {
         Date reservedAt = commit.getDate(RESERVED_AT);
-        commitLog.put(commit.getLong("_id"), new CommitInfo(reservedAt == null ? 0 : reservedAt.getTime(),
-                                                            commit.getInteger(COUNT)));
+        int count = commit.getInteger(COUNT);
+        commitLog.put(commit.getLong("_id"), new CommitInfo(reservedAt == null ? 0 : reservedAt.getTime(), count));
+        eventsPerCommit = 0.9 * eventsPerCommit + 0.1 * count;
         while (commitLog.size() > COMMIT_LOG_SIZE) {
             commitLog.pollFirstEntry();
         }
@@ -612,6 +698,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         private Duration blockTtl = Duration.ofSeconds(1);
         private Duration maxCommitDelay = Duration.ofSeconds(10);
         private Duration gapTimeout = Duration.ofSeconds(60);
+        private Duration readAheadFreshness = Duration.ofMillis(100);
         private int maxGapOffset = 10_000;
         private Clock clock = Clock.systemUTC();
         private LogSeal seal;
@@ -650,6 +737,12 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         }
 
         /** How long a reader waits for a gap before giving up on it; must exceed maxCommitDelay plus clock skew. */
+        /** How old a window read ahead for a reader catching up may be when it is used (default 100 ms). */
+        public Builder readAheadFreshness(Duration readAheadFreshness) {
+            this.readAheadFreshness = readAheadFreshness;
+            return this;
+        }
+
         public Builder gapTimeout(Duration gapTimeout) {
             this.gapTimeout = gapTimeout;
             return this;

@@ -1,0 +1,125 @@
+package vn.xhht.ledger.infrastructure.eventstore;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.xhht.ledger.infrastructure.mongo.EmbeddedMongo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A reader catching up asks for its next window while it handles the one it has. A commit stored after that window
+ * was read (a writer on another node that reserved its positions earlier) is not lost: the stale window leaves its
+ * position as a gap, and the next fetch asks for the gap and delivers it — every position exactly once.
+ */
+class ReadAheadTest {
+
+    private EmbeddedMongo server;
+    private MongoClient client;
+    private MongoDatabase database;
+
+    @BeforeEach
+    void start() {
+        server = EmbeddedMongo.memory();
+        client = MongoClients.create(server.connectionString());
+        database = client.getDatabase("read-ahead");
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    private MongoCommitStorageEngine node(CountDownLatch holdInsert) {
+        MongoCommitStorageEngine.Builder builder = new MongoCommitStorageEngine.Builder() {
+            @Override
+            public MongoCommitStorageEngine build() {
+                validate();
+                return new MongoCommitStorageEngine(this) {
+                    @Override
+                    protected void beforeInsert(long firstPosition, Document commit) {
+                        try {
+                            holdInsert.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                };
+            }
+        };
+        return builder.database(database).eventSerializer(JacksonSerializer.defaultSerializer())
+                      .snapshotSerializer(JacksonSerializer.defaultSerializer())
+                      .readAheadFreshness(java.time.Duration.ofSeconds(30)) // a slow machine still uses the window
+                      .build(); // blocks of 64 positions
+    }
+
+    private static void append(MongoCommitStorageEngine engine, String aggregate, int events) {
+        for (int i = 0; i < events; i++) {
+            engine.appendEvents(new GenericDomainEventMessage<>("Unit", aggregate, i, "event " + i));
+        }
+    }
+
+    /** The token's position: the event's own, except for one delivered from a gap (the token stays ahead). */
+    private static List<Long> positions(List<? extends TrackedEventData<?>> events) {
+        return events.stream().map(e -> e.trackingToken().position().orElseThrow()).toList();
+    }
+
+    /** What each event is: its aggregate and sequence. */
+    private static List<String> events(List<? extends TrackedEventData<?>> events) {
+        return events.stream().map(e -> ((DomainEventData<?>) e).getAggregateIdentifier() + "#"
+                + ((DomainEventData<?>) e).getSequenceNumber()).toList();
+    }
+
+    @Test
+    void aCommitStoredAfterItsWindowWasReadAheadIsDeliveredAsAGapOnce() throws Exception {
+        CountDownLatch open = new CountDownLatch(0);
+        CountDownLatch held = new CountDownLatch(1);
+        MongoCommitStorageEngine nodeA = node(open);
+        MongoCommitStorageEngine nodeB = node(held);
+        MongoCommitStorageEngine reader = node(open);
+
+        append(nodeA, "a", 128);                                   // positions 1..128
+        CompletableFuture<Void> late = CompletableFuture.runAsync(() -> append(nodeB, "b", 1));
+        Thread.sleep(300); // node B has reserved 129..192 and holds its commit at 129 between reserving and inserting
+        append(nodeA, "a2", 100);                                  // positions 193..292
+
+        List<? extends TrackedEventData<?>> first = reader.fetchTrackedEvents(null, 100);
+        assertThat(positions(first)).hasSize(128).endsWith(128L); // a full window: the next one is read ahead now
+        Thread.sleep(50);
+        held.countDown();                                          // position 129 is stored after that read
+        late.get(10, TimeUnit.SECONDS);
+
+        TrackingToken token = first.get(first.size() - 1).trackingToken();
+        List<String> delivered = new ArrayList<>(events(first));
+        var second = reader.fetchTrackedEvents(token, 100);
+        assertThat(positions(second)).as("the window read ahead, before 129 was stored").startsWith(193L).endsWith(256L);
+        assertThat(events(second)).doesNotContain("b#0");
+        delivered.addAll(events(second));
+        token = second.get(second.size() - 1).trackingToken();
+        for (int fetches = 0; fetches < 10; fetches++) {
+            var more = reader.fetchTrackedEvents(token, 100);
+            if (more.isEmpty()) {
+                break;
+            }
+            token = more.get(more.size() - 1).trackingToken();
+            delivered.addAll(events(more));
+        }
+        assertThat(delivered).doesNotHaveDuplicates().contains("b#0").hasSize(229);
+    }
+}
