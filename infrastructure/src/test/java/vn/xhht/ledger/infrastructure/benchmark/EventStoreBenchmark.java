@@ -113,7 +113,9 @@ class EventStoreBenchmark {
             double[] scans = new double[ROUNDS];
             double[] tracked = new double[ROUNDS];
             for (int round = 0; round < ROUNDS; round++) {
+                settle();
                 scans[round] = rawScan(catchUpDb.getCollection("events"));
+                settle();
                 tracked[round] = catchUp(engine(catchUpDb), CATCH_UP_EVENTS);
             }
             MongoDatabase peerCatchUpDb = client.getDatabase("peercatchup");
@@ -341,6 +343,12 @@ class EventStoreBenchmark {
             throw new AssertionError("caught up " + seen.get() + " of " + expected);
         }
         return rate;
+    }
+
+    /** Each measured run starts from a collected heap: the previous one's garbage is not charged to it. */
+    private static void settle() throws InterruptedException {
+        System.gc();
+        Thread.sleep(200);
     }
 
     private static double median(double[] values) {
