@@ -499,11 +499,21 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
                 result.add(EventDocumentCodec.decode(eventDocuments.get(i), position).withToken(current));
             }
         }
-        if (current != null && !current.hasGaps() && current.getIndex() >= index + positionWindow) {
-            // a full window without gaps: a reader catching up, whose next window is asked for now
+        if (current != null && !current.hasGaps() && current.getIndex() >= index + positionWindow
+                && readingHistory(commits.get(commits.size() - 1))) {
+            // a full window without gaps, of commits made a while ago: a reader catching up, whose next window is
+            // asked for now (a reader following live writes reads its next window when it comes to it)
             readAheadAfter(current.getIndex());
         }
         return result;
+    }
+
+    /** Commits reserved longer ago than this are history: a reader at them is catching up. */
+    private static final long HISTORY_MILLIS = 3_000;
+
+    private boolean readingHistory(Document lastCommit) {
+        Date reservedAt = lastCommit.getDate(RESERVED_AT);
+        return reservedAt != null && clock.millis() - reservedAt.getTime() > HISTORY_MILLIS;
     }
 
     /** The commits at the positions, in replies sized to recent commits (a commit can hold a bulk publish). */
@@ -698,7 +708,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         private Duration blockTtl = Duration.ofSeconds(1);
         private Duration maxCommitDelay = Duration.ofSeconds(10);
         private Duration gapTimeout = Duration.ofSeconds(60);
-        private Duration readAheadFreshness = Duration.ofMillis(100);
+        private Duration readAheadFreshness = Duration.ofSeconds(1);
         private int maxGapOffset = 10_000;
         private Clock clock = Clock.systemUTC();
         private LogSeal seal;
@@ -737,7 +747,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         }
 
         /** How long a reader waits for a gap before giving up on it; must exceed maxCommitDelay plus clock skew. */
-        /** How old a window read ahead for a reader catching up may be when it is used (default 100 ms). */
+        /** How old a window read ahead for a reader catching up may be when it is used (default 1 s). */
         public Builder readAheadFreshness(Duration readAheadFreshness) {
             this.readAheadFreshness = readAheadFreshness;
             return this;

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A reader catching up asks for its next window while it handles the one it has. A commit stored after that window
+ * A reader catching up (at commits made a while ago) asks for its next window while it handles the one it has. A commit stored after that window
  * was read (a writer on another node that reserved its positions earlier) is not lost: the stale window leaves its
  * position as a gap, and the next fetch asks for the gap and delivers it — every position exactly once.
  */
@@ -47,6 +47,10 @@ class ReadAheadTest {
     }
 
     private MongoCommitStorageEngine node(CountDownLatch holdInsert) {
+        return node(holdInsert, java.time.Clock.systemUTC());
+    }
+
+    private MongoCommitStorageEngine node(CountDownLatch holdInsert, java.time.Clock clock) {
         MongoCommitStorageEngine.Builder builder = new MongoCommitStorageEngine.Builder() {
             @Override
             public MongoCommitStorageEngine build() {
@@ -66,6 +70,7 @@ class ReadAheadTest {
         return builder.database(database).eventSerializer(JacksonSerializer.defaultSerializer())
                       .snapshotSerializer(JacksonSerializer.defaultSerializer())
                       .readAheadFreshness(java.time.Duration.ofSeconds(30)) // a slow machine still uses the window
+                      .clock(clock)
                       .build(); // blocks of 64 positions
     }
 
@@ -92,7 +97,9 @@ class ReadAheadTest {
         CountDownLatch held = new CountDownLatch(1);
         MongoCommitStorageEngine nodeA = node(open);
         MongoCommitStorageEngine nodeB = node(held);
-        MongoCommitStorageEngine reader = node(open);
+        // the reader comes to these commits ten seconds after they were made: it is catching up (gaps last 60 s)
+        MongoCommitStorageEngine reader = node(open, java.time.Clock.offset(java.time.Clock.systemUTC(),
+                                                                            java.time.Duration.ofSeconds(10)));
 
         append(nodeA, "a", 128);                                   // positions 1..128
         CompletableFuture<Void> late = CompletableFuture.runAsync(() -> append(nodeB, "b", 1));
@@ -121,5 +128,24 @@ class ReadAheadTest {
             delivered.addAll(events(more));
         }
         assertThat(delivered).doesNotHaveDuplicates().contains("b#0").hasSize(229);
+    }
+
+    @Test
+    void aReaderFollowingLiveWritesReadsNothingAhead() throws Exception {
+        CountDownLatch open = new CountDownLatch(0);
+        CountDownLatch held = new CountDownLatch(1);
+        MongoCommitStorageEngine nodeA = node(open);
+        MongoCommitStorageEngine nodeB = node(held);
+        MongoCommitStorageEngine reader = node(open); // at commits made a moment ago
+
+        append(nodeA, "a", 128);
+        CompletableFuture<Void> late = CompletableFuture.runAsync(() -> append(nodeB, "b", 1));
+        Thread.sleep(300);
+        append(nodeA, "a2", 100);
+        var first = reader.fetchTrackedEvents(null, 100);
+        held.countDown();
+        late.get(10, TimeUnit.SECONDS);
+        var second = reader.fetchTrackedEvents(first.get(first.size() - 1).trackingToken(), 100);
+        assertThat(events(second)).as("read when it came to it, after 129 was stored").startsWith("b#0");
     }
 }
