@@ -60,6 +60,12 @@ public class Hierarchy {
         }
     }
 
+    /** Records on the unit's register that it ends from {@code from} (in the ending's commit). */
+    void closeChildren(String unitId, LocalDate from) throws Exception {
+        registers.loadOrCreate(UnitEvents.childrenRegisterId(unitId), () -> new UnitChildrenAggregate(unitId))
+                 .execute(register -> register.close(from));
+    }
+
     /** Whether {@code childId} was ever placed under {@code parentId} (its own history says so). */
     boolean everUnder(String childId, String parentId) {
         try {

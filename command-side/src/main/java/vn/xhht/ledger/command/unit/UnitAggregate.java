@@ -93,13 +93,16 @@ public class UnitAggregate {
         placements.requireMergeTarget(unitId, kind, command.intoId(), command.validFrom());
         mergeInto(command.intoId(), command.validFrom(), command.reason());
         placements.takeChildrenAlong(unitId, command.intoId(), command.validFrom());
+        placements.endUnder(unitId, command.validFrom());
         return version;
     }
 
     /** Ends the unit: refused while units sit under it on that date. */
     @CommandHandler
-    long handle(DissolveUnitCommand command, UnitPlacements placements) {
-        return dissolve(command.validFrom(), command.reason(), placements.childrenOn(unitId, command.validFrom()));
+    long handle(DissolveUnitCommand command, UnitPlacements placements) throws Exception {
+        dissolve(command.validFrom(), command.reason(), placements.childrenOn(unitId, command.validFrom()));
+        placements.endUnder(unitId, command.validFrom());
+        return version;
     }
 
     /** This unit as the placement policies see it. */

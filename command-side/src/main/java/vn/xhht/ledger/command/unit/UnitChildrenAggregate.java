@@ -62,9 +62,21 @@ public class UnitChildrenAggregate {
         }
     }
 
+    /** Marks the parent's end on its register: a placement racing it writes this stream too. */
+    void close(java.time.LocalDate from) {
+        apply(new UnitEvents.UnitChildrenClosedEvent(parentId, from));
+    }
+
     /** Every unit ever placed under the parent. */
     List<String> children() {
         return List.copyOf(children);
+    }
+
+    /** A register may begin with its unit's end (nothing was ever placed under it). */
+    @EventSourcingHandler
+    void on(UnitEvents.UnitChildrenClosedEvent event) {
+        registerId = UnitEvents.childrenRegisterId(event.parentId());
+        parentId = event.parentId();
     }
 
     @EventSourcingHandler

@@ -130,6 +130,15 @@ public class UnitPlacements {
         return hierarchy.childrenOn(unitId, on).stream().map(Hierarchy.Child::id).toList();
     }
 
+    /**
+     * A unit ending (merged or dissolved) marks it on its register of children, where every placement under it is
+     * recorded: a registration under it racing the end on another node then conflicts with it on that stream, and the
+     * one retried sees the other (the unit gone, or a unit under it).
+     */
+    void endUnder(String unitId, LocalDate from) throws Exception {
+        hierarchy.closeChildren(unitId, from);
+    }
+
     /** Records that {@code unitId} was placed under {@code parentId} (nothing for a unit at the top). */
     void recordUnder(String parentId, String unitId) throws Exception {
         hierarchy.recordChild(parentId, unitId);

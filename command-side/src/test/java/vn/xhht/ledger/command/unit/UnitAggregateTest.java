@@ -76,6 +76,11 @@ class UnitAggregateTest {
             }
 
             @Override
+            void endUnder(String unitId, LocalDate from) {
+                followed.add(unitId + " ends on its register from " + from);
+            }
+
+            @Override
             void recordUnder(String parentId, String unitId) {
                 if (parentId != null) {
                     followed.add(unitId + " recorded under " + parentId);
@@ -130,11 +135,12 @@ class UnitAggregateTest {
     }
 
     @Test
-    void canMergeAUnitTakingItsChildrenAlong() {
+    void canMergeAUnitTakingItsChildrenAlongAndMarkingItsEndOnItsRegister() {
         fixture.given(DISTRICT)
                .when(new MergeUnitCommand("cu-chi", "hcm", REFORM, "Sắp xếp 2025", null))
                .expectEvents(new UnitMergedEvent("cu-chi", "hcm", REFORM, "Sắp xếp 2025"));
-        org.assertj.core.api.Assertions.assertThat(followed).containsExactly("children of cu-chi into hcm from " + REFORM);
+        org.assertj.core.api.Assertions.assertThat(followed).containsExactly(
+                "children of cu-chi into hcm from " + REFORM, "cu-chi ends on its register from " + REFORM);
     }
 
     @Test
@@ -157,10 +163,11 @@ class UnitAggregateTest {
     }
 
     @Test
-    void canDissolveADistrictWhoseCommunesHaveMoved() {
+    void canDissolveADistrictWhoseCommunesHaveMovedMarkingItsEndOnItsRegister() {
         fixture.given(DISTRICT)
                .when(new DissolveUnitCommand("cu-chi", REFORM, "Kết thúc cấp huyện", null))
                .expectEvents(new UnitDissolvedEvent("cu-chi", REFORM, "Kết thúc cấp huyện"));
+        org.assertj.core.api.Assertions.assertThat(followed).containsExactly("cu-chi ends on its register from " + REFORM);
     }
 
     @Test

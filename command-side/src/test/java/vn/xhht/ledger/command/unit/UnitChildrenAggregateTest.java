@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.unit.UnitCommands.RecordUnitChildCommand;
+import vn.xhht.ledger.domain.unit.UnitEvents;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitChildRecordedEvent;
 
 import java.util.Set;
@@ -46,6 +47,13 @@ class UnitChildrenAggregateTest {
         fixture.given(new UnitChildRecordedEvent("cu-chi", "xa-a"))
                .when(new RecordUnitChildCommand("cu-chi", "xa-b"))
                .expectEvents(new UnitChildRecordedEvent("cu-chi", "xa-b"));
+    }
+
+    @Test
+    void canRecordAPlacementOnARegisterThatBeganWithItsUnitsEnd() {
+        fixture.given(new UnitEvents.UnitChildrenClosedEvent("cu-chi", java.time.LocalDate.of(2026, 1, 1)))
+               .when(new RecordUnitChildCommand("cu-chi", "xa-a"))
+               .expectEvents(new UnitChildRecordedEvent("cu-chi", "xa-a"));
     }
 
     @Test

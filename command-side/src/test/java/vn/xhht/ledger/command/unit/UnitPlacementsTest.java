@@ -1,6 +1,11 @@
 package vn.xhht.ledger.command.unit;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -54,11 +59,45 @@ class UnitPlacementsTest {
 
     private EmbeddedEventStore events;
     private CommandGateway handler;
+    private AggregateAnnotationCommandHandler<UnitAggregate> unitHandler;
+
+    /** The in-memory store refusing a second event at an aggregate's sequence, as the service's store does. */
+    private static final class KeyedStorage extends InMemoryEventStorageEngine {
+        private final java.util.Set<String> keys = new java.util.HashSet<>();
+
+        @Override
+        public synchronized void appendEvents(List<? extends org.axonframework.eventhandling.EventMessage<?>> stored) {
+            List<String> adding = stored.stream()
+                    .filter(e -> e instanceof org.axonframework.eventhandling.DomainEventMessage<?>)
+                    .map(e -> (org.axonframework.eventhandling.DomainEventMessage<?>) e)
+                    .map(e -> e.getAggregateIdentifier() + "#" + e.getSequenceNumber()).toList();
+            for (String key : adding) {
+                if (keys.contains(key)) {
+                    throw new ConcurrencyException("An event at " + key + " is stored already");
+                }
+            }
+            keys.addAll(adding);
+            super.appendEvents(stored);
+        }
+    }
+
+    /** One service node over the shared store: its own repositories (and locks) and command bus. */
+    private record Node(CommandGateway gateway, AggregateAnnotationCommandHandler<UnitAggregate> units) {
+    }
 
     @BeforeEach
-    @SuppressWarnings("unchecked")
     void setUp() {
-        events = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        events = EmbeddedEventStore.builder().storageEngine(new KeyedStorage()).build();
+        Node node = node();
+        handler = node.gateway();
+        unitHandler = node.units();
+        run(new RegisterUnitCommand("hcm", "TP. Hồ Chí Minh", UnitKind.PROVINCE, null, FROM));
+        run(new RegisterUnitCommand("cu-chi", "Huyện Củ Chi", UnitKind.DISTRICT, "hcm", FROM));
+        run(new RegisterUnitCommand("tan-thong-hoi", "Xã Tân Thông Hội", UnitKind.COMMUNE, "cu-chi", FROM));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Node node() {
         // the policies read other units through the repository whose handlers they serve
         AtomicReference<Repository<UnitAggregate>> repository = new AtomicReference<>();
         Repository<UnitAggregate> units = (Repository<UnitAggregate>) Proxy.newProxyInstance(
@@ -79,19 +118,18 @@ class UnitPlacementsTest {
         repository.set(EventSourcingRepository.builder(UnitAggregate.class).eventStore(events)
                                               .parameterResolverFactory(resolvers).build());
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
-        AggregateAnnotationCommandHandler.<UnitAggregate>builder().aggregateType(UnitAggregate.class)
-                                         .repository(repository.get()).parameterResolverFactory(resolvers).build()
-                                         .subscribe(bus);
+        AggregateAnnotationCommandHandler<UnitAggregate> unitCommands =
+                AggregateAnnotationCommandHandler.<UnitAggregate>builder().aggregateType(UnitAggregate.class)
+                                                 .repository(repository.get()).parameterResolverFactory(resolvers)
+                                                 .build();
+        unitCommands.subscribe(bus);
         AggregateAnnotationCommandHandler.<UnitChildrenAggregate>builder().aggregateType(UnitChildrenAggregate.class)
                                          .repository(EventSourcingRepository.builder(UnitChildrenAggregate.class)
                                                                             .eventStore(events)
                                                                             .parameterResolverFactory(resolvers).build())
                                          .parameterResolverFactory(resolvers).build()
                                          .subscribe(bus);
-        handler = DefaultCommandGateway.builder().commandBus(bus).build();
-        run(new RegisterUnitCommand("hcm", "TP. Hồ Chí Minh", UnitKind.PROVINCE, null, FROM));
-        run(new RegisterUnitCommand("cu-chi", "Huyện Củ Chi", UnitKind.DISTRICT, "hcm", FROM));
-        run(new RegisterUnitCommand("tan-thong-hoi", "Xã Tân Thông Hội", UnitKind.COMMUNE, "cu-chi", FROM));
+        return new Node(DefaultCommandGateway.builder().commandBus(bus).build(), unitCommands);
     }
 
     /** Sends a command and answers the unit's version; a refusal is thrown as the domain's. */
@@ -152,6 +190,28 @@ class UnitPlacementsTest {
                 new UnitMovedEvent("xa-doi", "hcm", "cu-chi", FROM, "Nhầm đơn vị cấp trên")));
         run(new RecordUnitChildCommand("cu-chi", "xa-doi"));
         assertThat(eventsOf(UnitEvents.childrenRegisterId("cu-chi"))).contains(new UnitChildRecordedEvent("cu-chi", "xa-doi"));
+    }
+
+    @Test
+    void cannotEndADistrictWhileAUnitIsPlacedUnderItOnAnotherNodeTheTwoConflictOnItsRegister() throws Exception {
+        run(new MoveUnitCommand("tan-thong-hoi", "hcm", REFORM, "Sắp xếp 2025", null));
+        // node 1 decides the district's end (nothing under it that day) and has not stored it yet
+        var dissolve = GenericCommandMessage.asCommandMessage(new DissolveUnitCommand("cu-chi", REFORM, "Kết thúc", null));
+        UnitOfWork<?> ending = DefaultUnitOfWork.startAndGet(dissolve);
+        unitHandler.handle(dissolve);
+        // meanwhile node 2 registers a commune under it from 2024: the district still stands in the log
+        Node other = node();
+        CompletableFuture.runAsync(() -> other.gateway().sendAndWait(new RegisterUnitCommand(
+                "xa-moi", "Xã mới", UnitKind.COMMUNE, "cu-chi", LocalDate.of(2024, 1, 1)))).get();
+        // both wrote the district's register: the end is not stored ...
+        assertThatThrownBy(ending::commit).isInstanceOf(ConcurrencyException.class);
+        assertThat(lastEventOf("cu-chi")).isNotInstanceOf(UnitDissolvedEvent.class);
+        // ... and tried again, it sees the commune
+        assertThatThrownBy(() -> run(new DissolveUnitCommand("cu-chi", REFORM, "Kết thúc", null)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNIT_HAS_CHILDREN);
+                    assertThat(e.getMessage()).contains("xa-moi");
+                });
     }
 
     @Test

@@ -37,6 +37,14 @@ public final class UnitEvents {
     public record UnitChildRecordedEvent(String parentId, String childId) {
     }
 
+    /**
+     * Bookkeeping on the register of the units under {@code parentId}: the unit ends from {@code validFrom} (merged or
+     * dissolved). Written in the ending's commit, so that a placement under the unit racing its end on another node
+     * writes the same stream and one of the two is refused and retried against the other's result.
+     */
+    public record UnitChildrenClosedEvent(String parentId, LocalDate validFrom) {
+    }
+
     /** The stream of the register of the units placed under {@code parentId}. */
     public static String childrenRegisterId(String parentId) {
         return "children:" + parentId;

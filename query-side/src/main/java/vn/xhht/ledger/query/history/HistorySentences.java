@@ -23,7 +23,7 @@ public final class HistorySentences {
             "TitleRecordedEvent", "TitleWithdrawnEvent", "TitleValidityCorrectedEvent",
             "AssessmentSlotClaimedEvent", "AssessmentSlotReleasedEvent",
             "AwardRegisteredEvent", "AwardReleasedEvent", "AwardCountedEvent", "AwardUncountedEvent",
-            "UnitChildRecordedEvent");
+            "UnitChildRecordedEvent", "UnitChildrenClosedEvent");
 
     private HistorySentences() {
     }
