@@ -23,10 +23,12 @@ import vn.xhht.ledger.domain.unit.UnitEvents.UnitRenamedEvent;
 import vn.xhht.ledger.domain.unit.UnitKind;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -56,7 +58,7 @@ public class UnitAggregate {
     private final NavigableMap<LocalDate, String> names = new TreeMap<>();
     private final NavigableMap<LocalDate, String> parents = new TreeMap<>();
     /** Every unit it was ever placed under, superseded placements included. */
-    private final java.util.Set<String> placedUnder = new java.util.HashSet<>();
+    private final Set<String> placedUnder = new HashSet<>();
     private long version;
 
     protected UnitAggregate() {

@@ -95,7 +95,6 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
     private static final int RECENT_EVENTS = 50_000;
     private static final Document COMMIT_HEADER = new Document(COUNT, 1).append(RESERVED_AT, 1);
 
-
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
     private final PositionAllocator allocator;
@@ -435,11 +434,8 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         return (int) Math.max(REPLY_COMMITS, Math.min(positionWindow + 1, REPLY_EVENTS / Math.max(1, eventsPerCommit)));
     }
 
-    /**
-     * A window read ahead: the commits at positions {@code from} to {@code from + window - 1}, asked for while the
-     * previous window's events were being handled.
-     */
-    private record ReadAhead(long from, long askedAtNanos, CompletableFuture<List<Document>> commits) {
+    /** A window read ahead (kept under its first position), asked for while the previous one was being handled. */
+    private record ReadAhead(long askedAtNanos, CompletableFuture<List<Document>> commits) {
     }
 
     /** Windows read ahead, by first position: one per processor catching up (a few are kept, the old ones dropped). */
@@ -531,8 +527,8 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         long now = System.nanoTime();
         readAheads.values().removeIf(ahead -> now - ahead.askedAtNanos() > readAheadFreshNanos);
         if (readAheads.size() < READ_AHEADS) {
-            readAheads.put(index + 1, new ReadAhead(index + 1, now, CompletableFuture.supplyAsync(() -> commitsAt(next),
-                                                                                                readAheadThread)));
+            readAheads.put(index + 1, new ReadAhead(now, CompletableFuture.supplyAsync(() -> commitsAt(next),
+                                                                                     readAheadThread)));
         }
     }
 
@@ -746,13 +742,13 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
             return this;
         }
 
-        /** How long a reader waits for a gap before giving up on it; must exceed maxCommitDelay plus clock skew. */
         /** How old a window read ahead for a reader catching up may be when it is used (default 1 s). */
         public Builder readAheadFreshness(Duration readAheadFreshness) {
             this.readAheadFreshness = readAheadFreshness;
             return this;
         }
 
+        /** How long a reader waits for a gap before giving up on it; must exceed maxCommitDelay plus clock skew. */
         public Builder gapTimeout(Duration gapTimeout) {
             this.gapTimeout = gapTimeout;
             return this;

@@ -56,19 +56,19 @@ public class UnitChildrenMigration implements SmartLifecycle {
     @Override
     public void start() {
         if (migrations.find(Filters.eq("_id", NAME)).first() == null) {
-            long recorded = run();
+            long placements = run();
             // upserted: nodes starting together each finish the run
             migrations.replaceOne(Filters.eq("_id", NAME), new Document("_id", NAME).append("finishedAt", new Date())
-                                                                                      .append("recorded", recorded),
+                                                                                      .append("placements", placements),
                                   new ReplaceOptions().upsert(true));
-            if (recorded > 0) {
-                log.info("Recorded {} placements of units in their parents' registers", recorded);
+            if (placements > 0) {
+                log.info("Checked {} placements of units against their parents' registers", placements);
             }
         }
         running = true;
     }
 
-    /** Records every placement the log shows; answers how many commands were sent (known ones store nothing). */
+    /** Records every placement the log shows; answers how many it sent (those already known store nothing). */
     long run() {
         String registered = UnitRegisteredEvent.class.getName();
         long sent = 0;

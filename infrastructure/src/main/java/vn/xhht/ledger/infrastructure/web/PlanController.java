@@ -46,8 +46,6 @@ import vn.xhht.ledger.infrastructure.web.PlanRequests.TaskBody;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 import static vn.xhht.ledger.infrastructure.web.PlanRequests.map;

@@ -85,6 +85,19 @@ class ReadAheadTest {
         return events.stream().map(e -> e.trackingToken().position().orElseThrow()).toList();
     }
 
+    /**
+     * Node A stores positions 1..128 and 193..292; node B has reserved 129..192 and holds its commit at 129 between
+     * reserving and inserting until its latch opens. Answers node B's append.
+     */
+    private static CompletableFuture<Void> withALateCommitAt129(MongoCommitStorageEngine nodeA,
+                                                                MongoCommitStorageEngine nodeB) throws Exception {
+        append(nodeA, "a", 128);
+        CompletableFuture<Void> late = CompletableFuture.runAsync(() -> append(nodeB, "b", 1));
+        Thread.sleep(300);
+        append(nodeA, "a2", 100);
+        return late;
+    }
+
     /** What each event is: its aggregate and sequence. */
     private static List<String> events(List<? extends TrackedEventData<?>> events) {
         return events.stream().map(e -> ((DomainEventData<?>) e).getAggregateIdentifier() + "#"
@@ -101,10 +114,7 @@ class ReadAheadTest {
         MongoCommitStorageEngine reader = node(open, java.time.Clock.offset(java.time.Clock.systemUTC(),
                                                                             java.time.Duration.ofSeconds(10)));
 
-        append(nodeA, "a", 128);                                   // positions 1..128
-        CompletableFuture<Void> late = CompletableFuture.runAsync(() -> append(nodeB, "b", 1));
-        Thread.sleep(300); // node B has reserved 129..192 and holds its commit at 129 between reserving and inserting
-        append(nodeA, "a2", 100);                                  // positions 193..292
+        CompletableFuture<Void> late = withALateCommitAt129(nodeA, nodeB);
 
         List<? extends TrackedEventData<?>> first = reader.fetchTrackedEvents(null, 100);
         assertThat(positions(first)).hasSize(128).endsWith(128L); // a full window: the next one is read ahead now
@@ -138,10 +148,7 @@ class ReadAheadTest {
         MongoCommitStorageEngine nodeB = node(held);
         MongoCommitStorageEngine reader = node(open); // at commits made a moment ago
 
-        append(nodeA, "a", 128);
-        CompletableFuture<Void> late = CompletableFuture.runAsync(() -> append(nodeB, "b", 1));
-        Thread.sleep(300);
-        append(nodeA, "a2", 100);
+        CompletableFuture<Void> late = withALateCommitAt129(nodeA, nodeB);
         var first = reader.fetchTrackedEvents(null, 100);
         held.countDown();
         late.get(10, TimeUnit.SECONDS);
