@@ -33,6 +33,7 @@ import vn.xhht.ledger.domain.assessment.AssessmentMessages.UpdateAssessmentScore
 import vn.xhht.ledger.domain.assessment.ScoreRules;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.common.ProgrammeTime;
 import vn.xhht.ledger.domain.common.Reasons;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
@@ -90,7 +91,7 @@ public class AssessmentAggregate {
         CriteriaFramework rules = frameworks.version(command.framework(), command.frameworkVersion());
         LocalDate today = today();
         LocalDate yearEnd = LocalDate.of(command.year(), 12, 31);
-        hierarchy.lineageOn(command.subjectUnitId(), yearEnd.isAfter(today) ? today : yearEnd, "subjectUnitId");
+        hierarchy.lineageOn(command.subjectUnitId(), yearEnd.isAfter(today) ? today : yearEnd, Field.of("subjectUnitId"));
         ScoreRules.levelOfFramework(rules, command.level());
         if (rules.upgrade() != null && command.level() != null) {
             ScoreRules.upgradeNotTooEarly(rules, command.level(), titles.latestRecognition(
@@ -137,7 +138,7 @@ public class AssessmentAggregate {
         LocalDate reviewedOn = today();
         review(rules, command.adjustments() == null ? List.of() : command.adjustments(), command.conclusion(), reviewedOn,
                deadlines);
-        periods.admit(hierarchy.lineageOn(subjectUnitId, reviewedOn, "subjectUnitId"), reviewedOn, assessmentId,
+        periods.admit(hierarchy.lineageOn(subjectUnitId, reviewedOn, Field.of("subjectUnitId")), reviewedOn, assessmentId,
                       "AssessmentReviewed");
         slots.release(subjectUnitId, rules.code(), year, assessmentId);
         return version;
@@ -181,11 +182,11 @@ public class AssessmentAggregate {
         List<AdjustedScore> changes = new ArrayList<>();
         for (int i = 0; i < adjustments.size(); i++) {
             Adjustment adjustment = adjustments.get(i);
-            String field = "adjustments[" + i + "]";
-            Indicator indicator = ScoreRules.knownIndicator(rules, adjustment.indicator(), field + ".indicator");
+            Field field = Field.of("adjustments").at(i);
+            Indicator indicator = ScoreRules.knownIndicator(rules, adjustment.indicator(), field.dot("indicator"));
             IndicatorValue value = ScoreRules.valueWithinRange(rules, indicator, adjustment.value(), field);
             if (adjustment.reason() == null || adjustment.reason().isBlank()) {
-                throw new DomainException(ErrorCode.REASON_REQUIRED, field + ".reason",
+                throw new DomainException(ErrorCode.REASON_REQUIRED, field.dot("reason"),
                                           "Each adjustment needs a reason");
             }
             changes.add(AdjustedScore.of(indicator.code(), values.get(indicator.code()), value,

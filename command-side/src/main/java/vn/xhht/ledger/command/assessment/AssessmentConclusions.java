@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentStatus;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 
 /** What other commands may know of an assessment: whom it concerned and what it concluded. */
 @Component
@@ -22,7 +23,7 @@ public class AssessmentConclusions {
         this.assessments = assessments;
     }
 
-    public Conclusion of(String assessmentId, String field) {
+    public Conclusion of(String assessmentId, Field field) {
         try {
             return assessments.load(assessmentId).invoke(a -> new Conclusion(
                     assessmentId, a.subjectUnitId(), a.framework(), a.frameworkVersion(), a.year(), a.status(),

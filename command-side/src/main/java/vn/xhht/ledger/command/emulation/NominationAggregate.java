@@ -12,6 +12,7 @@ import vn.xhht.ledger.command.recognition.RegisteredTitles;
 import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.common.ProgrammeTime;
 import vn.xhht.ledger.domain.common.Reasons;
 import vn.xhht.ledger.domain.emulation.AwardCriteria;
@@ -90,14 +91,14 @@ public class NominationAggregate {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     long handle(NominateCommand command, Movements movements, Hierarchy hierarchy) {
         Movement rules = movements.movement(command.movement());
-        Movement.Phase phase = rules.phase(command.phase()).orElseThrow(() -> invalid("phase",
+        Movement.Phase phase = rules.phase(command.phase()).orElseThrow(() -> invalid(Field.of("phase"),
                 command.movement() + " has the phases " + rules.phases().stream().map(Movement.Phase::code).toList()));
         if (command.occasion() == null || !phase.occasions().contains(command.occasion())) {
-            throw invalid("occasion", "The occasions of " + phase.code() + " are " + phase.occasions());
+            throw invalid(Field.of("occasion"), "The occasions of " + phase.code() + " are " + phase.occasions());
         }
         boolean review = command.occasion() == Occasion.SO_KET || command.occasion() == Occasion.TONG_KET;
         if (!review && command.year() == null) {
-            throw invalid("year", "The year of a yearly award");
+            throw invalid(Field.of("year"), "The year of a yearly award");
         }
         int year = command.year() == null ? phase.to().getYear() : command.year();
         if (review ? year != phase.to().getYear() : !phase.holdsYear(year)) {
@@ -105,32 +106,32 @@ public class NominationAggregate {
                     ? "The " + command.occasion() + " of " + phase.code() + " is in " + phase.to().getYear()
                     : phase.code() + " runs from " + phase.from().getYear() + " to " + phase.to().getYear());
         }
-        Movement.Form awardForm = rules.form(command.form()).orElseThrow(() -> invalid("form",
+        Movement.Form awardForm = rules.form(command.form()).orElseThrow(() -> invalid(Field.of("form"),
                 command.movement() + " awards " + rules.forms().stream().map(Movement.Form::code).toList()));
         if (awardForm.reserved()) {
-            throw invalid("form", awardForm.code() + " is reserved: no award of it is given in " + command.movement());
+            throw invalid(Field.of("form"), awardForm.code() + " is reserved: no award of it is given in " + command.movement());
         }
         var subject = command.subject();
         if (subject == null || subject.kind() == null) {
-            throw invalid("subject.kind", "TAP_THE, HO_GIA_DINH or CA_NHAN");
+            throw invalid(Field.of("subject.kind"), "TAP_THE, HO_GIA_DINH or CA_NHAN");
         }
         if (!awardForm.subjects().contains(subject.kind())) {
-            throw invalid("subject.kind", awardForm.code() + " is awarded to " + awardForm.subjects());
+            throw invalid(Field.of("subject.kind"), awardForm.code() + " is awarded to " + awardForm.subjects());
         }
         boolean collective = subject.kind() == SubjectKind.TAP_THE;
         if (collective && subject.person() != null) {
-            throw invalid("subject.name", "A collective is the unit itself: no person's name");
+            throw invalid(Field.of("subject.name"), "A collective is the unit itself: no person's name");
         }
         if (!collective && (subject.person() == null || subject.person().name() == null)) {
-            throw invalid("subject.name", "A household or person is nominated by name");
+            throw invalid(Field.of("subject.name"), "A household or person is nominated by name");
         }
         if (command.achievements() == null || command.achievements().isBlank()) {
-            throw invalid("achievements", "The achievements the award would honour");
+            throw invalid(Field.of("achievements"), "The achievements the award would honour");
         }
         LocalDate today = today();
-        List<String> lineage = hierarchy.lineageOn(subject.unitId(), today, "subject.unitId");
+        List<String> lineage = hierarchy.lineageOn(subject.unitId(), today, Field.of("subject.unitId"));
         if (!lineage.contains(command.proposedByUnitId())) {
-            hierarchy.lineageOn(command.proposedByUnitId(), today, "proposedByUnitId");
+            hierarchy.lineageOn(command.proposedByUnitId(), today, Field.of("proposedByUnitId"));
             throw new DomainException(ErrorCode.INVALID_HIERARCHY, "proposedByUnitId", command.proposedByUnitId()
                     + " does not stand above " + subject.unitId() + ": a unit proposes its own and those under it");
         }
@@ -147,9 +148,9 @@ public class NominationAggregate {
         LocalDate today = today();
         Movement rules = movements.movement(movement);
         AwardCriteria criteria = movements.criteriaOn(rules, today);
-        List<String> lineage = hierarchy.lineageOn(subjectUnitId, today, "subject.unitId");
-        UnitKind unitKind = hierarchy.kindOf(subjectUnitId, "subject.unitId");
-        UnitKind parentKind = lineage.size() > 1 ? hierarchy.kindOf(lineage.get(1), "subject.unitId") : null;
+        List<String> lineage = hierarchy.lineageOn(subjectUnitId, today, Field.of("subject.unitId"));
+        UnitKind unitKind = hierarchy.kindOf(subjectUnitId, Field.of("subject.unitId"));
+        UnitKind parentKind = lineage.size() > 1 ? hierarchy.kindOf(lineage.get(1), Field.of("subject.unitId")) : null;
         AwardCriteria.Group group = criteria.groupOf(subjectKind, unitKind, parentKind).orElseThrow(() ->
                 new DomainException(ErrorCode.CRITERIA_NOT_MET, "subject", criteria.code() + " has no criteria for a "
                         + subjectKind + " at a " + unitKind + (parentKind == null ? "" : " under a " + parentKind)));
@@ -158,7 +159,7 @@ public class NominationAggregate {
             if (criterion.check() == AwardCriteria.Check.TITLE) {
                 boolean held = titles.holds(subjectUnitId, criterion.title(), year);
                 if (!held) {
-                    throw new DomainException(ErrorCode.CRITERIA_NOT_MET, "criteria." + criterion.code(),
+                    throw new DomainException(ErrorCode.CRITERIA_NOT_MET, Field.of("criteria").key(criterion.code()),
                             "Criterion " + criterion.code() + " (" + criterion.name() + ") is not met: " + subjectUnitId
                                     + " holds no " + criterion.title() + " valid for " + year);
                 }
@@ -169,13 +170,13 @@ public class NominationAggregate {
                                               "Do " + proposedByUnitId + " cam kết"));
             }
         }
-        Movement.Form awardForm = rules.form(form).orElseThrow(() -> invalid("form", form + " is no longer awarded"));
-        Movement.Deciders deciders = awardForm.decidersOn(today).orElseThrow(() -> invalid("form",
+        Movement.Form awardForm = rules.form(form).orElseThrow(() -> invalid(Field.of("form"), form + " is no longer awarded"));
+        Movement.Deciders deciders = awardForm.decidersOn(today).orElseThrow(() -> invalid(Field.of("form"),
                 "No one decides " + form + " on " + today));
-        List<String> proposers = hierarchy.lineageOn(proposedByUnitId, today, "proposedByUnitId");
+        List<String> proposers = hierarchy.lineageOn(proposedByUnitId, today, Field.of("proposedByUnitId"));
         String decider = null;
         for (String unit : proposers) {
-            if (deciders.levels().contains(hierarchy.kindOf(unit, "proposedByUnitId"))) {
+            if (deciders.levels().contains(hierarchy.kindOf(unit, Field.of("proposedByUnitId")))) {
                 decider = unit;
                 break;
             }
@@ -205,7 +206,7 @@ public class NominationAggregate {
     long handle(ReviewNominationCommand command) {
         String reason = Reasons.require(command.reason());
         if (command.recommendation() == null) {
-            throw invalid("recommendation", "PROPOSE or REJECT");
+            throw invalid(Field.of("recommendation"), "PROPOSE or REJECT");
         }
         require(state == NominationState.SUBMITTED, "reviewed by the council");
         NominationState next = command.recommendation() == Recommendation.REJECT ? NominationState.REJECTED
@@ -218,13 +219,13 @@ public class NominationAggregate {
     @CommandHandler
     long handle(DecideNominationCommand command, AwardBooks books) throws Exception {
         if (command.decision() == null) {
-            throw invalid("decision", "AWARDED or REJECTED");
+            throw invalid(Field.of("decision"), "AWARDED or REJECTED");
         }
         if (command.decisionNumber() == null || command.decisionNumber().isBlank()) {
-            throw invalid("decisionNumber", "The number of the decision");
+            throw invalid(Field.of("decisionNumber"), "The number of the decision");
         }
         if (command.decidedOn() == null) {
-            throw invalid("decidedOn", "The day of the decision");
+            throw invalid(Field.of("decidedOn"), "The day of the decision");
         }
         if (command.decidedOn().isAfter(today())) {
             throw new DomainException(ErrorCode.DATE_OUT_OF_RANGE, "decidedOn", "A decision is recorded once taken");
@@ -276,7 +277,7 @@ public class NominationAggregate {
         }
     }
 
-    private static DomainException invalid(String field, String message) {
+    private static DomainException invalid(Field field, String message) {
         return new DomainException(ErrorCode.VALIDATION_FAILED, field, message);
     }
 

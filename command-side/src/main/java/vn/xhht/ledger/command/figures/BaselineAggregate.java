@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.CreationPolicy;
 import vn.xhht.ledger.command.period.PeriodLedgers;
 import vn.xhht.ledger.command.unit.Hierarchy;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.figures.FigureMessages.SetBaselineCommand;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -42,7 +43,7 @@ public class BaselineAggregate {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long handle(SetBaselineCommand command, Hierarchy hierarchy, PeriodLedgers periods) throws Exception {
         LocalDate effective = LocalDate.of(command.year(), 12, 31);
-        List<String> lineage = hierarchy.lineageOn(command.unitId(), effective, "unitId");
+        List<String> lineage = hierarchy.lineageOn(command.unitId(), effective, Field.of("unitId"));
         if (!Objects.equals(current, command.baseline())) {
             periods.admit(lineage, effective, command.baselineId(), "BaselineSet");
             apply(new BaselineSetEvent(command.unitId(), command.year(), command.baseline(), current));

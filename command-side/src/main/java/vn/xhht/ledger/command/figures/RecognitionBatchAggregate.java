@@ -9,6 +9,7 @@ import vn.xhht.ledger.command.period.PeriodLedgers;
 import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.figures.FigureMessages.RecordRecognitionBatchCommand;
 import vn.xhht.ledger.domain.unit.UnitKind;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -43,12 +44,12 @@ public class RecognitionBatchAggregate {
             throw new DomainException(ErrorCode.INVALID_TITLE, "title",
                                       command.title() + " is granted one by one, not counted in batches");
         }
-        UnitKind kind = hierarchy.kindOf(command.unitId(), "unitId");
+        UnitKind kind = hierarchy.kindOf(command.unitId(), Field.of("unitId"));
         if (kind != UnitKind.VILLAGE && kind != UnitKind.COMMUNE) {
             throw new DomainException(ErrorCode.INVALID_HIERARCHY, "unitId",
                                       "Batches are recorded for a village or a commune, not a " + kind);
         }
-        List<String> lineage = hierarchy.lineageOn(command.unitId(), command.decidedOn(), "unitId");
+        List<String> lineage = hierarchy.lineageOn(command.unitId(), command.decidedOn(), Field.of("unitId"));
         periods.admit(lineage, command.decidedOn(), command.batchId(), "RecognitionBatchRecorded");
         apply(new RecognitionBatchRecordedEvent(command.batchId(), command.unitId(), command.title(), command.year(),
                                                 command.count(), command.decisionNumber(), command.decidedOn(),

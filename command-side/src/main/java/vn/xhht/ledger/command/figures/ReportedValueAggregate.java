@@ -9,6 +9,7 @@ import vn.xhht.ledger.command.period.PeriodLedgers;
 import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.figures.FigureMessages.ReportIndicatorValueCommand;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -49,7 +50,7 @@ public class ReportedValueAggregate {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "numerator", "The numerator exceeds the denominator");
         }
         LocalDate effective = LocalDate.of(command.year(), 12, 31);
-        List<String> lineage = hierarchy.lineageOn(command.unitId(), effective, "unitId");
+        List<String> lineage = hierarchy.lineageOn(command.unitId(), effective, Field.of("unitId"));
         if (!Objects.equals(numerator, command.numerator()) || !Objects.equals(denominator, command.denominator())
                 || !Objects.equals(source, command.source())) {
             periods.admit(lineage, effective, command.valueId(), "IndicatorValueReported");

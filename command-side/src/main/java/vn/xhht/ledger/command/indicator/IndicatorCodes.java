@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.indicator.IndicatorCatalogue;
 
 import java.util.Set;
@@ -33,7 +34,7 @@ public class IndicatorCodes {
     }
 
     /** Refuses {@code code} unless it is one of {@code known}. */
-    public static void requireKnown(String code, String field, Set<String> known) {
+    public static void requireKnown(String code, Field field, Set<String> known) {
         if (code != null && !known.contains(code)) {
             throw new DomainException(ErrorCode.UNKNOWN_INDICATOR, field, known.isEmpty()
                     ? "No indicator catalogue is published yet, so no indicator can be named"

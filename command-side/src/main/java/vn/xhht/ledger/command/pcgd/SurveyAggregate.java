@@ -13,6 +13,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.common.ProgrammeTime;
 import vn.xhht.ledger.domain.common.Reasons;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages;
@@ -67,8 +68,8 @@ public class SurveyAggregate {
                     + " is locked; it must be unlocked before it changes");
         }
         LocalDate referenceDate = cycles.referenceDate(UnitKind.COMMUNE, command.year());
-        hierarchy.lineageOn(command.unitId(), referenceDate, "unitId");
-        if (hierarchy.kindOf(command.unitId(), "unitId") != UnitKind.COMMUNE) {
+        hierarchy.lineageOn(command.unitId(), referenceDate, Field.of("unitId"));
+        if (hierarchy.kindOf(command.unitId(), Field.of("unitId")) != UnitKind.COMMUNE) {
             throw new DomainException(ErrorCode.INVALID_HIERARCHY, "unitId",
                                       "A survey is a commune's; " + command.unitId() + " is not a commune");
         }

@@ -12,6 +12,7 @@ import vn.xhht.ledger.command.reporting.ReportingObligations;
 import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.common.Reasons;
 import vn.xhht.ledger.domain.plan.Period;
 import vn.xhht.ledger.domain.plan.PlanCommands.AmendPlanCommand;
@@ -74,7 +75,7 @@ public class PlanAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     long handle(CreatePlanCommand command, PlanReferences references) {
-        references.requireUnit(command.issuerUnitId(), "issuerUnitId");
+        references.requireUnit(command.issuerUnitId(), Field.of("issuerUnitId"));
         references.requireContent(command.targets(), command.tasks(), command.deadlines());
         apply(new PlanDraftedEvent(command.planId(), command.issuerUnitId(), command.number(), command.title(),
                                    command.issuedOn(), command.period(),

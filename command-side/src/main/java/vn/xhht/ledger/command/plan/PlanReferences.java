@@ -7,6 +7,7 @@ import vn.xhht.ledger.command.indicator.IndicatorCodes;
 import vn.xhht.ledger.command.unit.UnitAggregate;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.plan.PlanContent.Deadline;
 import vn.xhht.ledger.domain.plan.PlanContent.Target;
 import vn.xhht.ledger.domain.plan.PlanContent.Task;
@@ -36,7 +37,7 @@ public class PlanReferences {
             Set<String> known = indicators.known();
             for (int i = 0; i < targets.size(); i++) {
                 Target target = targets.get(i);
-                IndicatorCodes.requireKnown(target == null ? null : target.indicator(), "targets[" + i + "].indicator",
+                IndicatorCodes.requireKnown(target == null ? null : target.indicator(), Field.of("targets").at(i).dot("indicator"),
                                             known);
             }
         }
@@ -45,21 +46,21 @@ public class PlanReferences {
             if (task == null) {
                 continue;
             }
-            requireUnit(task.leadUnitId(), "tasks[" + i + "].leadUnitId");
+            requireUnit(task.leadUnitId(), Field.of("tasks").at(i).dot("leadUnitId"));
             for (int j = 0; j < task.coordinatingUnitIds().size(); j++) {
-                requireUnit(task.coordinatingUnitIds().get(j), "tasks[" + i + "].coordinatingUnitIds[" + j + "]");
+                requireUnit(task.coordinatingUnitIds().get(j), Field.of("tasks").at(i).dot("coordinatingUnitIds").at(j));
             }
         }
         for (int i = 0; deadlines != null && i < deadlines.size(); i++) {
             Deadline deadline = deadlines.get(i);
             for (int j = 0; deadline != null && j < deadline.reporterUnitIds().size(); j++) {
-                requireUnit(deadline.reporterUnitIds().get(j), "deadlines[" + i + "].reporterUnitIds[" + j + "]");
+                requireUnit(deadline.reporterUnitIds().get(j), Field.of("deadlines").at(i).dot("reporterUnitIds").at(j));
             }
         }
     }
 
     /** A unit the log knows (null: nothing named). */
-    public void requireUnit(String unitId, String field) {
+    public void requireUnit(String unitId, Field field) {
         if (unitId == null) {
             return;
         }

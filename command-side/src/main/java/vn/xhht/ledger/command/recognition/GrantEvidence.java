@@ -9,6 +9,7 @@ import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.AssessmentStatus;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.GrantRecognitionCommand;
 
@@ -48,7 +49,7 @@ public class GrantEvidence {
     public CriteriaFramework rulesFor(GrantRecognitionCommand command) {
         CriteriaFramework rules;
         if (command.assessmentId() != null) {
-            AssessmentConclusions.Conclusion conclusion = assessments.of(command.assessmentId(), "assessmentId");
+            AssessmentConclusions.Conclusion conclusion = assessments.of(command.assessmentId(), Field.of("assessmentId"));
             rules = frameworks.version(conclusion.framework(), conclusion.frameworkVersion());
             requireMatch(command, conclusion, rules);
         } else {
@@ -67,7 +68,7 @@ public class GrantEvidence {
      * for a district or province by the share of its children recognised at that level or higher.
      */
     private void requireLevelReached(GrantRecognitionCommand command, CriteriaFramework standard) {
-        UnitKind kind = hierarchy.kindOf(command.subjectUnitId(), "subjectUnitId");
+        UnitKind kind = hierarchy.kindOf(command.subjectUnitId(), Field.of("subjectUnitId"));
         if (command.level() == null || !standard.levels().contains(command.level())) {
             throw new DomainException(ErrorCode.INVALID_LEVEL, "level", command.title() + " is recognised at one of "
                     + standard.levels());

@@ -12,6 +12,7 @@ import vn.xhht.ledger.command.unit.Hierarchy;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.common.ProgrammeTime;
 import vn.xhht.ledger.domain.common.Reasons;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
@@ -55,7 +56,7 @@ public class RecognitionAggregate {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     long handle(GrantRecognitionCommand command, GrantEvidence evidence, Hierarchy hierarchy, RegisteredTitles registers,
                 PeriodLedgers periods) throws Exception {
-        List<String> lineage = hierarchy.lineageOn(command.subjectUnitId(), command.decidedOn(), "subjectUnitId");
+        List<String> lineage = hierarchy.lineageOn(command.subjectUnitId(), command.decidedOn(), Field.of("subjectUnitId"));
         CriteriaFramework rules = evidence.rulesFor(command);
         int validityYears = rules == null || rules.validityYears() == null ? 0 : rules.validityYears();
         LocalDate validThrough = LocalDate.of(command.year() + validityYears, 12, 31);
@@ -74,7 +75,7 @@ public class RecognitionAggregate {
             throws Exception {
         LocalDate today = ProgrammeTime.dayOf(GenericEventMessage.clock.instant());
         revoke(command.reason(), today);
-        periods.admit(hierarchy.lineageOn(subjectUnitId, today, "subjectUnitId"), today, recognitionId, "RecognitionRevoked");
+        periods.admit(hierarchy.lineageOn(subjectUnitId, today, Field.of("subjectUnitId")), today, recognitionId, "RecognitionRevoked");
         registers.withdraw(subjectUnitId, recognitionId, today);
         return version;
     }
@@ -90,7 +91,7 @@ public class RecognitionAggregate {
         List<Integer> years = correctValidity(command.validThrough(), command.reason(), today);
         for (int changed : years) {
             LocalDate yearEnd = LocalDate.of(changed, 12, 31);
-            periods.admit(hierarchy.lineageOn(subjectUnitId, yearEnd, "subjectUnitId"), yearEnd, recognitionId,
+            periods.admit(hierarchy.lineageOn(subjectUnitId, yearEnd, Field.of("subjectUnitId")), yearEnd, recognitionId,
                           "RecognitionValidityCorrected");
         }
         if (!years.isEmpty()) {

@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.unit.UnitEvents;
 import vn.xhht.ledger.domain.unit.UnitKind;
 
@@ -44,7 +45,7 @@ public class Hierarchy {
     public List<Child> childrenOn(String unitId, LocalDate on) {
         List<Child> children = new ArrayList<>();
         for (String childId : everPlacedUnder(unitId)) {
-            var child = load(childId, "unitId");
+            var child = load(childId, Field.of("unitId"));
             if (child.invoke(c -> c.aliveOn(on)) && unitId.equals(child.invoke(c -> c.parentOn(on)))) {
                 children.add(new Child(childId, child.invoke(UnitAggregate::kind)));
             }
@@ -84,7 +85,7 @@ public class Hierarchy {
     }
 
     /** The unit and its ancestors on {@code date}, nearest first; refuses a unit that does not exist then. */
-    public List<String> lineageOn(String unitId, LocalDate date, String field) {
+    public List<String> lineageOn(String unitId, LocalDate date, Field field) {
         List<String> lineage = new ArrayList<>();
         String current = unitId;
         while (current != null && lineage.size() < MAX_DEPTH && !lineage.contains(current)) {
@@ -118,7 +119,7 @@ public class Hierarchy {
             String current = unitId;
             String top = null;
             for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-                var unit = load(current, "unitId");
+                var unit = load(current, Field.of("unitId"));
                 unit.invoke(u -> u.parentChangesIn(year)).forEach(change -> {
                     if (!followed.contains(change)) {
                         days.add(change);
@@ -133,11 +134,11 @@ public class Hierarchy {
     }
 
     /** The kind of a unit. */
-    public UnitKind kindOf(String unitId, String field) {
+    public UnitKind kindOf(String unitId, Field field) {
         return load(unitId, field).invoke(UnitAggregate::kind);
     }
 
-    private org.axonframework.modelling.command.Aggregate<UnitAggregate> load(String unitId, String field) {
+    private org.axonframework.modelling.command.Aggregate<UnitAggregate> load(String unitId, Field field) {
         try {
             return units.load(unitId);
         } catch (AggregateNotFoundException e) {

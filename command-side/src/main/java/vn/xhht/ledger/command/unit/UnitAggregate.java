@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.common.Reasons;
 import vn.xhht.ledger.domain.unit.UnitCommands.DissolveUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.MergeUnitCommand;
@@ -68,7 +69,7 @@ public class UnitAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     long handle(RegisterUnitCommand command, UnitPlacements placements) throws Exception {
-        placements.requireParent(command.unitId(), command.kind(), command.parentId(), command.validFrom(), "parentId");
+        placements.requireParent(command.unitId(), command.kind(), command.parentId(), command.validFrom(), Field.of("parentId"));
         apply(new UnitRegisteredEvent(command.unitId(), command.name(), command.kind(), command.parentId(),
                                       command.validFrom()));
         placements.recordUnder(command.parentId(), command.unitId());
@@ -83,7 +84,7 @@ public class UnitAggregate {
 
     @CommandHandler
     long handle(MoveUnitCommand command, UnitPlacements placements) throws Exception {
-        placements.requireParent(unitId, kind, command.parentId(), command.validFrom(), "parentId");
+        placements.requireParent(unitId, kind, command.parentId(), command.validFrom(), Field.of("parentId"));
         move(command.parentId(), command.validFrom(), command.reason());
         placements.recordUnder(command.parentId(), unitId);
         placements.followMerges(placed(), command.parentId(), command.validFrom());
@@ -130,7 +131,7 @@ public class UnitAggregate {
 
     long rename(String name, LocalDate from, String reason) {
         String why = Reasons.require(reason);
-        requireAliveOn(from, "validFrom");
+        requireAliveOn(from, Field.of("validFrom"));
         String previous = nameOn(from);
         if (!Objects.equals(previous, name)) {
             apply(new UnitRenamedEvent(unitId, name, previous, from, why));
@@ -140,7 +141,7 @@ public class UnitAggregate {
 
     long move(String parentId, LocalDate from, String reason) {
         String why = Reasons.require(reason);
-        requireAliveOn(from, "validFrom");
+        requireAliveOn(from, Field.of("validFrom"));
         String previous = parentOn(from);
         if (!Objects.equals(previous, parentId)) {
             apply(new UnitMovedEvent(unitId, parentId, previous, from, why));
@@ -154,7 +155,7 @@ public class UnitAggregate {
             throw new DomainException(ErrorCode.INVALID_VALID_FROM, "validFrom",
                                       "A unit can only be merged after it started (" + validFrom + ")");
         }
-        requireAliveOn(from, "validFrom");
+        requireAliveOn(from, Field.of("validFrom"));
         apply(new UnitMergedEvent(unitId, intoId, from, why));
         return version;
     }
@@ -169,7 +170,7 @@ public class UnitAggregate {
             throw new DomainException(ErrorCode.INVALID_VALID_FROM, "validFrom",
                                       "A unit can only end after it started (" + validFrom + ")");
         }
-        requireAliveOn(from, "validFrom");
+        requireAliveOn(from, Field.of("validFrom"));
         if (!childrenThen.isEmpty()) {
             throw new DomainException(ErrorCode.UNIT_HAS_CHILDREN, "validFrom",
                                       "Units remain under " + unitId + " on " + from + ": " + String.join(", ", childrenThen)
@@ -190,7 +191,7 @@ public class UnitAggregate {
         return mergedFrom != null ? mergedFrom : dissolvedFrom;
     }
 
-    void requireAliveOn(LocalDate date, String field) {
+    void requireAliveOn(LocalDate date, Field field) {
         if (date.isBefore(validFrom)) {
             throw new DomainException(ErrorCode.INVALID_VALID_FROM, field,
                                       "Unit " + unitId + " only exists from " + validFrom);

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.unit.UnitKind;
 
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ public class UnitPlacements {
     }
 
     /** Refuses placing a unit of {@code kind} under {@code parentId} on {@code on}. */
-    public void requireParent(String unitId, UnitKind kind, String parentId, LocalDate on, String field) {
+    public void requireParent(String unitId, UnitKind kind, String parentId, LocalDate on, Field field) {
         if (parentId == null) {
             if (!kind.mayHaveParent(null)) {
                 throw new DomainException(ErrorCode.INVALID_HIERARCHY, field, "A " + kind + " needs a parent unit");
@@ -82,13 +83,13 @@ public class UnitPlacements {
         if (unitId.equals(intoId)) {
             throw new DomainException(ErrorCode.INVALID_HIERARCHY, "intoId", "A unit cannot be merged into itself");
         }
-        Aggregate<UnitAggregate> into = other(intoId, "intoId");
+        Aggregate<UnitAggregate> into = other(intoId, Field.of("intoId"));
         UnitKind intoKind = into.invoke(UnitAggregate::kind);
         if (intoKind != kind && !kind.mayHaveParent(intoKind)) {
             throw new DomainException(ErrorCode.INVALID_HIERARCHY, "intoId", "A " + kind + " can be merged into a unit of "
                     + "its own kind or of the level above it, not a " + intoKind);
         }
-        into.execute(u -> u.requireAliveOn(on, "intoId"));
+        into.execute(u -> u.requireAliveOn(on, Field.of("intoId")));
     }
 
     /**
@@ -99,14 +100,14 @@ public class UnitPlacements {
         String parent = parentId;
         LocalDate date = from;
         for (int followed = 0; parent != null && followed < MAX_MERGES_FOLLOWED; followed++) {
-            Aggregate<UnitAggregate> current = other(parent, "parentId");
+            Aggregate<UnitAggregate> current = other(parent, Field.of("parentId"));
             LocalDate mergedFrom = current.invoke(UnitAggregate::mergedFrom);
             String into = current.invoke(UnitAggregate::mergedInto);
             String merged = parent;
             if (mergedFrom == null || !mergedFrom.isAfter(date) || !merged.equals(unit.parentOn(mergedFrom))) {
                 return;
             }
-            requireParent(unit.id(), unit.kind(), into, mergedFrom, "parentId");
+            requireParent(unit.id(), unit.kind(), into, mergedFrom, Field.of("parentId"));
             unit.move(into, mergedFrom, followed(merged, into, mergedFrom));
             recordUnder(into, unit.id());
             parent = into;
@@ -117,8 +118,8 @@ public class UnitPlacements {
     /** Each unit under {@code unitId} on the merge date moves under the unit it joins from that date. */
     void takeChildrenAlong(String unitId, String intoId, LocalDate from) throws Exception {
         for (Hierarchy.Child child : hierarchy.childrenOn(unitId, from)) {
-            Placed placed = placed(child.id(), other(child.id(), "unitId"));
-            requireParent(child.id(), child.kind(), intoId, from, "intoId");
+            Placed placed = placed(child.id(), other(child.id(), Field.of("unitId")));
+            requireParent(child.id(), child.kind(), intoId, from, Field.of("intoId"));
             placed.move(intoId, from, followed(unitId, intoId, from));
             recordUnder(intoId, child.id());
             followMerges(placed, intoId, from);
@@ -169,7 +170,7 @@ public class UnitPlacements {
         };
     }
 
-    private Aggregate<UnitAggregate> other(String unitId, String field) {
+    private Aggregate<UnitAggregate> other(String unitId, Field field) {
         try {
             return units.load(unitId);
         } catch (AggregateNotFoundException e) {

@@ -8,6 +8,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import vn.xhht.ledger.command.framework.Frameworks;
 import vn.xhht.ledger.command.period.PeriodLedgers;
 import vn.xhht.ledger.command.unit.Hierarchy;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 
 import java.time.LocalDate;
@@ -39,7 +40,7 @@ final class AssessmentFixtures {
         });
         fixture.registerInjectableResource(new Hierarchy(null, null) {
             @Override
-            public List<String> lineageOn(String unitId, LocalDate date, String field) {
+            public List<String> lineageOn(String unitId, LocalDate date, Field field) {
                 return List.of(unitId);
             }
         });

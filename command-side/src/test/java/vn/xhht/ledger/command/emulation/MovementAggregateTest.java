@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.emulation.AwardCriteria;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.AwardCriteriaPublishedEvent;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.MovementPublishedEvent;
@@ -55,7 +56,7 @@ class MovementAggregateTest {
                  .when(new PublishMovementCommand("PT-1315-2023", broken, "h3", "x.yml"))
                  .expectException(predicate(e -> e instanceof DomainException d && d.code() == ErrorCode.VALIDATION_FAILED
                          && d.problems().stream().map(DomainException.FieldProblem::field).toList()
-                             .containsAll(List.of("phases", "forms[0].deciders"))));
+                             .containsAll(List.of(Field.of("phases"), Field.of("forms").at(0).dot("deciders")))));
     }
 
     @Test
@@ -72,6 +73,6 @@ class MovementAggregateTest {
         criteria.givenNoPriorActivity()
                 .when(new PublishAwardCriteriaCommand("KH163-2024-TDXHHT", personByTitle, "c2", "x.yml"))
                 .expectException(predicate(e -> e instanceof DomainException d
-                        && d.problems().stream().anyMatch(p -> p.field().equals("groups[0].criteria[0].check"))));
+                        && d.problems().stream().anyMatch(p -> p.field().equals(Field.of("groups").at(0).dot("criteria").at(0).dot("check")))));
     }
 }

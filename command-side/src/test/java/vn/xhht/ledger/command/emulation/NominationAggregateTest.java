@@ -8,6 +8,7 @@ import vn.xhht.ledger.command.recognition.RegisteredTitles;
 import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.emulation.AwardCriteria;
 import vn.xhht.ledger.domain.emulation.EmulationMessages;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.AwardRevokedEvent;
@@ -138,7 +139,7 @@ class NominationAggregateTest {
         });
         fixture.registerInjectableResource(new Hierarchy(null, null) {
             @Override
-            public List<String> lineageOn(String unitId, LocalDate date, String field) {
+            public List<String> lineageOn(String unitId, LocalDate date, Field field) {
                 if (!KIND.containsKey(unitId)) {
                     throw new DomainException(ErrorCode.UNKNOWN_UNIT, field, "Unit " + unitId + " does not exist");
                 }
@@ -156,7 +157,7 @@ class NominationAggregateTest {
             }
 
             @Override
-            public UnitKind kindOf(String unitId, String field) {
+            public UnitKind kindOf(String unitId, Field field) {
                 return KIND.get(unitId);
             }
         });
@@ -205,7 +206,11 @@ class NominationAggregateTest {
                                    "Tham mưu kế hoạch 2024", proposer);
     }
 
-    private static java.util.function.Predicate<Throwable> refused(ErrorCode code, String field) {
+    private static java.util.function.Predicate<Throwable> refused(ErrorCode code, String property) {
+        return refused(code, property == null ? null : Field.of(property));
+    }
+
+    private static java.util.function.Predicate<Throwable> refused(ErrorCode code, Field field) {
         return e -> e instanceof DomainException d && d.code() == code && (field == null || field.equals(d.field()));
     }
 
@@ -281,7 +286,7 @@ class NominationAggregateTest {
         titled.clear();
         given(DRAFTED)
                .when(new SubmitNominationCommand(ID, null))
-               .expectException(predicate(refused(ErrorCode.CRITERIA_NOT_MET, "criteria.DVHT_HUYEN")));
+               .expectException(predicate(refused(ErrorCode.CRITERIA_NOT_MET, Field.of("criteria").key("DVHT_HUYEN"))));
     }
 
     @Test
@@ -308,7 +313,7 @@ class NominationAggregateTest {
                                                    Occasion.HANG_NAM, 2024), "n-0");
         given(DRAFTED)
                .when(new SubmitNominationCommand(ID, null))
-               .expectException(predicate(refused(ErrorCode.DUPLICATE_AWARD, null)));
+               .expectException(predicate(refused(ErrorCode.DUPLICATE_AWARD, (Field) null)));
     }
 
     @Test
@@ -341,14 +346,14 @@ class NominationAggregateTest {
                .expectEvents(rejected);
         given(DRAFTED, SUBMITTED, rejected)
                .when(new DecideNominationCommand(ID, Decision.AWARDED, "12/QĐ-UBND", LocalDate.of(2024, 12, 20), null, null))
-               .expectException(predicate(refused(ErrorCode.INVALID_TRANSITION, null)));
+               .expectException(predicate(refused(ErrorCode.INVALID_TRANSITION, (Field) null)));
     }
 
     @Test
     void cannotBeDecidedBeforeTheCouncilReviewedIt() {
         given(DRAFTED, SUBMITTED)
                .when(new DecideNominationCommand(ID, Decision.AWARDED, "12/QĐ-UBND", LocalDate.of(2024, 12, 20), null, null))
-               .expectException(predicate(refused(ErrorCode.INVALID_TRANSITION, null)));
+               .expectException(predicate(refused(ErrorCode.INVALID_TRANSITION, (Field) null)));
     }
 
     @Test
@@ -357,7 +362,7 @@ class NominationAggregateTest {
                                                    Occasion.HANG_NAM, 2024), "n-0");
         given(DRAFTED, SUBMITTED, REVIEWED)
                .when(new DecideNominationCommand(ID, Decision.AWARDED, "12/QĐ-UBND", LocalDate.of(2024, 12, 20), null, null))
-               .expectException(predicate(refused(ErrorCode.DUPLICATE_AWARD, null)));
+               .expectException(predicate(refused(ErrorCode.DUPLICATE_AWARD, (Field) null)));
     }
 
     @Test
@@ -366,7 +371,7 @@ class NominationAggregateTest {
                                              Occasion.HANG_NAM, 2024), 3);
         given(DRAFTED, SUBMITTED, REVIEWED)
                .when(new DecideNominationCommand(ID, Decision.AWARDED, "12/QĐ-UBND", LocalDate.of(2024, 12, 20), null, 3))
-               .expectException(predicate(refused(ErrorCode.QUOTA_EXCEEDED, null)));
+               .expectException(predicate(refused(ErrorCode.QUOTA_EXCEEDED, (Field) null)));
     }
 
     @Test
@@ -401,7 +406,7 @@ class NominationAggregateTest {
                .expectException(predicate(refused(ErrorCode.REASON_REQUIRED, "reason")));
         given(DRAFTED, SUBMITTED, REVIEWED, AWARDED)
                .when(new ReturnNominationCommand(ID, "Sai"))
-               .expectException(predicate(refused(ErrorCode.INVALID_TRANSITION, null)));
+               .expectException(predicate(refused(ErrorCode.INVALID_TRANSITION, (Field) null)));
     }
 
     @Test
@@ -419,7 +424,7 @@ class NominationAggregateTest {
     void cannotRevokeWhatWasNotAwarded() {
         given(DRAFTED, SUBMITTED)
                .when(new RevokeAwardCommand(ID, "Gian lận"))
-               .expectException(predicate(refused(ErrorCode.INVALID_TRANSITION, null)));
+               .expectException(predicate(refused(ErrorCode.INVALID_TRANSITION, (Field) null)));
     }
 
     @Test
@@ -433,9 +438,9 @@ class NominationAggregateTest {
                .expectEvents(forgotten);
         given(person, forgotten)
                .when(new ForgetPersonCommand(ID, "Lần nữa"))
-               .expectException(predicate(refused(ErrorCode.INVALID_TRANSITION, null)));
+               .expectException(predicate(refused(ErrorCode.INVALID_TRANSITION, (Field) null)));
         given(DRAFTED)
                .when(new ForgetPersonCommand(ID, "Không có người"))
-               .expectException(predicate(refused(ErrorCode.INVALID_TRANSITION, null)));
+               .expectException(predicate(refused(ErrorCode.INVALID_TRANSITION, (Field) null)));
     }
 }

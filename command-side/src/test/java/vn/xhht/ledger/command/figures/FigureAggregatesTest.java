@@ -9,6 +9,7 @@ import vn.xhht.ledger.command.period.PeriodLedgers;
 import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.figures.FigureMessages;
 import vn.xhht.ledger.domain.figures.FigureMessages.Baseline;
 import vn.xhht.ledger.domain.figures.FigureMessages.BaselineSetEvent;
@@ -38,7 +39,7 @@ class FigureAggregatesTest {
     static Hierarchy hierarchy() {
         return new Hierarchy(null, null) {
             @Override
-            public List<String> lineageOn(String unitId, LocalDate date, String field) {
+            public List<String> lineageOn(String unitId, LocalDate date, Field field) {
                 if (unitId.equals("nowhere")) {
                     throw new DomainException(ErrorCode.UNKNOWN_UNIT, field, "Unit nowhere does not exist on " + date);
                 }
@@ -46,7 +47,7 @@ class FigureAggregatesTest {
             }
 
             @Override
-            public UnitKind kindOf(String unitId, String field) {
+            public UnitKind kindOf(String unitId, Field field) {
                 return unitId.equals("cu-chi") ? UnitKind.DISTRICT : UnitKind.VILLAGE;
             }
         };
@@ -187,7 +188,7 @@ class FigureAggregatesTest {
             fixture.givenNoPriorActivity()
                    .when(new ReportIndicatorValueCommand(id, "cu-chi", "INFO_LITERACY", 2024, 1001, 1000, null))
                    .expectException(predicate(e -> ((DomainException) e).code() == ErrorCode.VALIDATION_FAILED
-                           && "numerator".equals(((DomainException) e).field())));
+                           && Field.of("numerator").equals(((DomainException) e).field())));
         }
     }
 }

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
 import vn.xhht.ledger.domain.indicator.IndicatorCatalogue;
 import vn.xhht.ledger.domain.indicator.IndicatorCatalogue.IndicatorDefinition;
@@ -85,7 +86,7 @@ class IndicatorCatalogueAggregateTest {
         fixture.givenNoPriorActivity()
                .when(new PublishIndicatorCatalogueCommand("OTHER", other, "h9", "x.yml"))
                .expectException(predicate(e -> e instanceof DomainException d
-                       && d.problems().stream().anyMatch(p -> p.field().equals("code"))));
+                       && d.problems().stream().anyMatch(p -> p.field().equals(Field.of("code")))));
     }
 
     @Test
@@ -98,6 +99,6 @@ class IndicatorCatalogueAggregateTest {
         fixture.givenNoPriorActivity()
                .when(new PublishIndicatorCatalogueCommand("XHHT-INDICATORS", broken, "h3", "x.yml"))
                .expectException(predicate(e -> e instanceof DomainException d && d.code() == ErrorCode.VALIDATION_FAILED
-                       && d.problems().stream().anyMatch(p -> p.field().equals("indicators[0].numerator.unitKind"))));
+                       && d.problems().stream().anyMatch(p -> p.field().equals(Field.of("indicators").at(0).dot("numerator").dot("unitKind")))));
     }
 }

@@ -3,6 +3,7 @@ package vn.xhht.ledger.command.pcgd;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.pcgd.PcgdCycle;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.PcgdCyclePublishedEvent;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.PublishPcgdCycleCommand;
@@ -51,7 +52,7 @@ class PcgdCycleAggregateTest {
                .when(new PublishPcgdCycleCommand(PcgdCycleAggregate.ID, broken, "h2", "pcgd/c.yml"))
                .expectException(predicate(e -> e instanceof DomainException d && d.problems().stream()
                        .map(DomainException.FieldProblem::field).toList()
-                       .containsAll(List.of("referenceDates.COMMUNE", "recognisers[0].by"))));
+                       .containsAll(List.of(Field.of("referenceDates").key("COMMUNE"), Field.of("recognisers").at(0).dot("by")))));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.LockSurveyCommand;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.RecordSurveyCommand;
@@ -39,7 +40,7 @@ class SurveyAggregateTest {
         fixture = new AggregateTestFixture<>(SurveyAggregate.class);
         fixture.registerInjectableResource(new Hierarchy(null, null) {
             @Override
-            public List<String> lineageOn(String unitId, LocalDate date, String field) {
+            public List<String> lineageOn(String unitId, LocalDate date, Field field) {
                 if (unitId.equals("xa-moi") && date.isBefore(LocalDate.of(2026, 1, 1))) {
                     throw new DomainException(ErrorCode.UNKNOWN_UNIT, field, "Unit " + unitId + " does not exist on " + date);
                 }
@@ -47,7 +48,7 @@ class SurveyAggregateTest {
             }
 
             @Override
-            public UnitKind kindOf(String unitId, String field) {
+            public UnitKind kindOf(String unitId, Field field) {
                 return unitId.startsWith("huyen") ? UnitKind.DISTRICT : UnitKind.COMMUNE;
             }
         });
@@ -118,7 +119,7 @@ class SurveyAggregateTest {
                .when(new RecordSurveyCommand(ID, "lach-tray", 2025, new Survey(
                        Map.of("people15to60", 4000L, "people15to60LiterateL2", 4001L), false, Map.of()), null))
                .expectException(predicate(e -> ((DomainException) e).code() == ErrorCode.SCORE_OUT_OF_RANGE
-                       && "figures.people15to60LiterateL2".equals(((DomainException) e).field())));
+                       && Field.of("figures").key("people15to60LiterateL2").equals(((DomainException) e).field())));
     }
 
     @Test

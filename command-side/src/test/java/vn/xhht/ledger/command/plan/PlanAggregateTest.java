@@ -16,6 +16,7 @@ import vn.xhht.ledger.command.reporting.ReportingObligations;
 import vn.xhht.ledger.command.unit.Hierarchy;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.plan.Period;
 import vn.xhht.ledger.domain.plan.PlanCommands.AmendPlanCommand;
 import vn.xhht.ledger.domain.plan.PlanCommands.ClosePlanCommand;
@@ -86,7 +87,7 @@ class PlanAggregateTest {
             }
 
             @Override
-            public List<String> lineageOn(String unitId, LocalDate date, String field) {
+            public List<String> lineageOn(String unitId, LocalDate date, Field field) {
                 // xa-a and xa-b lie under cu-chi; xa-z under another district
                 return unitId.equals("xa-z") ? List.of(unitId, "hoc-mon") : List.of(unitId, "cu-chi");
             }
@@ -112,7 +113,7 @@ class PlanAggregateTest {
             }
         }) {
             @Override
-            public void requireUnit(String unitId, String field) {
+            public void requireUnit(String unitId, Field field) {
                 if ("nowhere".equals(unitId)) {
                     throw new DomainException(vn.xhht.ledger.domain.common.ErrorCode.UNKNOWN_UNIT, field,
                                               "Unit nowhere does not exist");
@@ -144,13 +145,13 @@ class PlanAggregateTest {
                .when(new vn.xhht.ledger.domain.plan.PlanCommands.CreatePlanCommand(
                        "p1", "nowhere", "1/KH", "Kế hoạch", LocalDate.of(2023, 2, 1), YEAR_2023, null, TARGETS, null, null))
                .expectException(org.axonframework.test.matchers.Matchers.predicate(e -> e instanceof DomainException d
-                       && "issuerUnitId".equals(d.field())));
+                       && Field.of("issuerUnitId").equals(d.field())));
         fixture.givenNoPriorActivity()
                .when(new vn.xhht.ledger.domain.plan.PlanCommands.CreatePlanCommand(
                        "p1", "cu-chi", "1/KH", "Kế hoạch", LocalDate.of(2023, 2, 1), YEAR_2023, null,
                        List.of(new Target("NO_SUCH_INDICATOR", new BigDecimal("0.5"), null)), null, null))
                .expectException(org.axonframework.test.matchers.Matchers.predicate(e -> e instanceof DomainException d
-                       && "targets[0].indicator".equals(d.field())));
+                       && Field.of("targets").at(0).dot("indicator").equals(d.field())));
     }
 
     @Test
@@ -289,7 +290,7 @@ class PlanAggregateTest {
                .when(new AmendPlanCommand("p1", null, List.of(new Task("t-khac", "Mở lớp", null, List.of(), "Quý II")),
                                           null, "Thêm nhiệm vụ", null))
                .expectException(predicate(e -> ((DomainException) e).code() == ErrorCode.VALIDATION_FAILED
-                       && "tasks[0].taskId".equals(((DomainException) e).field())));
+                       && Field.of("tasks").at(0).dot("taskId").equals(((DomainException) e).field())));
     }
 
     @Test

@@ -11,6 +11,7 @@ import vn.xhht.ledger.command.assessment.AssessmentConclusions;
 import vn.xhht.ledger.command.framework.Frameworks;
 import vn.xhht.ledger.command.framework.TitleFrameworks;
 import vn.xhht.ledger.command.pcgd.SurveyLevels;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.TitleFrameworkRegisteredEvent;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.RecognitionGrantedEvent;
@@ -88,12 +89,12 @@ class RecognitionAggregateTest {
         };
         Hierarchy hierarchy = new Hierarchy(null, null) {
             @Override
-            public List<String> lineageOn(String unitId, LocalDate date, String field) {
+            public List<String> lineageOn(String unitId, LocalDate date, Field field) {
                 return List.of(unitId, "huyen-a");
             }
 
             @Override
-            public vn.xhht.ledger.domain.unit.UnitKind kindOf(String unitId, String field) {
+            public vn.xhht.ledger.domain.unit.UnitKind kindOf(String unitId, Field field) {
                 return unitId.startsWith("huyen") ? vn.xhht.ledger.domain.unit.UnitKind.DISTRICT
                         : vn.xhht.ledger.domain.unit.UnitKind.COMMUNE;
             }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import vn.xhht.ledger.command.plan.PlanReportScopes;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.common.ProgrammeTime;
 import vn.xhht.ledger.domain.plan.PlanContent.DeadlineKind;
 import vn.xhht.ledger.domain.reporting.Obligations;
@@ -205,7 +206,7 @@ class ObligationAggregateTest {
                .when(new SubmitReportCommand("o1", "r1", new ReportContent(
                        List.of(new ReportedFigure("CLANS_TITLED", 1L, 2L)), List.of(), null, null, null), null))
                .expectException(predicate(e -> ((DomainException) e).code() == ErrorCode.UNKNOWN_INDICATOR
-                       && "figures[0].indicator".equals(((DomainException) e).field())));
+                       && Field.of("figures").at(0).dot("indicator").equals(((DomainException) e).field())));
     }
 
     @Test
@@ -214,7 +215,7 @@ class ObligationAggregateTest {
                .when(new SubmitReportCommand("o1", "r1", new ReportContent(
                        List.of(new ReportedFigure("HOUSEHOLDS_TITLED", 8L, 7L)), List.of(), null, null, null), null))
                .expectException(predicate(e -> ((DomainException) e).code() == ErrorCode.VALIDATION_FAILED
-                       && "figures[0].denominator".equals(((DomainException) e).field())));
+                       && Field.of("figures").at(0).dot("denominator").equals(((DomainException) e).field())));
     }
 
     @Test
@@ -222,7 +223,7 @@ class ObligationAggregateTest {
         fixture.given(OPENED)
                .when(new SubmitReportCommand("o1", "r1", new ReportContent(
                        List.of(), List.of(new TaskProgress("t9", Progress.DONE, null, null)), null, null, null), null))
-               .expectException(predicate(e -> "tasks[0].taskId".equals(((DomainException) e).field())));
+               .expectException(predicate(e -> Field.of("tasks").at(0).dot("taskId").equals(((DomainException) e).field())));
     }
 
     @Test
@@ -230,7 +231,7 @@ class ObligationAggregateTest {
         fixture.given(OPENED)
                .when(new SubmitReportCommand("o1", "r1", new ReportContent(
                        List.of(), List.of(new TaskProgress("t1", Progress.DONE, 80, null)), null, null, null), null))
-               .expectException(predicate(e -> "tasks[0].percent".equals(((DomainException) e).field())));
+               .expectException(predicate(e -> Field.of("tasks").at(0).dot("percent").equals(((DomainException) e).field())));
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.unit.UnitCommands.DissolveUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.MergeUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.MoveUnitCommand;
@@ -47,7 +48,7 @@ class UnitAggregateTest {
         fixture = new AggregateTestFixture<>(UnitAggregate.class);
         fixture.registerInjectableResource(new UnitPlacements(null, null) {
             @Override
-            public void requireParent(String unitId, UnitKind kind, String parentId, LocalDate on, String field) {
+            public void requireParent(String unitId, UnitKind kind, String parentId, LocalDate on, Field field) {
                 if ("nowhere".equals(parentId)) {
                     throw new DomainException(ErrorCode.UNKNOWN_UNIT, field, "Unit nowhere does not exist on " + on);
                 }

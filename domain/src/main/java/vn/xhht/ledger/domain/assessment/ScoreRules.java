@@ -3,6 +3,7 @@ package vn.xhht.ledger.domain.assessment;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.Score;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Indicator;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.IndicatorKind;
@@ -22,7 +23,7 @@ public final class ScoreRules {
     }
 
     /** Every score names an indicator of the framework, once. */
-    public static Indicator knownIndicator(CriteriaFramework framework, String indicator, String field) {
+    public static Indicator knownIndicator(CriteriaFramework framework, String indicator, Field field) {
         return framework.indicator(indicator).orElseThrow(() -> new DomainException(
                 ErrorCode.UNKNOWN_INDICATOR, field, "Indicator " + indicator + " is not part of "
                                                    + framework.code() + " version " + framework.version()));
@@ -34,49 +35,49 @@ public final class ScoreRules {
      * is the score's place; the part at fault is named under it.
      */
     public static IndicatorValue valueWithinRange(CriteriaFramework framework, Indicator indicator,
-                                                  IndicatorValue given, String field) {
+                                                  IndicatorValue given, Field field) {
         IndicatorKind kind = framework.kindOf(indicator);
         return switch (kind) {
             case POINTS -> {
-                only(kind, indicator, given, field + ".points", given.points() != null && given.met() == null
+                only(kind, indicator, given, field.dot("points"), given.points() != null && given.met() == null
                         && given.numerator() == null && given.denominator() == null && given.count() == null,
                      "is scored in points (0.." + indicator.maxPoints() + ")");
                 if (given.points().signum() < 0 || given.points().compareTo(indicator.maxPoints()) > 0) {
-                    throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, field + ".points", indicator.code()
+                    throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, field.dot("points"), indicator.code()
                             + " takes 0.." + indicator.maxPoints() + " points, not " + given.points().toPlainString());
                 }
                 yield IndicatorValue.ofPoints(given.points());
             }
             case CONDITION, PREREQUISITE -> {
-                only(kind, indicator, given, field + ".met", given.met() != null && given.points() == null
+                only(kind, indicator, given, field.dot("met"), given.met() != null && given.points() == null
                         && given.numerator() == null && given.denominator() == null && given.count() == null,
                      "is met or not met (true/false)");
                 yield IndicatorValue.ofMet(given.met());
             }
             case RATIO -> {
-                only(kind, indicator, given, field + ".numerator", given.numerator() != null
+                only(kind, indicator, given, field.dot("numerator"), given.numerator() != null
                         && given.denominator() != null && given.points() == null && given.met() == null
                         && given.count() == null, "is a ratio: give numerator and denominator");
-                whole(indicator, given.numerator(), field + ".numerator");
-                whole(indicator, given.denominator(), field + ".denominator");
+                whole(indicator, given.numerator(), field.dot("numerator"));
+                whole(indicator, given.denominator(), field.dot("denominator"));
                 if (given.numerator().compareTo(given.denominator()) > 0) {
-                    throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, field + ".numerator", indicator.code()
+                    throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, field.dot("numerator"), indicator.code()
                             + ": the numerator " + given.numerator().toPlainString() + " is above its denominator "
                             + given.denominator().toPlainString());
                 }
                 yield IndicatorValue.ofRatio(given.numerator(), given.denominator());
             }
             case COUNT -> {
-                only(kind, indicator, given, field + ".count", given.count() != null && given.points() == null
+                only(kind, indicator, given, field.dot("count"), given.count() != null && given.points() == null
                         && given.met() == null && given.numerator() == null && given.denominator() == null,
                      "is a count: give count");
-                whole(indicator, given.count(), field + ".count");
+                whole(indicator, given.count(), field.dot("count"));
                 yield IndicatorValue.ofCount(given.count());
             }
         };
     }
 
-    private static void only(IndicatorKind kind, Indicator indicator, IndicatorValue given, String field,
+    private static void only(IndicatorKind kind, Indicator indicator, IndicatorValue given, Field field,
                              boolean fits, String message) {
         if (!fits) {
             throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, field, indicator.code() + " " + message
@@ -84,7 +85,7 @@ public final class ScoreRules {
         }
     }
 
-    private static void whole(Indicator indicator, BigDecimal number, String field) {
+    private static void whole(Indicator indicator, BigDecimal number, Field field) {
         if (number.signum() < 0 || number.stripTrailingZeros().scale() > 0) {
             throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, field, indicator.code() + " takes a whole number"
                     + " of 0 or more, not " + number.toPlainString());
@@ -97,10 +98,10 @@ public final class ScoreRules {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < scores.size(); i++) {
             Score score = scores.get(i);
-            String field = "scores[" + i + "]";
-            Indicator indicator = knownIndicator(framework, score.indicator(), field + ".indicator");
+            Field field = Field.of("scores").at(i);
+            Indicator indicator = knownIndicator(framework, score.indicator(), field.dot("indicator"));
             if (!seen.add(score.indicator())) {
-                throw new DomainException(ErrorCode.VALIDATION_FAILED, field + ".indicator",
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, field.dot("indicator"),
                                           score.indicator() + " is scored twice");
             }
             values.put(indicator.code(), valueWithinRange(framework, indicator, score.value(), field));

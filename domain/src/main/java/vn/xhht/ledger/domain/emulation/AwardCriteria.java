@@ -1,5 +1,6 @@
 package vn.xhht.ledger.domain.emulation;
 
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.emulation.Movement.SubjectKind;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Problem;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
@@ -80,32 +81,32 @@ public record AwardCriteria(String code, Integer version, String movement, Strin
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < groups().size(); i++) {
             Group g = groups().get(i);
-            String at = "groups[" + i + "]";
+            Field at = Field.of("groups").at(i);
             if (g == null || g.code() == null || !CODE.matcher(g.code()).matches() || !seen.add(g.code())) {
-                problems.add(new Problem(at + ".code", "A distinct code is required"));
+                problems.add(new Problem(at.dot("code"), "A distinct code is required"));
                 continue;
             }
             if (g.subject() == null) {
-                problems.add(new Problem(at + ".subject", "TAP_THE, HO_GIA_DINH or CA_NHAN"));
+                problems.add(new Problem(at.dot("subject"), "TAP_THE, HO_GIA_DINH or CA_NHAN"));
             }
             if (g.criteria().isEmpty()) {
-                problems.add(new Problem(at + ".criteria", "At least one criterion is required"));
+                problems.add(new Problem(at.dot("criteria"), "At least one criterion is required"));
             }
             Set<String> codes = new HashSet<>();
             for (int j = 0; j < g.criteria().size(); j++) {
                 Criterion c = g.criteria().get(j);
-                String cat = at + ".criteria[" + j + "]";
+                Field cat = at.dot("criteria").at(j);
                 if (c == null || c.code() == null || !CODE.matcher(c.code()).matches() || !codes.add(c.code())) {
-                    problems.add(new Problem(cat + ".code", "A distinct code is required"));
+                    problems.add(new Problem(cat.dot("code"), "A distinct code is required"));
                 } else if (c.name() == null || c.name().isBlank()) {
-                    problems.add(new Problem(cat + ".name", "Required"));
+                    problems.add(new Problem(cat.dot("name"), "Required"));
                 } else if (c.check() == null) {
-                    problems.add(new Problem(cat + ".check", "TITLE or ATTESTED"));
+                    problems.add(new Problem(cat.dot("check"), "TITLE or ATTESTED"));
                 } else if (c.check() == Check.TITLE && c.title() == null) {
-                    problems.add(new Problem(cat + ".title", "The title the nominee must hold"));
+                    problems.add(new Problem(cat.dot("title"), "The title the nominee must hold"));
                 } else if (c.check() == Check.TITLE && g.subject() != SubjectKind.TAP_THE) {
                     // the service knows the titles of units; a person's or household's are counted, not named
-                    problems.add(new Problem(cat + ".check", "A title is checked for collectives only: ATTESTED"));
+                    problems.add(new Problem(cat.dot("check"), "A title is checked for collectives only: ATTESTED"));
                 }
             }
         }

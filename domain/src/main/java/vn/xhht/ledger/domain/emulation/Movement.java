@@ -1,5 +1,6 @@
 package vn.xhht.ledger.domain.emulation;
 
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Problem;
 import vn.xhht.ledger.domain.unit.UnitKind;
 
@@ -105,13 +106,13 @@ public record Movement(String code, Integer version, String name, String regulat
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < phases().size(); i++) {
             Phase p = phases().get(i);
-            String at = "phases[" + i + "]";
+            Field at = Field.of("phases").at(i);
             if (p == null || p.code() == null || !CODE.matcher(p.code()).matches() || !seen.add(p.code())) {
-                problems.add(new Problem(at + ".code", "A distinct code is required"));
+                problems.add(new Problem(at.dot("code"), "A distinct code is required"));
             } else if (p.from() == null || p.to() == null || p.to().isBefore(p.from())) {
-                problems.add(new Problem(at + ".to", "A phase runs from a day to a later one"));
+                problems.add(new Problem(at.dot("to"), "A phase runs from a day to a later one"));
             } else if (p.occasions().isEmpty()) {
-                problems.add(new Problem(at + ".occasions", "At least one occasion is required"));
+                problems.add(new Problem(at.dot("occasions"), "At least one occasion is required"));
             }
         }
         if (forms().isEmpty()) {
@@ -120,24 +121,24 @@ public record Movement(String code, Integer version, String name, String regulat
         seen.clear();
         for (int i = 0; i < forms().size(); i++) {
             Form f = forms().get(i);
-            String at = "forms[" + i + "]";
+            Field at = Field.of("forms").at(i);
             if (f == null || f.code() == null || !CODE.matcher(f.code()).matches() || !seen.add(f.code())) {
-                problems.add(new Problem(at + ".code", "A distinct code is required"));
+                problems.add(new Problem(at.dot("code"), "A distinct code is required"));
                 continue;
             }
             if (f.name() == null || f.name().isBlank()) {
-                problems.add(new Problem(at + ".name", "Required"));
+                problems.add(new Problem(at.dot("name"), "Required"));
             }
             if (f.subjects().isEmpty()) {
-                problems.add(new Problem(at + ".subjects", "Who may receive it (TAP_THE, HO_GIA_DINH, CA_NHAN)"));
+                problems.add(new Problem(at.dot("subjects"), "Who may receive it (TAP_THE, HO_GIA_DINH, CA_NHAN)"));
             }
             if (!f.reserved() && f.deciders().isEmpty()) {
-                problems.add(new Problem(at + ".deciders", "Who decides it, from which day"));
+                problems.add(new Problem(at.dot("deciders"), "Who decides it, from which day"));
             }
             for (int j = 0; j < f.deciders().size(); j++) {
                 Deciders d = f.deciders().get(j);
                 if (d == null || d.from() == null || d.levels().isEmpty()) {
-                    problems.add(new Problem(at + ".deciders[" + j + "]", "A day from which and the levels that decide"));
+                    problems.add(new Problem(at.dot("deciders").at(j), "A day from which and the levels that decide"));
                 }
             }
         }

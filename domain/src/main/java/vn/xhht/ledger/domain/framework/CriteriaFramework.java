@@ -2,6 +2,7 @@ package vn.xhht.ledger.domain.framework;
 
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -124,7 +125,12 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
     }
 
     /** One problem with a document, naming the field at fault. */
-    public record Problem(String field, String message) {
+    public record Problem(Field field, String message) {
+
+        /** A problem with a property of the document ({@code effectiveFrom}, {@code upgrade}). */
+        public Problem(String property, String message) {
+            this(Field.of(property), message);
+        }
 
         /** Refuses a document with problems: VALIDATION_FAILED naming each field at fault. */
         public static void refuseAny(List<Problem> problems, String message) {
@@ -227,11 +233,11 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
         if (rollup != null) {
             rollup.forEach((level, shares) -> {
                 if (levels == null || !levels.contains(level)) {
-                    problems.add(new Problem("rollup." + level, "Roll-up rules name levels of the framework"));
+                    problems.add(new Problem(Field.of("rollup").key(level), "Roll-up rules name levels of the framework"));
                 } else if (shares != null) {
                     shares.forEach((unitKind, share) -> {
                         if (share == null || share.signum() < 0 || share.compareTo(HUNDRED) > 0) {
-                            problems.add(new Problem("rollup." + level + "." + unitKind, "A share is a percentage, 0..100"));
+                            problems.add(new Problem(Field.of("rollup").key(level).key(String.valueOf(unitKind)), "A share is a percentage, 0..100"));
                         }
                     });
                 }
@@ -241,7 +247,7 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
             for (int i = 0; i < authorities.size(); i++) {
                 Authority authority = authorities.get(i);
                 if (authority == null || authority.unitLevel() == null || authority.authority() == null) {
-                    problems.add(new Problem("authorities[" + i + "]", "unitLevel and authority are required"));
+                    problems.add(new Problem(Field.of("authorities").at(i), "unitLevel and authority are required"));
                 }
             }
         }
@@ -256,10 +262,10 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
         for (int i = 0; i < thresholds.size(); i++) {
             Threshold threshold = thresholds.get(i);
             if (threshold == null || threshold.result() == null || threshold.minPoints() == null) {
-                problems.add(new Problem("thresholds[" + i + "]", "result and minPoints are required"));
+                problems.add(new Problem(Field.of("thresholds").at(i), "result and minPoints are required"));
             } else if (i > 0 && thresholds.get(i - 1) != null && thresholds.get(i - 1).minPoints() != null
                     && threshold.minPoints().compareTo(thresholds.get(i - 1).minPoints()) >= 0) {
-                problems.add(new Problem("thresholds[" + i + "].minPoints", "Thresholds go from the highest down"));
+                problems.add(new Problem(Field.of("thresholds").at(i).dot("minPoints"), "Thresholds go from the highest down"));
             }
         }
     }
@@ -272,24 +278,24 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
         Set<String> codes = new HashSet<>();
         for (int c = 0; c < criteria.size(); c++) {
             Criterion criterion = criteria.get(c);
-            String at = "criteria[" + c + "]";
+            Field at = Field.of("criteria").at(c);
             if (criterion == null || criterion.code() == null || criterion.name() == null) {
                 problems.add(new Problem(at, "code and name are required"));
                 continue;
             }
             if (criterion.indicators() == null || criterion.indicators().isEmpty()) {
-                problems.add(new Problem(at + ".indicators", "At least one indicator is required"));
+                problems.add(new Problem(at.dot("indicators"), "At least one indicator is required"));
                 continue;
             }
             for (int i = 0; i < criterion.indicators().size(); i++) {
                 Indicator indicator = criterion.indicators().get(i);
-                String field = at + ".indicators[" + i + "]";
+                Field field = at.dot("indicators").at(i);
                 if (indicator == null || indicator.code() == null || indicator.name() == null) {
                     problems.add(new Problem(field, "code and name are required"));
                     continue;
                 }
                 if (!codes.add(indicator.code())) {
-                    problems.add(new Problem(field + ".code", "Indicator " + indicator.code() + " appears twice"));
+                    problems.add(new Problem(field.dot("code"), "Indicator " + indicator.code() + " appears twice"));
                 }
                 if (decision != null) {
                     checkIndicator(problems, field, indicator);
@@ -298,10 +304,10 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
         }
     }
 
-    private void checkIndicator(List<Problem> problems, String field, Indicator indicator) {
+    private void checkIndicator(List<Problem> problems, Field field, Indicator indicator) {
         IndicatorKind kind = indicator.kindUnder(decision);
         if ((decision == Decision.POINTS) != (kind == IndicatorKind.POINTS)) {
-            problems.add(new Problem(field + ".kind", decision == Decision.POINTS
+            problems.add(new Problem(field.dot("kind"), decision == Decision.POINTS
                     ? "A POINTS framework's indicators are scored in points"
                     : "An ALL_MET framework's indicators are CONDITION, RATIO or COUNT"));
             return;
@@ -309,58 +315,58 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
         switch (kind) {
             case POINTS -> {
                 if (indicator.maxPoints() == null || indicator.maxPoints().signum() <= 0) {
-                    problems.add(new Problem(field + ".maxPoints", "A POINTS indicator needs positive maxPoints"));
+                    problems.add(new Problem(field.dot("maxPoints"), "A POINTS indicator needs positive maxPoints"));
                 }
                 noTargets(problems, field, indicator);
             }
             case CONDITION -> {
                 if (indicator.maxPoints() != null) {
-                    problems.add(new Problem(field + ".maxPoints", "An ALL_MET indicator has no points"));
+                    problems.add(new Problem(field.dot("maxPoints"), "An ALL_MET indicator has no points"));
                 }
                 if (indicator.min() != null) {
-                    problems.add(new Problem(field + ".min", "A CONDITION is met or not: it has no minimum"));
+                    problems.add(new Problem(field.dot("min"), "A CONDITION is met or not: it has no minimum"));
                 }
                 if (indicator.levels() == null || indicator.levels().isEmpty()
                         || (levels != null && !levels.containsAll(indicator.levels()))) {
-                    problems.add(new Problem(field + ".levels", "Name the framework levels this indicator applies to"));
+                    problems.add(new Problem(field.dot("levels"), "Name the framework levels this indicator applies to"));
                 }
             }
             case RATIO, COUNT -> {
                 if (indicator.maxPoints() != null) {
-                    problems.add(new Problem(field + ".maxPoints", "An ALL_MET indicator has no points"));
+                    problems.add(new Problem(field.dot("maxPoints"), "An ALL_MET indicator has no points"));
                 }
                 if (indicator.levels() != null) {
-                    problems.add(new Problem(field + ".levels", "A " + kind + " names its levels by its min targets"));
+                    problems.add(new Problem(field.dot("levels"), "A " + kind + " names its levels by its min targets"));
                 }
-                checkTargets(problems, field + ".min", kind, indicator.min());
+                checkTargets(problems, field.dot("min"), kind, indicator.min());
                 if (indicator.minDbkk() != null) {
-                    checkTargets(problems, field + ".minDbkk", kind, indicator.minDbkk());
+                    checkTargets(problems, field.dot("minDbkk"), kind, indicator.minDbkk());
                 }
                 if ((indicator.numerator() == null) != (indicator.denominator() == null)) {
-                    problems.add(new Problem(field + ".denominator", "A survey's ratio names both its numerator and its denominator"));
+                    problems.add(new Problem(field.dot("denominator"), "A survey's ratio names both its numerator and its denominator"));
                 }
             }
             case PREREQUISITE -> {
                 if (indicator.prerequisite() == null || indicator.prerequisite().framework() == null
                         || indicator.prerequisite().level() == null) {
-                    problems.add(new Problem(field + ".prerequisite", "Name the framework and level that must be reached"));
+                    problems.add(new Problem(field.dot("prerequisite"), "Name the framework and level that must be reached"));
                 }
                 if (indicator.levels() == null || indicator.levels().isEmpty()
                         || (levels != null && !levels.containsAll(indicator.levels()))) {
-                    problems.add(new Problem(field + ".levels", "Name the framework levels this prerequisite applies to"));
+                    problems.add(new Problem(field.dot("levels"), "Name the framework levels this prerequisite applies to"));
                 }
             }
         }
     }
 
-    private void noTargets(List<Problem> problems, String field, Indicator indicator) {
+    private void noTargets(List<Problem> problems, Field field, Indicator indicator) {
         if (indicator.min() != null || indicator.levels() != null) {
-            problems.add(new Problem(field + ".min", "A POINTS indicator has a cap, not per-level targets"));
+            problems.add(new Problem(field.dot("min"), "A POINTS indicator has a cap, not per-level targets"));
         }
     }
 
     /** Targets name levels of the framework, are within range, and do not fall as the level rises. */
-    private void checkTargets(List<Problem> problems, String field, IndicatorKind kind, Map<String, BigDecimal> min) {
+    private void checkTargets(List<Problem> problems, Field field, IndicatorKind kind, Map<String, BigDecimal> min) {
         if (min == null || min.isEmpty()) {
             problems.add(new Problem(field, "A " + kind + " indicator sets a minimum for at least one level"));
             return;
@@ -372,16 +378,16 @@ public record CriteriaFramework(String code, Integer version, String title, Stri
                 continue;
             }
             if (target.signum() < 0 || (kind == IndicatorKind.RATIO && target.compareTo(HUNDRED) > 0)) {
-                problems.add(new Problem(field + "." + level, kind == IndicatorKind.RATIO
+                problems.add(new Problem(field.key(level), kind == IndicatorKind.RATIO
                         ? "A ratio's minimum is a percentage, 0..100" : "A count's minimum is 0 or more"));
             } else if (previous != null && target.compareTo(previous) < 0) {
-                problems.add(new Problem(field + "." + level, "A higher level's target is not below a lower level's"));
+                problems.add(new Problem(field.key(level), "A higher level's target is not below a lower level's"));
             }
             previous = target;
         }
         for (String level : min.keySet()) {
             if (levels != null && !levels.contains(level)) {
-                problems.add(new Problem(field + "." + level, level + " is not a level of the framework " + levels));
+                problems.add(new Problem(field.key(level), level + " is not a level of the framework " + levels));
             }
         }
     }

@@ -1,5 +1,6 @@
 package vn.xhht.ledger.domain.indicator;
 
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Problem;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
 import vn.xhht.ledger.domain.unit.UnitKind;
@@ -147,59 +148,59 @@ public record IndicatorCatalogue(String code, Integer version, String title, Lis
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < indicators().size(); i++) {
             IndicatorDefinition d = indicators().get(i);
-            String at = "indicators[" + i + "]";
+            Field at = Field.of("indicators").at(i);
             if (d == null) {
                 problems.add(new Problem(at, "Required"));
                 continue;
             }
             if (d.code() == null || !CODE.matcher(d.code()).matches()) {
-                problems.add(new Problem(at + ".code", "A code of capitals, digits and '_' such as HOUSEHOLDS_TITLED"));
+                problems.add(new Problem(at.dot("code"), "A code of capitals, digits and '_' such as HOUSEHOLDS_TITLED"));
             } else if (!seen.add(d.code())) {
-                problems.add(new Problem(at + ".code", d.code() + " is defined twice"));
+                problems.add(new Problem(at.dot("code"), d.code() + " is defined twice"));
             }
             if (d.name() == null || blank(d.name().vi()) || blank(d.name().en())) {
-                problems.add(new Problem(at + ".name", "Both a Vietnamese (vi) and an English (en) name are required"));
+                problems.add(new Problem(at.dot("name"), "Both a Vietnamese (vi) and an English (en) name are required"));
             }
             if (d.rollUp() == null) {
-                problems.add(new Problem(at + ".rollUp", "Required (RATIO_OF_SUMS)"));
+                problems.add(new Problem(at.dot("rollUp"), "Required (RATIO_OF_SUMS)"));
             }
-            quantity(problems, at + ".numerator", d.numerator(), true);
-            quantity(problems, at + ".denominator", d.denominator(), false);
+            quantity(problems, at.dot("numerator"), d.numerator(), true);
+            quantity(problems, at.dot("denominator"), d.denominator(), false);
             boolean reportedNumerator = d.numerator() != null && d.numerator().kind() == Quantity.Kind.REPORTED;
             boolean reportedDenominator = d.denominator() != null && d.denominator().kind() == Quantity.Kind.REPORTED;
             if (reportedNumerator != reportedDenominator) {
-                problems.add(new Problem(at + ".denominator", "A reported indicator reports both sides of its ratio"));
+                problems.add(new Problem(at.dot("denominator"), "A reported indicator reports both sides of its ratio"));
             }
         }
         return problems;
     }
 
-    private static void quantity(List<Problem> problems, String at, Quantity q, boolean numerator) {
+    private static void quantity(List<Problem> problems, Field at, Quantity q, boolean numerator) {
         if (q == null || q.kind() == null) {
-            problems.add(new Problem(at + ".kind", "Required (TITLE_HOLDERS, BASELINE, UNIT_COUNT or REPORTED)"));
+            problems.add(new Problem(at.dot("kind"), "Required (TITLE_HOLDERS, BASELINE, UNIT_COUNT or REPORTED)"));
             return;
         }
         switch (q.kind()) {
             case TITLE_HOLDERS -> {
                 if (q.title() == null) {
-                    problems.add(new Problem(at + ".title", "The title whose holders are counted"));
+                    problems.add(new Problem(at.dot("title"), "The title whose holders are counted"));
                 } else if (q.level() != null && !q.title().universalEducation()) {
-                    problems.add(new Problem(at + ".level", "Holders are counted by level for universal-education "
+                    problems.add(new Problem(at.dot("level"), "Holders are counted by level for universal-education "
                             + "titles (XMC, PCGD_MN5, PCGD_TH, PCGD_THCS)"));
                 } else if (q.level() != null && q.unitKind() == null) {
-                    problems.add(new Problem(at + ".unitKind", "The kind of unit whose levels are counted"));
+                    problems.add(new Problem(at.dot("unitKind"), "The kind of unit whose levels are counted"));
                 }
             }
             case BASELINE -> {
                 if (numerator) {
-                    problems.add(new Problem(at + ".kind", "A baseline is a denominator"));
+                    problems.add(new Problem(at.dot("kind"), "A baseline is a denominator"));
                 } else if (q.baseline() == null || !BASELINES.contains(q.baseline())) {
-                    problems.add(new Problem(at + ".baseline", "One of " + new java.util.TreeSet<>(BASELINES)));
+                    problems.add(new Problem(at.dot("baseline"), "One of " + new java.util.TreeSet<>(BASELINES)));
                 }
             }
             case UNIT_COUNT -> {
                 if (q.unitKind() == null) {
-                    problems.add(new Problem(at + ".unitKind", "The kind of unit counted"));
+                    problems.add(new Problem(at.dot("unitKind"), "The kind of unit counted"));
                 }
             }
             case REPORTED -> {

@@ -1,5 +1,6 @@
 package vn.xhht.ledger.domain.pcgd;
 
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Problem;
 import vn.xhht.ledger.domain.unit.UnitKind;
 
@@ -77,15 +78,15 @@ public record PcgdCycle(String code, Integer version, String title, String regul
             problems.add(new Problem("title", "Required"));
         }
         if (referenceDates().get(UnitKind.COMMUNE) == null) {
-            problems.add(new Problem("referenceDates.COMMUNE", "The day a commune's survey is locked"));
+            problems.add(new Problem(Field.of("referenceDates").key("COMMUNE"), "The day a commune's survey is locked"));
         }
         for (int i = 0; i < recognisers().size(); i++) {
             Recogniser r = recognisers().get(i);
-            String at = "recognisers[" + i + "]";
+            Field at = Field.of("recognisers").at(i);
             if (r == null || r.from() == null || r.subject() == null) {
                 problems.add(new Problem(at, "from and subject are required"));
             } else if (r.by() == null || !(MINISTRY.equals(r.by()) || isKind(r.by()))) {
-                problems.add(new Problem(at + ".by", "PROVINCE, DISTRICT, COMMUNE or " + MINISTRY));
+                problems.add(new Problem(at.dot("by"), "PROVINCE, DISTRICT, COMMUNE or " + MINISTRY));
             }
         }
         if (recognisers().isEmpty()) {

@@ -3,6 +3,7 @@ package vn.xhht.ledger.domain.pcgd;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,7 +47,7 @@ public final class PcgdMessages {
      */
     public static Survey check(Survey survey) {
         for (Map.Entry<String, Long> figure : survey.figures().entrySet()) {
-            String field = "figures." + figure.getKey();
+            Field field = Field.of("figures").key(figure.getKey());
             if (!FIGURES.contains(figure.getKey())) {
                 throw new DomainException(ErrorCode.VALIDATION_FAILED, field, "Not a survey figure: " + figure.getKey());
             }
@@ -58,7 +59,7 @@ public final class PcgdMessages {
             Long part = survey.figures().get(group.getKey());
             Long whole = survey.figures().get(group.getValue());
             if (part != null && whole != null && part > whole) {
-                throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, "figures." + group.getKey(),
+                throw new DomainException(ErrorCode.SCORE_OUT_OF_RANGE, Field.of("figures").key(group.getKey()),
                                           group.getKey() + " (" + part + ") is larger than " + group.getValue() + " (" + whole + ")");
             }
         }

@@ -2,6 +2,7 @@ package vn.xhht.ledger.domain.plan;
 
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +99,7 @@ public final class PlanContent {
      * without one keeps the id of an unclaimed current task with the same content, else gets the plan's next id.
      */
     public static List<Task> identifyTasks(String planId, List<Task> current, List<Task> given, Set<String> used) {
-        return identify(planId, "task", "tasks", current, given, used, Task::taskId, Task::withId, Task::sameContent);
+        return identify(planId, "task", Field.of("tasks"), current, given, used, Task::taskId, Task::withId, Task::sameContent);
     }
 
     /** The deadlines as given, each with its id, as {@link #identifyTasks} does for tasks. */
@@ -107,19 +108,19 @@ public final class PlanContent {
         for (int i = 0; given != null && i < given.size(); i++) {
             Deadline deadline = given.get(i);
             if (deadline == null || deadline.what() == null || deadline.what().isBlank()) {
-                throw new DomainException(ErrorCode.VALIDATION_FAILED, "deadlines[" + i + "].what",
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, Field.of("deadlines").at(i).dot("what"),
                                           "A deadline says what is due");
             }
             if (deadline.due() == null) {
-                throw new DomainException(ErrorCode.VALIDATION_FAILED, "deadlines[" + i + "].due",
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, Field.of("deadlines").at(i).dot("due"),
                                           "A deadline has a due date");
             }
         }
-        return identify(planId, "deadline", "deadlines", current, given, used, Deadline::deadlineId,
+        return identify(planId, "deadline", Field.of("deadlines"), current, given, used, Deadline::deadlineId,
                         Deadline::withId, Deadline::sameContent);
     }
 
-    private static <T> List<T> identify(String planId, String what, String field, List<T> current, List<T> given,
+    private static <T> List<T> identify(String planId, String what, Field field, List<T> current, List<T> given,
                                         Set<String> used, Function<T, String> idOf, BiFunction<T, String, T> withId,
                                         BiPredicate<T, T> same) {
         if (given == null) {
@@ -132,11 +133,11 @@ public final class PlanContent {
             String id = item == null ? null : idOf.apply(item);
             if (id != null) {
                 if (!used.contains(id)) {
-                    throw new DomainException(ErrorCode.VALIDATION_FAILED, field + "[" + i + "]." + what + "Id",
+                    throw new DomainException(ErrorCode.VALIDATION_FAILED, field.at(i).dot(what + "Id"),
                                               "The plan has no " + what + " " + id);
                 }
                 if (!taken.add(id)) {
-                    throw new DomainException(ErrorCode.VALIDATION_FAILED, field + "[" + i + "]." + what + "Id",
+                    throw new DomainException(ErrorCode.VALIDATION_FAILED, field.at(i).dot(what + "Id"),
                                               "The " + what + " " + id + " is listed twice");
                 }
                 unclaimed.removeIf(candidate -> id.equals(idOf.apply(candidate)));
@@ -178,16 +179,16 @@ public final class PlanContent {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
-            String field = "targets[" + i + "]";
+            Field field = Field.of("targets").at(i);
             if (target == null || target.indicator() == null || target.indicator().isBlank()) {
-                throw new DomainException(ErrorCode.VALIDATION_FAILED, field + ".indicator", "An indicator is required");
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, field.dot("indicator"), "An indicator is required");
             }
             if (target.target() == null || target.target().signum() < 0 || target.target().compareTo(BigDecimal.ONE) > 0) {
-                throw new DomainException(ErrorCode.VALIDATION_FAILED, field + ".target",
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, field.dot("target"),
                                           "A target is a share between 0 and 1 (0.6 for 60%)");
             }
             if (!seen.add(target.indicator() + "|" + target.scope())) {
-                throw new DomainException(ErrorCode.VALIDATION_FAILED, field + ".indicator",
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, field.dot("indicator"),
                                           "Indicator " + target.indicator() + " is targeted twice");
             }
         }

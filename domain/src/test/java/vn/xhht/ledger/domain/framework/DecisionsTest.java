@@ -1,6 +1,7 @@
 package vn.xhht.ledger.domain.framework;
 
 import org.junit.jupiter.api.Test;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Criterion;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Decision;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Indicator;
@@ -101,7 +102,8 @@ class DecisionsTest {
     @Test
     void aDocumentWhoseTargetFallsAsTheLevelRisesIsRefused() {
         assertThat(allMet(ratio("R", 95, 90)).problems())
-                .extracting(CriteriaFramework.Problem::field).containsExactly("criteria[0].indicators[0].min.MUC_DO_2");
+                .extracting(CriteriaFramework.Problem::field).containsExactly(
+                        Field.of("criteria").at(0).dot("indicators").at(0).dot("min").key("MUC_DO_2"));
         assertThat(allMet(ratio("R", 90, 101)).problems()).isNotEmpty();
         assertThat(allMet(ratio("R", 90, 95)).problems()).isEmpty();
     }

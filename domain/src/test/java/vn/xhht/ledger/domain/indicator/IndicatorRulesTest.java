@@ -1,6 +1,7 @@
 package vn.xhht.ledger.domain.indicator;
 
 import org.junit.jupiter.api.Test;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.indicator.IndicatorMessages.Status;
 
 import java.math.BigDecimal;
@@ -40,6 +41,7 @@ class IndicatorRulesTest {
                                                            new IndicatorCatalogue.Quantity(IndicatorCatalogue.Quantity.Kind.BASELINE, null, null, "households", null, null),
                                                            IndicatorCatalogue.RollUp.RATIO_OF_SUMS, null)), false, null);
         assertThat(catalogue.problems()).extracting(p -> p.field())
-                                        .containsExactlyInAnyOrder("indicators[0].code", "indicators[0].denominator");
+                                        .containsExactlyInAnyOrder(Field.of("indicators").at(0).dot("code"),
+                                                                   Field.of("indicators").at(0).dot("denominator"));
     }
 }

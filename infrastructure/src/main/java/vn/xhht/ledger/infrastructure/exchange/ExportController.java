@@ -1,5 +1,7 @@
 package vn.xhht.ledger.infrastructure.exchange;
 
+import vn.xhht.ledger.infrastructure.web.RequestRefusedException;
+
 import io.swagger.v3.oas.annotations.Operation;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.Page;
 import vn.xhht.ledger.domain.common.ProgrammeTime;
@@ -230,7 +231,7 @@ public class ExportController {
 
     private static void requireFormat(String format, String... allowed) {
         if (!List.of(allowed).contains(format)) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "format", "format is one of " + List.of(allowed));
+            throw new RequestRefusedException(ErrorCode.VALIDATION_FAILED, "format", "format is one of " + List.of(allowed));
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.xhht.ledger.infrastructure.exchange;
 
-import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.infrastructure.web.RequestRefusedException;
+
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
 import vn.xhht.ledger.infrastructure.security.Role;
@@ -86,7 +87,7 @@ enum ImportKind {
 
     static ImportKind of(String path) {
         return Arrays.stream(values()).filter(kind -> kind.path.equals(path)).findFirst()
-                     .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "kind",
+                     .orElseThrow(() -> new RequestRefusedException(ErrorCode.NOT_FOUND, "kind",
                                                             "No import of kind " + path + " (baselines, recognition-batches, indicator-values)"));
     }
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 
 import java.io.IOException;
@@ -108,15 +109,15 @@ public final class FrameworkDocuments {
         try {
             T document = mapper.readValue(content, type);
             if (document == null) {
-                throw invalid("", source + " is empty");
+                throw invalid(null, source + " is empty");
             }
             return document;
         } catch (JsonMappingException e) {
-            String field = path(e);
+            Field field = path(e);
             throw invalid(field, source + ": " + (e.getOriginalMessage() == null ? "invalid" : e.getOriginalMessage()
                                                                                    .lines().findFirst().orElse("invalid")));
         } catch (IOException e) {
-            throw invalid("", source + " is not a readable document: " + e.getMessage());
+            throw invalid(null, source + " is not a readable document: " + e.getMessage());
         }
     }
 
@@ -139,20 +140,24 @@ public final class FrameworkDocuments {
         }
     }
 
-    private static DomainException invalid(String field, String message) {
-        return new DomainException(ErrorCode.VALIDATION_FAILED, message,
-                                   List.of(new DomainException.FieldProblem(field, message)));
+    /** A document refused as a whole ({@code field} null) or at a field of it. */
+    private static DomainException invalid(Field field, String message) {
+        return new DomainException(ErrorCode.VALIDATION_FAILED, field, message);
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
+    /** Where in the document the reader stopped: its properties, list positions and map keys. */
+    private static Field path(JsonMappingException e) {
+        Field path = null;
         for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
+            String name = reference.getFieldName();
+            if (name != null) {
+                boolean property = name.matches("[A-Za-z][A-Za-z0-9_]*");
+                path = path == null ? (property ? Field.of(name) : Field.entry(name))
+                        : property ? path.dot(name) : path.key(name);
+            } else if (reference.getIndex() >= 0 && path != null) {
+                path = path.at(reference.getIndex());
             }
         }
-        return path.toString();
+        return path;
     }
 }

@@ -316,7 +316,7 @@ public class AwardsController {
                                                @RequestParam(required = false) String phase,
                                                @AuthenticationPrincipal Actor actor) {
         if (!"xlsx".equals(format)) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "format", "format is xlsx");
+            throw new RequestRefusedException(ErrorCode.VALIDATION_FAILED, "format", "format is xlsx");
         }
         return list(unitId, movement, phase, null, 500, null, actor)
                 .publishOn(reactor.core.scheduler.Schedulers.boundedElastic()) // the workbook is written off the event loop

@@ -253,7 +253,7 @@ public class PcgdController {
                                                @RequestParam(required = false) String asOf,
                                                @AuthenticationPrincipal Actor actor) {
         if (!"xlsx".equals(format)) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "format", "format is xlsx");
+            throw new RequestRefusedException(ErrorCode.VALIDATION_FAILED, "format", "format is xlsx");
         }
         return levelsWithChildren(id, year, asOf, actor)
                 .publishOn(reactor.core.scheduler.Schedulers.boundedElastic()) // the workbook is written off the event loop

@@ -60,10 +60,15 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         Throwable error = unwrap(failure);
         if (error instanceof DomainException refusal) {
             List<Problems.FieldError> errors = refusal.problems().stream()
-                                                      .map(p -> new Problems.FieldError(p.field(), p.message()))
+                                                      .map(p -> new Problems.FieldError(RequestPaths.of(p.field()), p.message()))
                                                       .toList();
             return problems.write(exchange, Problems.statusOf(refusal.code()), refusal.code(), refusal.getMessage(),
                                   errors);
+        }
+        if (error instanceof RequestRefusedException refused) {
+            return problems.write(exchange, Problems.statusOf(refused.code()), refused.code(), refused.getMessage(),
+                                  refused.part() == null ? List.of()
+                                          : List.of(new Problems.FieldError(refused.part(), refused.getMessage())));
         }
         if (error instanceof WebExchangeBindException invalid) {
             List<Problems.FieldError> errors = invalid.getFieldErrors().stream()

@@ -27,7 +27,7 @@ public final class Requests {
 
     public static String unitId(String id) {
         if (id == null || !UNIT_ID_PATTERN.matcher(id).matches()) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "id",
+            throw new RequestRefusedException(ErrorCode.VALIDATION_FAILED, "id",
                                       "A unit id matches " + UNIT_ID);
         }
         return id;
@@ -61,7 +61,7 @@ public final class Requests {
     public static int limit(Integer limit) {
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > 500) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "limit", "limit must be between 1 and 500");
+            throw new RequestRefusedException(ErrorCode.VALIDATION_FAILED, "limit", "limit must be between 1 and 500");
         }
         return size;
     }
@@ -72,7 +72,7 @@ public final class Requests {
             return 0;
         }
         if (!cursor.matches("\\d{1,18}")) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "cursor", "Not a cursor of this list");
+            throw new RequestRefusedException(ErrorCode.VALIDATION_FAILED, "cursor", "Not a cursor of this list");
         }
         return Long.parseLong(cursor);
     }
@@ -92,7 +92,7 @@ public final class Requests {
     /** An aggregate id as the log holds them: a unit id, a UUID, or a key such as {@code cu-chi|2023}. */
     public static String aggregateId(String id) {
         if (id == null || !AGGREGATE_ID.matcher(id).matches()) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "aggregateId",
+            throw new RequestRefusedException(ErrorCode.VALIDATION_FAILED, "aggregateId",
                                       "An aggregate id of letters, digits and - _ . : | (at most 200)");
         }
         return id;
@@ -109,7 +109,7 @@ public final class Requests {
         }
         var matcher = VERSION.matcher(header.strip());
         if (!matcher.matches()) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "If-Match",
+            throw new RequestRefusedException(ErrorCode.VALIDATION_FAILED, "If-Match",
                                       "If-Match must be a resource version such as \"3\"");
         }
         return Long.parseLong(matcher.group(2));

@@ -95,7 +95,7 @@ public class UnitController {
                                          @RequestParam(required = false) Integer limit,
                                          @AuthenticationPrincipal Actor actor) {
         if (q != null && q.length() > 100) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "q", "q must be at most 100 characters");
+            throw new RequestRefusedException(ErrorCode.VALIDATION_FAILED, "q", "q must be at most 100 characters");
         }
         SearchUnitsQuery query = new SearchUnitsQuery(q, kind, Requests.onOrToday(on, clock),
                                                       actor.coversEverything() ? null : actor.scope(),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 
 import java.nio.charset.StandardCharsets;
@@ -115,11 +116,12 @@ class FrameworkFilesTest {
                       + "criteria: [{code: A, name: a, indicators: [{code: A1, name: a1, maxPonts: 10}]}]\n";
         assertThatThrownBy(() -> FrameworkDocuments.fromYaml(yaml.getBytes(StandardCharsets.UTF_8), "x.yml"))
                 .isInstanceOfSatisfying(DomainException.class,
-                                        e -> assertThat(e.field()).isEqualTo("criteria[0].indicators[0].maxPonts"));
+                                        e -> assertThat(e.field()).isEqualTo(
+                                                Field.of("criteria").at(0).dot("indicators").at(0).dot("maxPonts")));
         CriteriaFramework noPoints = FrameworkDocuments.fromYaml(
                 yaml.replace("maxPonts: 10", "levels: [X]").getBytes(StandardCharsets.UTF_8), "y.yml");
         assertThat(noPoints.problems()).extracting(CriteriaFramework.Problem::field)
-                                       .contains("criteria[0].indicators[0].maxPoints");
+                                       .contains(Field.of("criteria").at(0).dot("indicators").at(0).dot("maxPoints"));
     }
 
     private static CriteriaFramework read(String name) throws Exception {

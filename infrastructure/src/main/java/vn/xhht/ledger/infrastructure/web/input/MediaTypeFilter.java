@@ -1,5 +1,7 @@
 package vn.xhht.ledger.infrastructure.web.input;
 
+import vn.xhht.ledger.infrastructure.web.RequestRefusedException;
+
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -11,7 +13,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.domain.common.ErrorCode;
-import vn.xhht.ledger.domain.common.DomainException;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ public class MediaTypeFilter implements WebFilter {
         if (problem == null) {
             return chain.filter(exchange);
         }
-        return Mono.error(new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, HttpHeaders.CONTENT_TYPE, problem));
+        return Mono.error(new RequestRefusedException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, HttpHeaders.CONTENT_TYPE, problem));
     }
 
     private static boolean hasBody(HttpHeaders headers) {

@@ -1,5 +1,7 @@
 package vn.xhht.ledger.infrastructure.web.input;
 
+import vn.xhht.ledger.infrastructure.web.RequestRefusedException;
+
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
@@ -35,14 +37,14 @@ public class QueryRulesFilter implements WebFilter {
             return chain.filter(exchange);
         }
         if (exchange.getRequest().getPath().value().equals(MalformedUriGuard.MALFORMED_URI_PATH)) {
-            return Mono.error(new DomainException(ErrorCode.MALFORMED_REQUEST, "uri",
+            return Mono.error(new RequestRefusedException(ErrorCode.MALFORMED_REQUEST, "uri",
                                                   "The request's URI is malformed (an invalid %-escape or character)"));
         }
         MultiValueMap<String, String> query;
         try {
             query = exchange.getRequest().getQueryParams();
         } catch (IllegalArgumentException malformed) { // a bad %-escape
-            return Mono.error(new DomainException(ErrorCode.MALFORMED_REQUEST, "query", "The query string is malformed"));
+            return Mono.error(new RequestRefusedException(ErrorCode.MALFORMED_REQUEST, "query", "The query string is malformed"));
         }
         try {
             check(query);
