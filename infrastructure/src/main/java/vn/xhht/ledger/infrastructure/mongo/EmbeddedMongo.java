@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,25 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
         }
-        return new EmbeddedMongo(new DurableH2Backend(dataDir.resolve("xhht.mv").toString()), host, port);
+        return new EmbeddedMongo(new DurableH2Backend(openStore(dataDir.resolve("xhht.mv"))), host, port);
+    }
+
+    /** Bytes of partly empty chunks H2's housekeeping rewrites in one round while the store is idle (a quarter busy). */
+    static final int COMPACTION_STEP_KB = 512;
+
+    /**
+     * The H2 file, compacted in small rounds. H2 rewrites partly empty chunks in the background, under the store's
+     * lock, as much at a time as its write buffer holds: 19 MB by default (a quarter of it while writes come in).
+     * A commit waits for such a round; every write waits for its commit (below) on one of the embedded server's
+     * few network threads, and the reads sharing those threads wait behind it. Thread dumps taken during the
+     * writing benchmark's slow history reads (0.4–0.6 s, once the file held ~45,000 events) showed the
+     * housekeeping thread in {@code FileStore.rewriteChunks} and the server's threads in {@code MVStore.commit}.
+     * With a {@value #COMPACTION_STEP_KB} KB buffer a round rewrites that much at most; the file is compacted as
+     * before, in more, shorter rounds. (The buffer also makes H2 commit by itself once that much is unsaved; the
+     * service commits after every write anyway.)
+     */
+    static MVStore openStore(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).autoCommitBufferSize(COMPACTION_STEP_KB).open();
     }
 
     /**
@@ -69,8 +88,8 @@ public final class EmbeddedMongo implements AutoCloseable {
 
         private final GroupCommit commits = new GroupCommit(this::commit);
 
-        DurableH2Backend(String file) {
-            super(file);
+        DurableH2Backend(MVStore store) {
+            super(store);
         }
 
         @Override

@@ -1,0 +1,58 @@
+package vn.xhht.ledger.infrastructure.mongo;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded H2 file is compacted in the background in small rounds, so that a commit (and so a write of the
+ * embedded server, and the reads queued behind it) never waits for a long rewrite of the file. H2 rewrites at most
+ * its write buffer's worth of partly empty chunks per round of housekeeping; the effect on the history pages is
+ * measured by the writing benchmark.
+ */
+class CompactionTest {
+
+    @Test
+    void aRoundOfCompactionRewritesAtMostHalfAMegabyte(@TempDir Path dir) {
+        MVStore store = EmbeddedMongo.openStore(dir.resolve("a.mv"));
+        MVStore byDefault = MVStore.open(dir.resolve("default.mv").toString());
+        try {
+            assertThat(store.getAutoCommitMemory()).isLessThanOrEqualTo(512 * 1024)
+                    .isLessThan(byDefault.getAutoCommitMemory() / 10); // H2's default: up to 19 MB
+        } finally {
+            store.close();
+            byDefault.close();
+        }
+    }
+
+    @Test
+    void aFragmentedFileIsStillCompactedInTheBackground(@TempDir Path dir) throws Exception {
+        MVStore store = EmbeddedMongo.openStore(dir.resolve("b.mv"));
+        try {
+            store.setRetentionTime(0); // chunks are rewritable at once (45 s after they were written in the service)
+            MVMap<Integer, String> map = store.openMap("documents");
+            for (int i = 0; i < 8_000; i++) {
+                map.put(i, "x".repeat(2_000));
+            }
+            store.commit();
+            for (int i = 0; i < 8_000; i++) {
+                if (i % 5 != 0) {
+                    map.put(i, "y"); // four values in five shrink: most of the file is garbage
+                }
+            }
+            store.commit();
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (store.getFileStore().getFillRate() < 80 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(store.getFileStore().getFillRate()).isGreaterThanOrEqualTo(80);
+        } finally {
+            store.close();
+        }
+    }
+}
