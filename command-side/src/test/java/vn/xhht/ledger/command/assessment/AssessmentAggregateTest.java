@@ -19,6 +19,8 @@ import vn.xhht.ledger.domain.assessment.AssessmentMessages.ReviewAssessmentComma
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.Score;
 import vn.xhht.ledger.domain.assessment.AssessmentMessages.SubmitAssessmentCommand;
 import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Indicator;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.IndicatorKind;
@@ -242,6 +244,79 @@ class AssessmentAggregateTest {
                                                  new Conclusion("MUC_DO_1", "MUC_DO_1"), null))
                .expectException(DomainException.class)
                .expectExceptionMessage(org.hamcrest.Matchers.containsString("the result is CHUA_DAT"));
+    }
+
+    // ------------------------------------------------------------------ refusals of a self-assessment
+
+    @Test
+    void cannotScoreAnIndicatorOutsideTheFramework() {
+        opening("TT22-2020-DVHT", Map.of("TC9.9", points("TC9.9", BigDecimal.ONE)))
+                .expectException(refused(ErrorCode.UNKNOWN_INDICATOR, Field.of("scores").at(0).dot("indicator")));
+    }
+
+    @Test
+    void cannotScoreAPointsIndicatorBelowZeroOrAsMet() {
+        opening("TT22-2020-DVHT", Map.of("TC1.1", points("TC1.1", BigDecimal.ONE.negate())))
+                .expectException(refused(ErrorCode.SCORE_OUT_OF_RANGE, Field.of("scores").at(0).dot("points")));
+        setUp();
+        opening("TT22-2020-DVHT", Map.of("TC1.1", met("TC1.1", true)))
+                .expectException(refused(ErrorCode.SCORE_OUT_OF_RANGE, Field.of("scores").at(0).dot("points")));
+    }
+
+    @Test
+    void cannotScoreAConditionInPoints() {
+        opening("TT24-2023-DVHT", Map.of("TC1.1", points("TC1.1", new BigDecimal("5"))))
+                .expectException(refused(ErrorCode.SCORE_OUT_OF_RANGE, Field.of("scores").at(0).dot("met")));
+    }
+
+    @Test
+    void cannotSubmitAnAssessmentWithIndicatorsMissing() {
+        fixture.givenCommands(open("TT22-2020-DVHT", null, Map.of("TC1.1", points("TC1.1", BigDecimal.TEN))))
+               .when(new SubmitAssessmentCommand("a1", null))
+               .expectException(refused(ErrorCode.INCOMPLETE_ASSESSMENT, Field.of("scores")));
+    }
+
+    @Test
+    void canSubmitAnAssessmentOnceEveryIndicatorIsScored() {
+        fixture.givenCommands(open("TT22-2020-DVHT", null, valuesAt(document("TT22-2020-DVHT", 2), null)))
+               .when(new SubmitAssessmentCommand("a1", null))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void cannotApplyForLevelTwoWithoutALevelOneRecognition() {
+        fixture.givenNoPriorActivity()
+               .when(new OpenAssessmentCommand("a1", "don-vi-a", "TT24-2023-DVHT", null, YEAR, "MUC_DO_2", List.of()))
+               .expectException(refused(ErrorCode.UPGRADE_TOO_EARLY, Field.of("level")));
+    }
+
+    @Test
+    void cannotApplyForALevelTheFrameworkDoesNotHave() {
+        fixture.givenNoPriorActivity()
+               .when(new OpenAssessmentCommand("a1", "don-vi-a", "TT24-2023-DVHT", null, YEAR, "MUC_DO_9", List.of()))
+               .expectException(refused(ErrorCode.INVALID_LEVEL, Field.of("level")));
+    }
+
+    @Test
+    void cannotReviewAnAssessmentStillInDraft() {
+        fixture.givenCommands(open("TT22-2020-DVHT", null, valuesAt(document("TT22-2020-DVHT", 2), null)))
+               .when(new ReviewAssessmentCommand("a1", List.of(), new Conclusion("TOT", null), null))
+               .expectException(refused(ErrorCode.INVALID_TRANSITION, null));
+    }
+
+    @Test
+    void cannotConcludeAResultThePointsAfterReviewDoNotReach() {
+        // every TT22 indicator at its cap is 100 points; the reviewer gives the competencies (cap 25) 5: 80 is KHA
+        Map<String, Score> full = valuesAt(document("TT22-2020-DVHT", 2), null);
+        fixture.givenCommands(open("TT22-2020-DVHT", null, full), new SubmitAssessmentCommand("a1", null))
+               .when(new ReviewAssessmentCommand("a1", List.of(new Adjustment("TC3.1", new BigDecimal("5"), null, "r")),
+                                                 new Conclusion("TOT", null), null))
+               .expectException(refused(ErrorCode.CONCLUSION_MISMATCH, Field.of("conclusion").dot("result")));
+    }
+
+    private static Matcher<Throwable> refused(ErrorCode code, Field field) {
+        return predicate(e -> e instanceof DomainException d && d.code() == code
+                              && (field == null || field.equals(d.field())));
     }
 
     // ------------------------------------------------------------------ helpers

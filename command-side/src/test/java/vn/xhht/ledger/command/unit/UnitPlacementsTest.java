@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.domain.common.Field;
 import vn.xhht.ledger.domain.unit.UnitCommands.DissolveUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.MergeUnitCommand;
 import vn.xhht.ledger.domain.unit.UnitCommands.MoveUnitCommand;
@@ -260,5 +261,35 @@ class UnitPlacementsTest {
     void cannotMergeAProvinceIntoADistrict() {
         assertThatThrownBy(() -> run(new MergeUnitCommand("hcm", "cu-chi", REFORM, "Sai", null)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_HIERARCHY));
+    }
+
+    @Test
+    void cannotPlaceAUnitUnderAParentThatDoesNotExistThatDay() {
+        assertThatThrownBy(() -> run(new RegisterUnitCommand("xa-x", "Xã X", UnitKind.COMMUNE, "no-such-unit", FROM)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_UNIT);
+                    assertThat(e.field()).isEqualTo(Field.of("parentId"));
+                });
+        assertThatThrownBy(() -> run(new RegisterUnitCommand("xa-x", "Xã X", UnitKind.COMMUNE, "cu-chi",
+                                                             FROM.minusDays(1))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_UNIT));
+    }
+
+    @Test
+    void cannotPlaceAUnitUnderAParentOfAKindThatCannotHoldIt() {
+        assertThatThrownBy(() -> run(new RegisterUnitCommand("thon-x", "Thôn X", UnitKind.VILLAGE, "cu-chi", FROM)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_HIERARCHY);
+                    assertThat(e.field()).isEqualTo(Field.of("parentId"));
+                });
+        assertThatThrownBy(() -> run(new RegisterUnitCommand("tinh-x", "Tỉnh X", UnitKind.PROVINCE, "hcm", FROM)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_HIERARCHY));
+    }
+
+    @Test
+    void cannotMoveAUnitUnderItsOwnDescendant() {
+        assertThatThrownBy(() -> run(new MoveUnitCommand("cu-chi", "tan-thong-hoi", LocalDate.of(2024, 1, 1), "Nhầm", null)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_HIERARCHY));
+        assertThat(lastEventOf("cu-chi")).isInstanceOf(UnitRegisteredEvent.class);
     }
 }

@@ -63,18 +63,6 @@ class FiguresApiTest extends ApiTest {
                      .expectBody().jsonPath("$.items.length()").isEqualTo(0);
     }
 
-    @Test
-    void batchesAreForHouseholdClanAndCitizenTitlesOfVillagesAndCommunes() {
-        String[] ids = provinceDistrictCommune();
-        as("recognizer").post().uri("/recognition-batches").bodyValue(batch(ids[2], "DON_VI_HOC_TAP", 3, "2023-11-30"))
-                        .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("INVALID_TITLE");
-        as("recognizer").post().uri("/recognition-batches").bodyValue(batch(ids[1], "GIA_DINH_HOC_TAP", 3, "2023-11-30"))
-                        .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("INVALID_HIERARCHY");
-        as("recognizer").post().uri("/recognition-batches").bodyValue(batch(ids[2], "GIA_DINH_HOC_TAP", 0, "2023-11-30"))
-                        .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("count");
-        as("viewer").post().uri("/recognition-batches").bodyValue(batch(ids[2], "GIA_DINH_HOC_TAP", 3, "2023-11-30"))
-                    .exchange().expectStatus().isForbidden();
-    }
 
     @Test
     void onceTheDistrictClosesTwentyTwentyThreeABatchDatedInItIsRefusedAndOneInTheNextYearAccepted() {

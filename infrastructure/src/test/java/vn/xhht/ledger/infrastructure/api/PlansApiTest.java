@@ -158,16 +158,6 @@ class PlansApiTest extends ApiTest {
         as("auditor").get().uri("/plans/{id}", id).exchange().expectBody().jsonPath("$.status").isEqualTo("ISSUED");
     }
 
-    @Test
-    void closingADraftIsAnInvalidTransition() {
-        String district = provinceDistrictCommune()[1];
-        String location = as("planner").post().uri("/plans").bodyValue(plan(district)).exchange()
-                                       .expectStatus().isCreated().returnResult(String.class)
-                                       .getResponseHeaders().getLocation().getPath();
-        as("planner").post().uri(location.replace("/api/v1", "") + "/close").bodyValue(Map.of("reason", "r"))
-                     .exchange().expectStatus().isEqualTo(409)
-                     .expectBody().jsonPath("$.code").isEqualTo("INVALID_TRANSITION");
-    }
 
     @Test
     void badInputIsAClearProblemAndNeverAServerError() {

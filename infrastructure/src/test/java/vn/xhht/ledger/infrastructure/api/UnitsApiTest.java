@@ -170,29 +170,7 @@ class UnitsApiTest extends ApiTest {
                      .expectBody().jsonPath("$.name").isEqualTo("Phường Tân Thông Hội");
     }
 
-    @Test
-    void aUnitCannotBeMovedUnderItsOwnDescendant() {
-        String[] ids = provinceDistrictCommune();
-        as("admin").post().uri("/units/{id}/move", ids[1])
-                   .bodyValue(Map.of("parentId", ids[2], "validFrom", "2024-01-01", "reason", "oops"))
-                   .exchange().expectStatus().isEqualTo(422)
-                   .expectBody().jsonPath("$.code").isEqualTo("INVALID_HIERARCHY");
-    }
 
-    @Test
-    void aCommuneNeedsAnExistingParentOfTheRightKind() {
-        as("admin").post().uri("/units")
-                   .bodyValue(Map.of("id", fresh("xa"), "name", "x", "kind", "COMMUNE", "parentId", "no-such-unit",
-                                     "validFrom", "2020-01-01"))
-                   .exchange().expectStatus().isEqualTo(422)
-                   .expectBody().jsonPath("$.code").isEqualTo("UNKNOWN_UNIT").jsonPath("$.errors[0].field").isEqualTo("parentId");
-        String[] ids = provinceDistrictCommune();
-        as("admin").post().uri("/units")
-                   .bodyValue(Map.of("id", fresh("thon"), "name", "x", "kind", "VILLAGE", "parentId", ids[1],
-                                     "validFrom", "2020-01-01"))
-                   .exchange().expectStatus().isEqualTo(422)
-                   .expectBody().jsonPath("$.code").isEqualTo("INVALID_HIERARCHY");
-    }
 
     @Test
     void aStaleIfMatchIsRefusedAndChangesNothing() {
