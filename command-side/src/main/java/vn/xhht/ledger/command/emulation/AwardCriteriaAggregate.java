@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import vn.xhht.ledger.domain.common.PublishedVersions;
 import vn.xhht.ledger.domain.emulation.AwardCriteria;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.AwardCriteriaPublishedEvent;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.PublishAwardCriteriaCommand;
@@ -13,10 +14,7 @@ import vn.xhht.ledger.domain.framework.CriteriaFramework.Problem;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
 
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -29,8 +27,7 @@ public class AwardCriteriaAggregate {
 
     @AggregateIdentifier
     private String code;
-    private final TreeMap<Integer, AwardCriteria> versions = new TreeMap<>();
-    private final Map<String, Integer> versionByHash = new HashMap<>();
+    private final PublishedVersions<AwardCriteria> versions = new PublishedVersions<>();
 
     protected AwardCriteriaAggregate() {
         // for Axon
@@ -41,13 +38,11 @@ public class AwardCriteriaAggregate {
     PublishResult handle(PublishAwardCriteriaCommand command) {
         AwardCriteria criteria = command.criteria();
         Problem.refuseAny(criteria.problems(), "The award criteria document is invalid");
-        Integer existing = versionByHash.get(command.contentHash());
-        if (existing != null) {
-            return new PublishResult(command.code(), existing, false);
+        Optional<Integer> existing = versions.publishedAs(command.contentHash());
+        if (existing.isPresent()) {
+            return new PublishResult(command.code(), existing.get(), false);
         }
-        int latest = versions.isEmpty() ? 0 : versions.lastKey();
-        Integer wanted = criteria.version();
-        int version = wanted != null && wanted > latest ? wanted : latest + 1;
+        int version = versions.numberFor(criteria.version());
         apply(new AwardCriteriaPublishedEvent(command.code(), version, criteria.withVersion(version),
                                               command.contentHash(), command.source()));
         return new PublishResult(command.code(), version, true);
@@ -55,13 +50,12 @@ public class AwardCriteriaAggregate {
 
     /** The latest version in force on a day. */
     Optional<AwardCriteria> inForceOn(LocalDate day) {
-        return versions.descendingMap().values().stream().filter(c -> !c.effectiveFrom().isAfter(day)).findFirst();
+        return versions.all().descendingMap().values().stream().filter(c -> !c.effectiveFrom().isAfter(day)).findFirst();
     }
 
     @EventSourcingHandler
     void on(AwardCriteriaPublishedEvent event) {
         code = event.code();
-        versions.put(event.version(), event.criteria());
-        versionByHash.put(event.contentHash(), event.version());
+        versions.add(event.version(), event.contentHash(), event.criteria());
     }
 }

@@ -6,15 +6,14 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import java.util.Optional;
+import vn.xhht.ledger.domain.common.PublishedVersions;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.MovementPublishedEvent;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.PublishMovementCommand;
 import vn.xhht.ledger.domain.emulation.Movement;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Problem;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -24,8 +23,7 @@ public class MovementAggregate {
 
     @AggregateIdentifier
     private String code;
-    private final TreeMap<Integer, Movement> versions = new TreeMap<>();
-    private final Map<String, Integer> versionByHash = new HashMap<>();
+    private final PublishedVersions<Movement> versions = new PublishedVersions<>();
 
     protected MovementAggregate() {
         // for Axon
@@ -36,13 +34,11 @@ public class MovementAggregate {
     PublishResult handle(PublishMovementCommand command) {
         Movement movement = command.movement();
         Problem.refuseAny(movement.problems(), "The movement document is invalid");
-        Integer existing = versionByHash.get(command.contentHash());
-        if (existing != null) {
-            return new PublishResult(command.code(), existing, false);
+        Optional<Integer> existing = versions.publishedAs(command.contentHash());
+        if (existing.isPresent()) {
+            return new PublishResult(command.code(), existing.get(), false);
         }
-        int latest = versions.isEmpty() ? 0 : versions.lastKey();
-        Integer wanted = movement.version();
-        int version = wanted != null && wanted > latest ? wanted : latest + 1;
+        int version = versions.numberFor(movement.version());
         apply(new MovementPublishedEvent(command.code(), version, movement.withVersion(version), command.contentHash(),
                                          command.source()));
         return new PublishResult(command.code(), version, true);
@@ -50,13 +46,12 @@ public class MovementAggregate {
 
     /** The movement's rules as last published. */
     Movement latest() {
-        return versions.lastEntry().getValue();
+        return versions.latest().orElseThrow();
     }
 
     @EventSourcingHandler
     void on(MovementPublishedEvent event) {
         code = event.code();
-        versions.put(event.version(), event.movement());
-        versionByHash.put(event.contentHash(), event.version());
+        versions.add(event.version(), event.contentHash(), event.movement());
     }
 }

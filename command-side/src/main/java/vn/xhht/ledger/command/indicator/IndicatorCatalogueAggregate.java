@@ -6,14 +6,14 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import java.util.Optional;
+import vn.xhht.ledger.domain.common.PublishedVersions;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Problem;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
 import vn.xhht.ledger.domain.indicator.IndicatorCatalogue;
 import vn.xhht.ledger.domain.indicator.IndicatorMessages.IndicatorCataloguePublishedEvent;
 import vn.xhht.ledger.domain.indicator.IndicatorMessages.PublishIndicatorCatalogueCommand;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -27,10 +27,7 @@ public class IndicatorCatalogueAggregate {
 
     @AggregateIdentifier
     private String code;
-    private int latest;
-    private final Map<String, Integer> versionByHash = new HashMap<>();
-    /** The indicator codes of the latest version. */
-    private Set<String> codes = Set.of();
+    private final PublishedVersions<IndicatorCatalogue> versions = new PublishedVersions<>();
 
     protected IndicatorCatalogueAggregate() {
         // for Axon
@@ -41,11 +38,11 @@ public class IndicatorCatalogueAggregate {
     PublishResult handle(PublishIndicatorCatalogueCommand command) {
         IndicatorCatalogue catalogue = command.catalogue();
         Problem.refuseAny(catalogue.problems(), "The indicator catalogue is invalid");
-        Integer existing = versionByHash.get(command.contentHash());
-        if (existing != null) {
-            return new PublishResult(command.code(), existing, false);
+        Optional<Integer> existing = versions.publishedAs(command.contentHash());
+        if (existing.isPresent()) {
+            return new PublishResult(command.code(), existing.get(), false);
         }
-        int version = catalogue.version() != null && catalogue.version() > latest ? catalogue.version() : latest + 1;
+        int version = versions.numberFor(catalogue.version());
         IndicatorCatalogue published = new IndicatorCatalogue(catalogue.code(), version, catalogue.title(),
                                                               catalogue.indicators(), catalogue.provisional(),
                                                               catalogue.notes());
@@ -56,17 +53,15 @@ public class IndicatorCatalogueAggregate {
 
     /** The codes a command may name: those of the latest version. */
     Set<String> codes() {
-        return codes;
+        return versions.latest().map(latest -> latest.indicators().stream()
+                                                     .map(IndicatorCatalogue.IndicatorDefinition::code)
+                                                     .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+                       .orElse(Set.of());
     }
 
     @EventSourcingHandler
     void on(IndicatorCataloguePublishedEvent event) {
         code = event.code();
-        if (event.version() >= latest) {
-            codes = event.catalogue().indicators().stream().map(IndicatorCatalogue.IndicatorDefinition::code)
-                         .collect(java.util.stream.Collectors.toUnmodifiableSet());
-        }
-        latest = Math.max(latest, event.version());
-        versionByHash.put(event.contentHash(), event.version());
+        versions.add(event.version(), event.contentHash(), event.catalogue());
     }
 }

@@ -6,14 +6,14 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import java.util.Optional;
+import vn.xhht.ledger.domain.common.PublishedVersions;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Problem;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
 import vn.xhht.ledger.domain.pcgd.PcgdCycle;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.PcgdCyclePublishedEvent;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.PublishPcgdCycleCommand;
 
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -26,9 +26,7 @@ public class PcgdCycleAggregate {
 
     @AggregateIdentifier
     private String code;
-    private int latestVersion;
-    private PcgdCycle latest;
-    private final Map<String, Integer> versionByHash = new HashMap<>();
+    private final PublishedVersions<PcgdCycle> versions = new PublishedVersions<>();
 
     protected PcgdCycleAggregate() {
         // for Axon
@@ -38,26 +36,23 @@ public class PcgdCycleAggregate {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     PublishResult handle(PublishPcgdCycleCommand command) {
         Problem.refuseAny(command.cycle().problems(), "The universal-education cycle is invalid");
-        Integer existing = versionByHash.get(command.contentHash());
-        if (existing != null) {
-            return new PublishResult(command.code(), existing, false);
+        Optional<Integer> existing = versions.publishedAs(command.contentHash());
+        if (existing.isPresent()) {
+            return new PublishResult(command.code(), existing.get(), false);
         }
-        Integer wanted = command.cycle().version();
-        int version = wanted != null && wanted > latestVersion ? wanted : latestVersion + 1;
+        int version = versions.numberFor(command.cycle().version());
         apply(new PcgdCyclePublishedEvent(command.code(), version, command.cycle().withVersion(version),
                                           command.contentHash(), command.source()));
         return new PublishResult(command.code(), version, true);
     }
 
     PcgdCycle latest() {
-        return latest;
+        return versions.latest().orElse(null);
     }
 
     @EventSourcingHandler
     void on(PcgdCyclePublishedEvent event) {
         code = event.code();
-        latestVersion = Math.max(latestVersion, event.version());
-        latest = event.cycle();
-        versionByHash.put(event.contentHash(), event.version());
+        versions.add(event.version(), event.contentHash(), event.cycle());
     }
 }
