@@ -120,7 +120,9 @@ class SoakBenchmark {
     private void timed(String kind, ServiceUnderTest service, String user, String method, String path, Object body)
             throws Exception {
         long start = System.nanoTime();
+        StallWatch.Watch watch = StallWatch.after(Duration.ofMillis(1_500));
         RawHttp.Response answer = service.call(user, method, path, body);
+        watch.done();
         long took = System.nanoTime() - start;
         requests.increment();
         slowest.computeIfAbsent(kind, k -> new AtomicLong()).accumulateAndGet(took, Math::max);

@@ -181,10 +181,9 @@ class WritingBenchmark {
                 JsonNode page = null;
                 for (int i = 0; i < PAGE_READS; i++) {
                     long start = System.nanoTime();
-                    java.util.concurrent.ScheduledFuture<?> dump = STALLS.schedule(WritingBenchmark::printBusyThreads,
-                                                                                   200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    StallWatch.Watch watch = StallWatch.after(java.time.Duration.ofMillis(200));
                     RawHttp.Response response = service.call("auditor", "GET", path, null);
-                    dump.cancel(false);
+                    watch.done();
                     took.add(System.nanoTime() - start);
                     if (took.get(took.size() - 1) > 150_000_000L) {
                         System.out.printf("  slow read: depth %d, read %d, %.1f ms%n", depth, i,
@@ -214,34 +213,6 @@ class WritingBenchmark {
             }
         }
         assertThat(missed).as("history pages with a p99 of 300 ms or more").isEmpty();
-    }
-
-    private static final java.util.concurrent.ScheduledExecutorService STALLS =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "stall-watch");
-                thread.setDaemon(true);
-                return thread;
-            });
-
-    /** Names what the service's threads are doing while a read is 200 ms old (running, or blocked on a lock). */
-    private static void printBusyThreads() {
-        for (java.lang.management.ThreadInfo thread
-                : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
-            StackTraceElement[] stack = thread.getStackTrace();
-            if (stack.length == 0 || thread.getThreadName().equals("stall-watch")
-                    || stack[0].getClassName().startsWith("sun.nio.ch") || stack[0].getMethodName().equals("epollWait")
-                    || thread.getThreadState() == Thread.State.TIMED_WAITING
-                    || (thread.getThreadState() == Thread.State.WAITING && thread.getLockInfo() != null
-                        && thread.getLockInfo().getClassName().contains("ConditionObject")
-                        && stack.length > 3 && stack[3].getClassName().contains("ThreadPoolExecutor"))) {
-                continue;
-            }
-            System.out.printf("    [%s] %s%s%n", thread.getThreadName(), thread.getThreadState(),
-                              thread.getLockName() == null ? "" : " on " + thread.getLockName());
-            for (int i = 0; i < Math.min(stack.length, 14); i++) {
-                System.out.println("        at " + stack[i]);
-            }
-        }
     }
 
     private static double percentile(List<Long> values, int percentile) {
