@@ -20,7 +20,7 @@ public final class Field {
     /** A property of the record it is on. */
     public record Property(String name) implements Step {
         public Property {
-            if (name == null || !NAME.matcher(name).matches()) {
+            if (!isPropertyName(name)) {
                 throw new IllegalArgumentException("A property is named by an identifier, not '" + name + "'");
             }
         }
@@ -68,6 +68,11 @@ public final class Field {
         return new Field(List.of(new Key(key)));
     }
 
+    /** Whether {@code name} can name a property (an identifier); anything else is a map key. */
+    public static boolean isPropertyName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
     /** A property of this field's value. */
     public Field dot(String name) {
         return with(new Property(name));
@@ -85,16 +90,6 @@ public final class Field {
 
     public List<Step> steps() {
         return steps;
-    }
-
-    /** The last property named on the way (the column of a row, for one), if any. */
-    public String lastProperty() {
-        for (int i = steps.size() - 1; i >= 0; i--) {
-            if (steps.get(i) instanceof Property property) {
-                return property.name();
-            }
-        }
-        return null;
     }
 
     private Field with(Step step) {

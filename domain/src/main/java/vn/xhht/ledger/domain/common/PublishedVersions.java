@@ -36,10 +36,6 @@ public final class PublishedVersions<T> {
         byContent.put(contentHash, version);
     }
 
-    public boolean isEmpty() {
-        return versions.isEmpty();
-    }
-
     /** The version with the highest number. */
     public Optional<T> latest() {
         return versions.isEmpty() ? Optional.empty() : Optional.of(versions.lastEntry().getValue());

@@ -14,7 +14,6 @@ class FieldTest {
         assertThat(field.steps()).containsExactly(new Field.Property("scores"), new Field.Position(2),
                                                   new Field.Property("numerator"));
         assertThat(field).isEqualTo(Field.of("scores").at(2).dot("numerator")).isNotEqualTo(Field.of("scores"));
-        assertThat(field.lastProperty()).isEqualTo("numerator");
     }
 
     @Test

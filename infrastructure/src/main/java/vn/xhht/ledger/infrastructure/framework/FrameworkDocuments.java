@@ -151,7 +151,7 @@ public final class FrameworkDocuments {
         for (JsonMappingException.Reference reference : e.getPath()) {
             String name = reference.getFieldName();
             if (name != null) {
-                boolean property = name.matches("[A-Za-z][A-Za-z0-9_]*");
+                boolean property = Field.isPropertyName(name);
                 path = path == null ? (property ? Field.of(name) : Field.entry(name))
                         : property ? path.dot(name) : path.key(name);
             } else if (reference.getIndex() >= 0 && path != null) {

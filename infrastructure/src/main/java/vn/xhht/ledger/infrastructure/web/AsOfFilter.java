@@ -6,7 +6,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 
 import java.util.List;
@@ -46,7 +45,7 @@ public class AsOfFilter implements WebFilter {
                 && exchange.getRequest().getQueryParams().containsKey("asOf")) {
             try {
                 Requests.instant(exchange.getRequest().getQueryParams().getFirst("asOf"), "asOf");
-            } catch (DomainException e) {
+            } catch (RequestRefusedException e) {
                 return problems.write(exchange, HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, e.getMessage(),
                                       List.of(new Problems.FieldError("asOf", e.getMessage())));
             }

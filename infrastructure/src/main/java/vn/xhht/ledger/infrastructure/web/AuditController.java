@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.Page;
 import vn.xhht.ledger.domain.history.HistoryQueries.FetchSubtreeEventsQuery;
@@ -125,7 +124,7 @@ public class AuditController {
 
     private static String checked(String value, Pattern pattern, String field) {
         if (value != null && !pattern.matcher(value).matches()) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, field, field + " must match " + pattern.pattern());
+            throw new RequestRefusedException(ErrorCode.VALIDATION_FAILED, field, field + " must match " + pattern.pattern());
         }
         return value;
     }

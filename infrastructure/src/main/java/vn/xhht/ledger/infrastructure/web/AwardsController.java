@@ -412,7 +412,7 @@ public class AwardsController {
 
     private static void code(String value, String field) {
         if (value != null && !value.matches(AssessmentRequests.CODE)) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, field, "A code such as PT-1315-2023");
+            throw new RequestRefusedException(ErrorCode.VALIDATION_FAILED, field, "A code such as PT-1315-2023");
         }
     }
 

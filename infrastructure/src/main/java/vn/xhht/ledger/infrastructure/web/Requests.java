@@ -44,7 +44,7 @@ public final class Requests {
     /** A framework's code, as a query parameter named {@code field}. */
     public static String frameworkCode(String code, String field) {
         if (code == null || !code.matches(AssessmentRequests.CODE)) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, field, "A framework code matches " + AssessmentRequests.CODE);
+            throw new RequestRefusedException(ErrorCode.VALIDATION_FAILED, field, "A framework code matches " + AssessmentRequests.CODE);
         }
         return code;
     }
@@ -85,7 +85,7 @@ public final class Requests {
         try {
             return InputRules.instant(Instant.parse(text), field);
         } catch (DateTimeException e) { // DateTimeParseException, or a day that does not exist
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, field, "An instant in UTC such as 2023-12-31T10:00:00Z");
+            throw new RequestRefusedException(ErrorCode.VALIDATION_FAILED, field, "An instant in UTC such as 2023-12-31T10:00:00Z");
         }
     }
 

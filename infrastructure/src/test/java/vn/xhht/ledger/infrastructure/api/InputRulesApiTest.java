@@ -184,4 +184,18 @@ class InputRulesApiTest extends ApiTest {
             assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("MALFORMED_REQUEST");
         }
     }
+
+    @Test
+    void aQueryParameterIsNamedAsSentWhateverItsName() throws Exception {
+        for (String[] query : new String[][]{{"page-size=1&page-size=2", "page-size"}, {"x.y%5B0%5D=%01", "x.y[0]"},
+                                             {"on=2025-06-30&on=2025-07-01", "on"}}) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/units/" + province + "?" + query[0]))
+                               .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                       "auditor:auditor-demo".getBytes(StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(query[0] + ": " + response.body()).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).path("errors").get(0).path("field").asText()).isEqualTo(query[1]);
+        }
+    }
 }

@@ -3,7 +3,7 @@ package vn.xhht.ledger.infrastructure.web;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import vn.xhht.ledger.domain.common.DomainException;
+import vn.xhht.ledger.infrastructure.web.RequestRefusedException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.infrastructure.web.input.InputRules;
 import vn.xhht.ledger.infrastructure.web.input.InputRules.Lines;
@@ -27,20 +27,20 @@ class InputRulesTest {
     @ValueSource(strings = {"A\uD800B", "A\uDC00", "\uD83D", "x\uFFFE", "x\uFDD0", "\uDBFF\uDFFF"})
     void textThatIsNotWellFormedUnicodeOrANoncharacterIsRefused(String text) {
         assertThatThrownBy(() -> InputRules.text(text, Lines.FREE, "name"))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TEXT));
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TEXT));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"\u0000", "a\u0007b", "\u001B[31m", "\u007F", "\u0085", "\u009B"})
     void controlCharactersAreRefusedEvenInFreeText(String text) {
-        assertThatThrownBy(() -> InputRules.text(text, Lines.FREE, "reason")).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> InputRules.text(text, Lines.FREE, "reason")).isInstanceOf(RequestRefusedException.class);
     }
 
     @Test
     void tabsAndLineBreaksAreAllowedInFreeTextOnly() {
         assertThat(InputRules.text("dòng 1\n\tdòng 2\r\n", Lines.FREE, "reason")).isEqualTo("dòng 1\n\tdòng 2\r\n");
-        assertThatThrownBy(() -> InputRules.text("Xã\nMới", Lines.ONE, "name")).isInstanceOf(DomainException.class);
-        assertThatThrownBy(() -> InputRules.text("Xã\tMới", Lines.ONE, "name")).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> InputRules.text("Xã\nMới", Lines.ONE, "name")).isInstanceOf(RequestRefusedException.class);
+        assertThatThrownBy(() -> InputRules.text("Xã\tMới", Lines.ONE, "name")).isInstanceOf(RequestRefusedException.class);
     }
 
     @Test
@@ -48,10 +48,10 @@ class InputRulesTest {
         assertThat(InputRules.date(LocalDate.of(1945, 1, 1), "d")).isNotNull();
         assertThat(InputRules.date(LocalDate.of(2100, 12, 31), "d")).isNotNull();
         assertThatThrownBy(() -> InputRules.date(LocalDate.of(1944, 12, 31), "d"))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATE_OUT_OF_RANGE));
-        assertThatThrownBy(() -> InputRules.date(LocalDate.of(2101, 1, 1), "d")).isInstanceOf(DomainException.class);
-        assertThatThrownBy(() -> InputRules.date(LocalDate.MAX, "d")).isInstanceOf(DomainException.class);
-        assertThatThrownBy(() -> InputRules.instant(Instant.parse("2101-01-01T00:00:00Z"), "asOf")).isInstanceOf(DomainException.class);
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATE_OUT_OF_RANGE));
+        assertThatThrownBy(() -> InputRules.date(LocalDate.of(2101, 1, 1), "d")).isInstanceOf(RequestRefusedException.class);
+        assertThatThrownBy(() -> InputRules.date(LocalDate.MAX, "d")).isInstanceOf(RequestRefusedException.class);
+        assertThatThrownBy(() -> InputRules.instant(Instant.parse("2101-01-01T00:00:00Z"), "asOf")).isInstanceOf(RequestRefusedException.class);
         assertThat(InputRules.instant(Instant.parse("2100-12-31T23:59:59Z"), "asOf")).isNotNull();
     }
 

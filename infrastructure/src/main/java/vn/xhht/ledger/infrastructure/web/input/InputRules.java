@@ -1,7 +1,7 @@
 package vn.xhht.ledger.infrastructure.web.input;
 
-import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
+import vn.xhht.ledger.infrastructure.web.RequestRefusedException;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -85,7 +85,7 @@ public final class InputRules {
         }
         String problem = textProblem(text, lines);
         if (problem != null) {
-            throw new DomainException(ErrorCode.INVALID_TEXT, field, field + " " + problem);
+            throw new RequestRefusedException(ErrorCode.INVALID_TEXT, field, field + " " + problem);
         }
         return normalised(text);
     }
@@ -102,7 +102,7 @@ public final class InputRules {
     /** The date, or a refusal naming {@code field} when it lies outside the accepted range. */
     public static LocalDate date(LocalDate date, String field) {
         if (date != null && !inRange(date)) {
-            throw new DomainException(ErrorCode.DATE_OUT_OF_RANGE, field, dateRangeMessage(field));
+            throw new RequestRefusedException(ErrorCode.DATE_OUT_OF_RANGE, field, dateRangeMessage(field));
         }
         return date;
     }
@@ -110,7 +110,7 @@ public final class InputRules {
     /** The instant, or a refusal naming {@code field} when it lies outside the accepted days. */
     public static Instant instant(Instant instant, String field) {
         if (instant != null && (instant.isBefore(FIRST_INSTANT) || !instant.isBefore(END_INSTANT))) {
-            throw new DomainException(ErrorCode.DATE_OUT_OF_RANGE, field, dateRangeMessage(field));
+            throw new RequestRefusedException(ErrorCode.DATE_OUT_OF_RANGE, field, dateRangeMessage(field));
         }
         return instant;
     }

@@ -9,7 +9,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 
 import java.time.DateTimeException;
@@ -48,7 +47,7 @@ public class QueryRulesFilter implements WebFilter {
         }
         try {
             check(query);
-        } catch (DomainException refused) {
+        } catch (RequestRefusedException refused) {
             return Mono.error(refused);
         }
         return chain.filter(exchange);
@@ -59,7 +58,7 @@ public class QueryRulesFilter implements WebFilter {
             String name = parameter.getKey();
             InputRules.text(name, InputRules.Lines.ONE, "query");
             if (parameter.getValue().size() > 1) {
-                throw new DomainException(ErrorCode.VALIDATION_FAILED, name, name + " is given more than once");
+                throw new RequestRefusedException(ErrorCode.VALIDATION_FAILED, name, name + " is given more than once");
             }
             String value = parameter.getValue().get(0);
             if (value == null) {
@@ -70,13 +69,13 @@ public class QueryRulesFilter implements WebFilter {
                 try {
                     InputRules.date(LocalDate.parse(value), name);
                 } catch (DateTimeException e) {
-                    throw new DomainException(ErrorCode.VALIDATION_FAILED, name, name + " is a date such as 2025-06-30");
+                    throw new RequestRefusedException(ErrorCode.VALIDATION_FAILED, name, name + " is a date such as 2025-06-30");
                 }
             } else if (INSTANTS.contains(name)) {
                 try {
                     InputRules.instant(Instant.parse(value), name);
                 } catch (DateTimeException e) {
-                    throw new DomainException(ErrorCode.VALIDATION_FAILED, name,
+                    throw new RequestRefusedException(ErrorCode.VALIDATION_FAILED, name,
                                               name + " is an instant in UTC such as 2023-12-31T10:00:00Z");
                 }
             }
