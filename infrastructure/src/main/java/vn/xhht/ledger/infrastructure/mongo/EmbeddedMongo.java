@@ -1,8 +1,12 @@
 package vn.xhht.ledger.infrastructure.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -13,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -79,6 +84,9 @@ public final class EmbeddedMongo implements AutoCloseable {
      * write whose commit is due waits for a commit that began after the write was made, if one is running, or makes
      * one itself: writers that arrive together (the connections of several writing threads or nodes) share one file
      * commit, and none is answered before a commit covering it has finished.
+     * <p>
+     * <b>Index keys.</b> Its databases open their unique indexes ordered by {@link IndexKeyType}, not by serialised
+     * bytes ({@link OrderedIndexes}).
      */
     static final class DurableH2Backend extends H2Backend {
 
@@ -90,6 +98,37 @@ public final class EmbeddedMongo implements AutoCloseable {
 
         DurableH2Backend(MVStore store) {
             super(store);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            // called by H2Backend's constructor too, once its store is set and before this class's fields are
+            return new OrderedIndexDatabase(databaseName);
+        }
+
+        /**
+         * An H2 database whose unique indexes are opened in {@link IndexKeyType}'s order before H2Database wraps them.
+         * An inner class: H2Database's constructor opens the indexes, and the store is reached through the backend,
+         * which Java sets before that constructor runs.
+         */
+        final class OrderedIndexDatabase extends H2Database {
+
+            OrderedIndexDatabase(String databaseName) {
+                super(databaseName, getMvStore(), getCursorRegistry());
+            }
+
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+                // H2Database opens the map by the same name and gets the one already open, with its key type
+                OrderedIndexes.open(getMvStore(), indexMapName(collectionName, indexName));
+                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
+
+            /** The name H2Database gives an index's map (OrderedIndexesTest checks that it is the one in use). */
+            String indexMapName(String collectionName, String indexName) {
+                return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            }
         }
 
         @Override
