@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,11 +64,15 @@ public class AuditTrail {
     }
 
     public Page<LoggedEvent> page(Filter filter, long after, int limit) {
+        if (filter.aggregateId() != null) {
+            // an aggregate's commits by their stream keys: a keyed read, where a filter on the keys' prefix would read
+            // every commit on the embedded server
+            List<Document> stream = MongoCommitStorageEngine.streamCommits(events, filter.aggregateId());
+            return page(stream.stream().filter(commit -> ((Number) commit.get("_id")).longValue() > after).iterator(),
+                        filter, after, limit);
+        }
         List<Bson> conditions = new ArrayList<>();
         conditions.add(gt("_id", after));
-        if (filter.aggregateId() != null) {
-            conditions.add(MongoCommitStorageEngine.aggregateStream(filter.aggregateId()));
-        }
         if (filter.actor() != null) {
             conditions.add(eq("events.m.actor", filter.actor()));
         }
@@ -83,30 +88,35 @@ public class AuditTrail {
         if (filter.asOf() != null) {
             conditions.add(lte("events.ts", Date.from(filter.asOf())));
         }
-        List<LoggedEvent> items = new ArrayList<>();
-        Map<String, Fold> folds = new HashMap<>();
-        long last = after;
-        boolean more = false;
         // the cursor is closed when the page is full: left open, the embedded server would keep every commit it
         // had not sent yet in memory (one such cursor per request grew the heap without bound in the soak)
         try (MongoCursor<Document> commits = events.find(and(conditions)).sort(Sorts.ascending("_id"))
                                                   .batchSize(SCAN_BATCH).iterator()) {
-            while (commits.hasNext()) {
-                Document commit = commits.next();
-                if (items.size() >= limit) {
-                    more = true;
-                    break;
-                }
-                long first = ((Number) commit.get("_id")).longValue();
-                List<Document> eventDocuments = commit.getList("events", Document.class);
-                for (int i = 0; i < eventDocuments.size(); i++) {
-                    Document event = eventDocuments.get(i);
-                    if (matches(event, filter)) {
-                        items.add(item(first + i, event, folds));
-                    }
-                }
-                last = first + eventDocuments.size() - 1;
+            return page(commits, filter, after, limit);
+        }
+    }
+
+    /** The page of the filter's events in these commits (in position order, after the cursor). */
+    private Page<LoggedEvent> page(Iterator<Document> commits, Filter filter, long after, int limit) {
+        List<LoggedEvent> items = new ArrayList<>();
+        Map<String, Fold> folds = new HashMap<>();
+        long last = after;
+        boolean more = false;
+        while (commits.hasNext()) {
+            Document commit = commits.next();
+            if (items.size() >= limit) {
+                more = true;
+                break;
             }
+            long first = ((Number) commit.get("_id")).longValue();
+            List<Document> eventDocuments = commit.getList("events", Document.class);
+            for (int i = 0; i < eventDocuments.size(); i++) {
+                Document event = eventDocuments.get(i);
+                if (matches(event, filter)) {
+                    items.add(item(first + i, event, folds));
+                }
+            }
+            last = first + eventDocuments.size() - 1;
         }
         return new Page<>(items, more ? Long.toString(last) : null);
     }
@@ -196,11 +206,10 @@ public class AuditTrail {
         }
     }
 
-    /** The aggregate's events in order (one keyed query on the stream keys). */
+    /** The aggregate's events in order (read by their stream keys). */
     private List<Document> stream(String aggregate) {
         List<Document> result = new ArrayList<>();
-        for (Document commit : events.find(MongoCommitStorageEngine.aggregateStream(aggregate))
-                                     .sort(Sorts.ascending("_id"))) {
+        for (Document commit : MongoCommitStorageEngine.streamCommits(events, aggregate)) {
             for (Document event : commit.getList("events", Document.class)) {
                 if (Objects.equals(aggregate, event.getString("agg"))) {
                     result.add(event);

@@ -302,9 +302,51 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
     protected void beforeInsert(long firstPosition, Document commit) {
     }
 
-    /** The commits holding events of an aggregate: its stream keys all start with its id and the separator. */
+    /**
+     * A filter for the commits holding events of an aggregate: its stream keys all start with its id and the
+     * separator. A prefix query: MongoDB serves it from the keys' index, the embedded server by reading every commit —
+     * for the export, which may read the log; a page for a user reads {@link #streamCommits} instead.
+     */
     public static Bson aggregateStream(String aggregateIdentifier) {
         return regex(KEYS, "^" + Pattern.quote(aggregateIdentifier) + SEQUENCE_SEPARATOR);
+    }
+
+    /** Stream keys asked at most at once when reading a whole stream. */
+    private static final int MAX_KEYS = 1_024;
+
+    /**
+     * The commits holding an aggregate's events, in position order, each once: read by their stream keys, sequence
+     * numbers from 0 in growing chunks up to the first one missing — keyed reads on the embedded server too, whatever
+     * the size of the log. (An aggregate's sequence numbers start at 0 and have no holes, as when it is loaded.)
+     */
+    public static List<Document> streamCommits(MongoCollection<Document> events, String aggregateIdentifier) {
+        Map<Long, Document> commits = new TreeMap<>();
+        Set<Long> sequences = new HashSet<>();
+        long next = 0;
+        int chunk = FIRST_KEYS;
+        while (true) {
+            long end = next + chunk;
+            List<String> keys = new ArrayList<>(chunk);
+            for (long seq = next; seq < end; seq++) {
+                keys.add(aggregateIdentifier + SEQUENCE_SEPARATOR + seq);
+            }
+            for (Document commit : events.find(in(KEYS, keys))) {
+                commits.putIfAbsent(commit.getLong("_id"), commit);
+                for (Document event : commit.getList(EVENTS, Document.class)) {
+                    if (aggregateIdentifier.equals(event.getString(EventDocumentCodec.AGGREGATE_ID))
+                            && event.get(EventDocumentCodec.SEQUENCE) instanceof Number seq) {
+                        sequences.add(seq.longValue());
+                    }
+                }
+            }
+            while (sequences.contains(next)) {
+                next++; // commits found may hold later events of the stream too
+            }
+            if (next < end) {
+                return new ArrayList<>(commits.values()); // the stream ends at the first missing sequence number
+            }
+            chunk = Math.min(chunk * 4, MAX_KEYS);
+        }
     }
 
     static String streamKey(EventMessage<?> event) {
