@@ -66,10 +66,13 @@ public class AuditTrail {
     public Page<LoggedEvent> page(Filter filter, long after, int limit) {
         if (filter.aggregateId() != null) {
             // an aggregate's commits by their stream keys: a keyed read, where a filter on the keys' prefix would read
-            // every commit on the embedded server
-            List<Document> stream = MongoCommitStorageEngine.streamCommits(events, filter.aggregateId());
-            return page(stream.stream().filter(commit -> ((Number) commit.get("_id")).longValue() > after).iterator(),
-                        filter, after, limit);
+            // every commit on the embedded server; read once, they give the page and the fold of its changes
+            String aggregate = filter.aggregateId();
+            List<Document> commits = MongoCommitStorageEngine.streamCommits(events, aggregate);
+            Map<String, Fold> folds = new HashMap<>();
+            folds.put(aggregate, new Fold(eventsOf(aggregate, commits)));
+            return page(commits.stream().filter(commit -> ((Number) commit.get("_id")).longValue() > after).iterator(),
+                        filter, after, limit, folds);
         }
         List<Bson> conditions = new ArrayList<>();
         conditions.add(gt("_id", after));
@@ -92,14 +95,17 @@ public class AuditTrail {
         // had not sent yet in memory (one such cursor per request grew the heap without bound in the soak)
         try (MongoCursor<Document> commits = events.find(and(conditions)).sort(Sorts.ascending("_id"))
                                                   .batchSize(SCAN_BATCH).iterator()) {
-            return page(commits, filter, after, limit);
+            return page(commits, filter, after, limit, new HashMap<>());
         }
     }
 
-    /** The page of the filter's events in these commits (in position order, after the cursor). */
-    private Page<LoggedEvent> page(Iterator<Document> commits, Filter filter, long after, int limit) {
+    /**
+     * The page of the filter's events in these commits (in position order, after the cursor); an aggregate without a
+     * fold yet has its stream read for one.
+     */
+    private Page<LoggedEvent> page(Iterator<Document> commits, Filter filter, long after, int limit,
+                                   Map<String, Fold> folds) {
         List<LoggedEvent> items = new ArrayList<>();
-        Map<String, Fold> folds = new HashMap<>();
         long last = after;
         boolean more = false;
         while (commits.hasNext()) {
@@ -208,8 +214,13 @@ public class AuditTrail {
 
     /** The aggregate's events in order (read by their stream keys). */
     private List<Document> stream(String aggregate) {
+        return eventsOf(aggregate, MongoCommitStorageEngine.streamCommits(events, aggregate));
+    }
+
+    /** The aggregate's events in these commits, in sequence order. */
+    private static List<Document> eventsOf(String aggregate, List<Document> commits) {
         List<Document> result = new ArrayList<>();
-        for (Document commit : MongoCommitStorageEngine.streamCommits(events, aggregate)) {
+        for (Document commit : commits) {
             for (Document event : commit.getList("events", Document.class)) {
                 if (Objects.equals(aggregate, event.getString("agg"))) {
                     result.add(event);

@@ -326,11 +326,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         int chunk = FIRST_KEYS;
         while (true) {
             long end = next + chunk;
-            List<String> keys = new ArrayList<>(chunk);
-            for (long seq = next; seq < end; seq++) {
-                keys.add(aggregateIdentifier + SEQUENCE_SEPARATOR + seq);
-            }
-            for (Document commit : events.find(in(KEYS, keys))) {
+            for (Document commit : events.find(in(KEYS, streamKeys(aggregateIdentifier, next, chunk)))) {
                 commits.putIfAbsent(commit.getLong("_id"), commit);
                 for (Document event : commit.getList(EVENTS, Document.class)) {
                     if (aggregateIdentifier.equals(event.getString(EventDocumentCodec.AGGREGATE_ID))
@@ -347,6 +343,15 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
             }
             chunk = Math.min(chunk * 4, MAX_KEYS);
         }
+    }
+
+    /** The stream keys of {@code count} events of the aggregate from sequence number {@code from}. */
+    private static List<String> streamKeys(String aggregateIdentifier, long from, int count) {
+        List<String> keys = new ArrayList<>(count);
+        for (long seq = from; seq < from + count; seq++) {
+            keys.add(aggregateIdentifier + SEQUENCE_SEPARATOR + seq);
+        }
+        return keys;
     }
 
     static String streamKey(EventMessage<?> event) {
@@ -389,11 +394,7 @@ public class MongoCommitStorageEngine extends BatchingEventStorageEngine {
         int chunk = FIRST_KEYS;
         while (next < end) {
             int size = (int) Math.min(chunk, end - next);
-            List<String> keys = new ArrayList<>(size);
-            for (long seq = next; seq < next + size; seq++) {
-                keys.add(aggregateIdentifier + SEQUENCE_SEPARATOR + seq);
-            }
-            for (Document commit : events.find(in(KEYS, keys))) {
+            for (Document commit : events.find(in(KEYS, streamKeys(aggregateIdentifier, next, size)))) {
                 long position = commit.getLong("_id");
                 List<Document> eventDocuments = commit.getList(EVENTS, Document.class);
                 for (int i = 0; i < eventDocuments.size(); i++) {

@@ -3,8 +3,6 @@ package vn.xhht.ledger.infrastructure.mongo;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import org.h2.mvstore.type.ObjectDataType;
 
-import java.util.Comparator;
-
 /**
  * The H2 data type of the embedded server's unique-index keys: stored exactly as H2's {@link ObjectDataType} stores
  * them, ordered without serialising them.
@@ -19,9 +17,6 @@ import java.util.Comparator;
  */
 final class IndexKeyType extends ObjectDataType {
 
-    /** Keys in this order: component by component, a shorter key first when one is the start of the other. */
-    static final Comparator<KeyValue> ORDER = IndexKeyType::compareKeys;
-
     IndexKeyType() {
     }
 
@@ -33,6 +28,7 @@ final class IndexKeyType extends ObjectDataType {
         return super.compare(a, b);
     }
 
+    /** Component by component, a shorter key first when one is the start of the other. */
     private static int compareKeys(KeyValue a, KeyValue b) {
         if (a == b) {
             return 0;

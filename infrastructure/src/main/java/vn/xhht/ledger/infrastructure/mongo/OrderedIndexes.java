@@ -34,7 +34,7 @@ final class OrderedIndexes {
     /** The index map of this name, opened (or created) in {@link IndexKeyType}'s order. */
     static MVMap<Object, Object> open(MVStore store, String name) {
         MVMap<Integer, Integer> ordered = store.openMap(ORDERED_MAPS);
-        String sibling = name + REBUILDING;
+        String sibling = sibling(name);
         if (!store.hasMap(name)) {
             if (store.hasMap(sibling)) {
                 return finish(store, ordered, openOrdered(store, sibling), name); // stopped after the old map went
@@ -71,7 +71,13 @@ final class OrderedIndexes {
         return map;
     }
 
-    private static MVMap<Object, Object> openOrdered(MVStore store, String name) {
+    /** The map an index is copied into while it is rebuilt. */
+    static String sibling(String name) {
+        return name + REBUILDING;
+    }
+
+    /** The map of this name, opened (or created) with {@link IndexKeyType}. */
+    static MVMap<Object, Object> openOrdered(MVStore store, String name) {
         return store.openMap(name, new MVMap.Builder<Object, Object>().keyType(new IndexKeyType()));
     }
 }

@@ -40,7 +40,7 @@ class IndexKeyTypeTest {
     @Property(tries = 2_000)
     void theOrderIsTransitive(@ForAll("keys") KeyValue a, @ForAll("keys") KeyValue b, @ForAll("keys") KeyValue c) {
         List<KeyValue> sorted = new ArrayList<>(List.of(a, b, c));
-        sorted.sort(IndexKeyType.ORDER);
+        sorted.sort(type::compare);
         assertThat(type.compare(sorted.get(0), sorted.get(1))).isLessThanOrEqualTo(0);
         assertThat(type.compare(sorted.get(1), sorted.get(2))).isLessThanOrEqualTo(0);
         assertThat(type.compare(sorted.get(0), sorted.get(2))).isLessThanOrEqualTo(0);

@@ -53,9 +53,7 @@ class OrderedIndexesTest {
         MVStore store = MVStore.open(dir.resolve("xhht.mv").toString());
         for (String name : indexMaps(store)) {
             MVMap<Object, Object> old = store.openMap(name);
-            MVMap<Object, Object> copy = store.openMap(name + "~rebuilding",
-                                                       new MVMap.Builder<Object, Object>().keyType(new IndexKeyType()));
-            copy.putAll(old);
+            OrderedIndexes.openOrdered(store, OrderedIndexes.sibling(name)).putAll(old);
             store.removeMap(old);
         }
         store.close();
@@ -71,8 +69,7 @@ class OrderedIndexesTest {
         writeTheOldWay(dir);
         MVStore store = MVStore.open(dir.resolve("xhht.mv").toString());
         for (String name : indexMaps(store)) {
-            store.openMap(name + "~rebuilding", new MVMap.Builder<Object, Object>().keyType(new IndexKeyType()))
-                    .put(new KeyValue("c-none"), "unit-none");
+            OrderedIndexes.openOrdered(store, OrderedIndexes.sibling(name)).put(new KeyValue("c-none"), "unit-none");
         }
         store.close();
 
