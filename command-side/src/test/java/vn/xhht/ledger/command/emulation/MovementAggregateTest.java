@@ -5,27 +5,21 @@ import org.junit.jupiter.api.Test;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.Field;
-import vn.xhht.ledger.domain.emulation.AwardCriteria;
-import vn.xhht.ledger.domain.emulation.EmulationMessages.AwardCriteriaPublishedEvent;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.MovementPublishedEvent;
-import vn.xhht.ledger.domain.emulation.EmulationMessages.PublishAwardCriteriaCommand;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.PublishMovementCommand;
 import vn.xhht.ledger.domain.emulation.Movement;
 import vn.xhht.ledger.domain.emulation.Movement.SubjectKind;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
-import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
 
 import java.util.List;
 
 import static org.axonframework.test.matchers.Matchers.predicate;
-import static vn.xhht.ledger.command.emulation.NominationAggregateTest.CRITERIA;
 import static vn.xhht.ledger.command.emulation.NominationAggregateTest.MOVEMENT;
 
-/** A movement's rules and its award criteria as versioned data: published once per content, refused when invalid. */
+/** A movement's rules as versioned data: published once per content, changes as the next version, refused when invalid. */
 class MovementAggregateTest {
 
     private final AggregateTestFixture<MovementAggregate> movements = new AggregateTestFixture<>(MovementAggregate.class);
-    private final AggregateTestFixture<AwardCriteriaAggregate> criteria = new AggregateTestFixture<>(AwardCriteriaAggregate.class);
 
     @Test
     void canPublishAMovementOnceForTheSameContent() {
@@ -57,22 +51,5 @@ class MovementAggregateTest {
                  .expectException(predicate(e -> e instanceof DomainException d && d.code() == ErrorCode.VALIDATION_FAILED
                          && d.problems().stream().map(DomainException.FieldProblem::field).toList()
                              .containsAll(List.of(Field.of("phases"), Field.of("forms").at(0).dot("deciders")))));
-    }
-
-    @Test
-    void canPublishAwardCriteriaAndRefuseATitleCheckForAPerson() {
-        criteria.givenNoPriorActivity()
-                .when(new PublishAwardCriteriaCommand("KH163-2024-TDXHHT", CRITERIA, "c1", "emulation/KH163.yml"))
-                .expectEvents(new AwardCriteriaPublishedEvent("KH163-2024-TDXHHT", 1, CRITERIA, "c1", "emulation/KH163.yml"));
-        AwardCriteria personByTitle = new AwardCriteria(
-                "KH163-2024-TDXHHT", 1, "PT-1315-2023", "Tiêu chí", null, CRITERIA.effectiveFrom(), true,
-                List.of(new AwardCriteria.Group("CA_NHAN", "Cá nhân", SubjectKind.CA_NHAN, null, List.of(),
-                                                List.of(new AwardCriteria.Criterion("CDHT", "Công dân học tập",
-                                                                                    AwardCriteria.Check.TITLE,
-                                                                                    Title.CONG_DAN_HOC_TAP)))), null);
-        criteria.givenNoPriorActivity()
-                .when(new PublishAwardCriteriaCommand("KH163-2024-TDXHHT", personByTitle, "c2", "x.yml"))
-                .expectException(predicate(e -> e instanceof DomainException d
-                        && d.problems().stream().anyMatch(p -> p.field().equals(Field.of("groups").at(0).dot("criteria").at(0).dot("check")))));
     }
 }
