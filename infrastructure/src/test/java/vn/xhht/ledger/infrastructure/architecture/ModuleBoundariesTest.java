@@ -83,16 +83,36 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAnyPackage("vn.xhht.ledger.infrastructure.web..", "vn.xhht.ledger.infrastructure.exchange..",
                                               "vn.xhht.ledger.infrastructure.security..", "vn.xhht.ledger.infrastructure.audit..",
                                               "vn.xhht.ledger.infrastructure.privacy..")
-                   .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-                           com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameStartingWith("block"))
-                           .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-                                   com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
-                                           com.tngtech.archunit.base.DescribedPredicate.describe("a Reactor publisher",
-                                                   owner -> owner.isAssignableTo(reactor.core.publisher.Mono.class)
-                                                           || owner.isAssignableTo(reactor.core.publisher.Flux.class))))))
+                   .should().callMethodWhere(BLOCKING)
                    .because("a blocked event loop stalls every request it carries")
                    .check(all);
     }
+
+    /**
+     * A query is answered without waiting on a thread: the query side's handlers answer futures composed on the
+     * reactive driver's callbacks. A class that answers queries may block only where its projection is reset or
+     * written (the projection's own threads), never in a query handler or anything else it declares.
+     */
+    @Test
+    void noQueryHandlerBlocks() {
+        var answersQueries = com.tngtech.archunit.base.DescribedPredicate.<com.tngtech.archunit.core.domain.JavaClass>describe(
+                "answer queries", c -> c.getMethods().stream().anyMatch(
+                        m -> m.isAnnotatedWith(org.axonframework.queryhandling.QueryHandler.class)));
+        noClasses().that().resideInAPackage("vn.xhht.ledger.query..").and(answersQueries)
+                   .should().callMethodWhere(BLOCKING.and(com.tngtech.archunit.base.DescribedPredicate.describe(
+                           "outside a reset or event handler",
+                           call -> !call.getOrigin().isAnnotatedWith(org.axonframework.eventhandling.ResetHandler.class)
+                                   && !call.getOrigin().isAnnotatedWith(org.axonframework.eventhandling.EventHandler.class))))
+                   .because("a query handler's thread carries other answers")
+                   .check(all);
+    }
+
+    /** A call that waits for a Reactor publisher ({@code block}, {@code blockFirst}, {@code blockLast}). */
+    private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethodCall> BLOCKING =
+            com.tngtech.archunit.base.DescribedPredicate.describe("a call blocking on a Reactor publisher",
+                    call -> call.getTarget().getName().startsWith("block")
+                            && (call.getTargetOwner().isAssignableTo(reactor.core.publisher.Mono.class)
+                                || call.getTargetOwner().isAssignableTo(reactor.core.publisher.Flux.class)));
 
     /**
      * One way to write a view: projections change documents through their batch ({@code ViewBatch}: read ahead, write

@@ -8,7 +8,6 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.indicator.IndicatorCatalogue;
@@ -24,9 +23,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -75,36 +74,49 @@ public class IndicatorReader {
                 return CompletableFuture.completedFuture(cached);
             }
         }
-        return Mono.fromCallable(() -> readAndKeep(query))
-                   .subscribeOn(Schedulers.boundedElastic())
-                   .toFuture();
+        return readAndKeep(query).toFuture();
     }
 
-    private IndicatorTable readAndKeep(FetchIndicatorsQuery query) {
+    /** Reads the table; one read for now is kept, stamped with the generation and time it began at. */
+    private Mono<IndicatorTable> readAndKeep(FetchIndicatorsQuery query) {
         if (query.asOf() != null) {
             return read(query.unitId(), query.year(), query.asOf());
         }
-        long generation = answered.generation();
-        long readAt = answered.now();
-        IndicatorTable table = read(query.unitId(), query.year(), null);
-        answered.put(query.unitId(), query.year(), generation, readAt, table);
-        return table;
+        return Mono.defer(() -> {
+            long generation = answered.generation();
+            long readAt = answered.now();
+            return read(query.unitId(), query.year(), null)
+                    .doOnNext(table -> answered.put(query.unitId(), query.year(), generation, readAt, table));
+        });
     }
 
-    private IndicatorTable read(String unitId, int year, Instant asOf) {
-        Document catalogueDocument = block(catalogue.find(eq("_id", "current")).first());
-        List<IndicatorDefinition> definitions = catalogueDocument == null ? List.of()
-                                                                          : catalogueOf(catalogueDocument).indicators();
-        Figure figure = figureAsOf(unitId, year, asOf);
-        List<String> lineage = lineage(unitId, year, asOf);
-        Map<String, Document> targetDocuments = new HashMap<>();
-        Flux.from(targets.find(in("_id", lineage.stream().map(id -> Figure.id(id, year)).toList())))
-            .doOnNext(d -> targetDocuments.put(d.getString("_id"), d)).blockLast();
+    /**
+     * The catalogue, the unit's figures and its lineage are read at once; the lineage's targets once it is known.
+     * Nothing waits on a thread: each read continues on the driver's callback.
+     */
+    private Mono<IndicatorTable> read(String unitId, int year, Instant asOf) {
+        Mono<List<IndicatorDefinition>> definitions = Mono.from(catalogue.find(eq("_id", "current")).first())
+                                                          .map(document -> catalogueOf(document).indicators())
+                                                          .defaultIfEmpty(List.of());
+        Mono<Lineage> lineage = lineage(unitId, year, asOf, new ArrayList<>())
+                .flatMap(ids -> Flux.from(targets.find(in("_id", ids.stream().map(id -> Figure.id(id, year)).toList())))
+                                    .collectMap(document -> document.getString("_id"))
+                                    .map(found -> new Lineage(ids, found)));
+        return Mono.zip(definitions, figureAsOf(unitId, year, asOf), lineage)
+                   .map(read -> table(unitId, year, asOf, read.getT1(), read.getT2(), read.getT3()));
+    }
+
+    /** The unit and its ancestors, and the target documents of their year. */
+    private record Lineage(List<String> ids, Map<String, Document> targets) {
+    }
+
+    private static IndicatorTable table(String unitId, int year, Instant asOf, List<IndicatorDefinition> definitions,
+                                        Figure figure, Lineage lineage) {
         List<IndicatorRow> rows = new ArrayList<>();
         for (IndicatorDefinition definition : definitions) {
             long numerator = figure.effective(definition.numerator().key(definition.code(), true));
             long denominator = figure.effective(definition.denominator().key(definition.code(), false));
-            Target target = nearestTarget(definition.code(), lineage, year, targetDocuments, asOf);
+            Target target = nearestTarget(definition.code(), lineage.ids(), year, lineage.targets(), asOf);
             BigDecimal value = IndicatorRules.value(numerator, denominator);
             rows.add(new IndicatorRow(definition.code(), definition.name(), target == null ? null : target.value(),
                                       target == null ? null : target.planId(), target == null ? null : target.unitId(),
@@ -121,48 +133,52 @@ public class IndicatorReader {
      * {@code asOf}: the open page (in the figures' own document) or, by halving, one of the full pages — a handful of
      * keyed reads however many versions there are.
      */
-    private Figure figureAsOf(String unitId, int year, Instant asOf) {
-        Document current = block(figures.find(eq("_id", Figure.id(unitId, year)))
-                                        .projection(asOf == null ? exclude("open") : null).first());
-        if (current == null) {
-            return new Figure(unitId, year);
-        }
-        Figure figure = Figure.fromDocument(unitId, year, current);
-        if (asOf == null || figure.at == null || !figure.at.isAfter(asOf)) {
-            return figure;
-        }
-        Document page = figure.openPage();
-        Instant first = Figure.firstRecorded(page);
-        if (first == null || first.isAfter(asOf)) {
-            page = null;
-            long low = 0;
-            long high = figure.fullPages() - 1;
-            while (low <= high) {
-                long middle = (low + high) >>> 1;
-                Document full = block(versions.find(eq("_id", Figure.pageId(unitId, year, middle))).first());
-                Instant recorded = full == null ? null : Figure.firstRecorded(full);
-                if (recorded != null && !recorded.isAfter(asOf)) {
-                    page = full;
-                    low = middle + 1;
-                } else {
-                    high = middle - 1;
-                }
-            }
-        }
-        return page == null ? new Figure(unitId, year) : Figure.asOf(unitId, year, page, asOf);
+    private Mono<Figure> figureAsOf(String unitId, int year, Instant asOf) {
+        return Mono.from(figures.find(eq("_id", Figure.id(unitId, year)))
+                                .projection(asOf == null ? exclude("open") : null).first())
+                   .flatMap(current -> {
+                       Figure figure = Figure.fromDocument(unitId, year, current);
+                       if (asOf == null || figure.at == null || !figure.at.isAfter(asOf)) {
+                           return Mono.just(figure);
+                       }
+                       Document open = figure.openPage();
+                       Instant first = Figure.firstRecorded(open);
+                       Mono<Document> page = first == null || first.isAfter(asOf)
+                               ? lastFullPageFrom(unitId, year, asOf, 0, figure.fullPages() - 1, null)
+                               : Mono.just(open);
+                       return page.map(found -> Figure.asOf(unitId, year, found, asOf));
+                   })
+                   .defaultIfEmpty(new Figure(unitId, year));
     }
 
-    /** The unit and its ancestors at the year's end, as known at {@code asOf}. */
-    private List<String> lineage(String unitId, int year, Instant asOf) {
-        List<String> lineage = new ArrayList<>();
-        LocalDate end = UnitLine.yearEnd(year);
-        String current = unitId;
-        while (current != null && lineage.size() < MAX_DEPTH && !lineage.contains(current)) {
-            lineage.add(current);
-            Document document = block(units.find(eq("_id", current)).first());
-            current = document == null ? null : UnitLine.fromDocument(document).parentOn(end, asOf);
+    /** By halving {@code [low, high]}: the last full page whose first version is not after {@code asOf}. */
+    private Mono<Document> lastFullPageFrom(String unitId, int year, Instant asOf, long low, long high, Document best) {
+        if (low > high) {
+            return Mono.justOrEmpty(best);
         }
-        return lineage;
+        long middle = (low + high) >>> 1;
+        return Mono.from(versions.find(eq("_id", Figure.pageId(unitId, year, middle))).first())
+                   .map(Optional::of)
+                   .defaultIfEmpty(Optional.empty())
+                   .flatMap(full -> {
+                       Instant recorded = full.map(Figure::firstRecorded).orElse(null);
+                       return recorded != null && !recorded.isAfter(asOf)
+                               ? lastFullPageFrom(unitId, year, asOf, middle + 1, high, full.get())
+                               : lastFullPageFrom(unitId, year, asOf, low, middle - 1, best);
+                   });
+    }
+
+    /** The unit and its ancestors at the year's end, as known at {@code asOf}: one keyed read per level. */
+    private Mono<List<String>> lineage(String current, int year, Instant asOf, List<String> found) {
+        if (current == null || found.size() >= MAX_DEPTH || found.contains(current)) {
+            return Mono.just(found);
+        }
+        found.add(current);
+        return Mono.from(units.find(eq("_id", current)).first())
+                   .map(document -> Optional.ofNullable(
+                           UnitLine.fromDocument(document).parentOn(UnitLine.yearEnd(year), asOf)))
+                   .defaultIfEmpty(Optional.empty())
+                   .flatMap(parent -> lineage(parent.orElse(null), year, asOf, found));
     }
 
     record Target(BigDecimal value, String planId, String unitId) {
@@ -220,8 +236,5 @@ public class IndicatorReader {
         return ViewDocuments.fromDocument(document.get("catalogue", Document.class), IndicatorCatalogue.class);
     }
 
-    private static <T> T block(org.reactivestreams.Publisher<T> publisher) {
-        return Mono.from(publisher).block();
-    }
 
 }
