@@ -262,6 +262,16 @@ class NominationAggregateTest {
     }
 
     @Test
+    void cannotDraftForAPhaseTheMovementDoesNotHave() {
+        NominateCommand command = nominate(OFFICE, "phong-gddt-tn", "GIAY_KHEN", Occasion.HANG_NAM, 2024);
+        fixture.givenCurrentTime(NOW)
+               .when(new NominateCommand(command.nominationId(), command.movement(), "GD9", command.occasion(),
+                                         command.year(), command.form(), command.subject(), command.subjectKey(),
+                                         command.achievements(), command.proposedByUnitId()))
+               .expectException(predicate(refused(ErrorCode.VALIDATION_FAILED, "phase")));
+    }
+
+    @Test
     void cannotDraftAPersonWithoutANameOrACollectiveWithOne() {
         fixture.givenCurrentTime(NOW)
                .when(nominate(new Subject(SubjectKind.CA_NHAN, "lap-le", null), "lap-le", "GIAY_KHEN", Occasion.HANG_NAM, 2024))
