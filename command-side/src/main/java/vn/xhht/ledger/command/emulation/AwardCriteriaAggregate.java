@@ -11,7 +11,7 @@ import vn.xhht.ledger.domain.emulation.AwardCriteria;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.AwardCriteriaPublishedEvent;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.PublishAwardCriteriaCommand;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Problem;
-import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
+import vn.xhht.ledger.domain.common.PublishResult;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -38,14 +38,9 @@ public class AwardCriteriaAggregate {
     PublishResult handle(PublishAwardCriteriaCommand command) {
         AwardCriteria criteria = command.criteria();
         Problem.refuseAny(criteria.problems(), "The award criteria document is invalid");
-        Optional<Integer> existing = versions.publishedAs(command.contentHash());
-        if (existing.isPresent()) {
-            return new PublishResult(command.code(), existing.get(), false);
-        }
-        int version = versions.numberFor(criteria.version());
-        apply(new AwardCriteriaPublishedEvent(command.code(), version, criteria.withVersion(version),
-                                              command.contentHash(), command.source()));
-        return new PublishResult(command.code(), version, true);
+        return versions.publish(command.code(), command.contentHash(), criteria.version(), version ->
+                apply(new AwardCriteriaPublishedEvent(command.code(), version, criteria.withVersion(version),
+                                                      command.contentHash(), command.source())));
     }
 
     /** The latest version in force on a day. */

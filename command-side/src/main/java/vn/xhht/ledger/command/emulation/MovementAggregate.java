@@ -6,13 +6,12 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import java.util.Optional;
 import vn.xhht.ledger.domain.common.PublishedVersions;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.MovementPublishedEvent;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.PublishMovementCommand;
 import vn.xhht.ledger.domain.emulation.Movement;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Problem;
-import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
+import vn.xhht.ledger.domain.common.PublishResult;
 
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -34,14 +33,9 @@ public class MovementAggregate {
     PublishResult handle(PublishMovementCommand command) {
         Movement movement = command.movement();
         Problem.refuseAny(movement.problems(), "The movement document is invalid");
-        Optional<Integer> existing = versions.publishedAs(command.contentHash());
-        if (existing.isPresent()) {
-            return new PublishResult(command.code(), existing.get(), false);
-        }
-        int version = versions.numberFor(movement.version());
-        apply(new MovementPublishedEvent(command.code(), version, movement.withVersion(version), command.contentHash(),
-                                         command.source()));
-        return new PublishResult(command.code(), version, true);
+        return versions.publish(command.code(), command.contentHash(), movement.version(), version ->
+                apply(new MovementPublishedEvent(command.code(), version, movement.withVersion(version),
+                                                 command.contentHash(), command.source())));
     }
 
     /** The movement's rules as last published. */

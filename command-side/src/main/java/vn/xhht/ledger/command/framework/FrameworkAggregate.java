@@ -11,7 +11,7 @@ import vn.xhht.ledger.domain.framework.CriteriaFramework.Problem;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkVersionPublishedEvent;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishFrameworkVersionCommand;
-import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
+import vn.xhht.ledger.domain.common.PublishResult;
 
 import java.util.Optional;
 
@@ -37,16 +37,12 @@ public class FrameworkAggregate {
     PublishResult handle(PublishFrameworkVersionCommand command, TitleFrameworks titles) throws Exception {
         CriteriaFramework document = command.framework();
         Problem.refuseAny(document.problems(), "The framework document is invalid");
-        Optional<Integer> existing = versions.publishedAs(command.contentHash());
-        if (existing.isPresent()) {
-            titles.register(versions.latest().orElseThrow()); // recorded once for a framework published before
-            return new PublishResult(command.code(), existing.get(), false);
-        }
-        int version = versions.numberFor(document.version());
-        apply(new FrameworkVersionPublishedEvent(command.code(), version, document.published(version),
-                                                 command.contentHash(), command.source()));
+        PublishResult published = versions.publish(command.code(), command.contentHash(), document.version(), version ->
+                apply(new FrameworkVersionPublishedEvent(command.code(), version, document.published(version),
+                                                         command.contentHash(), command.source())));
+        // also for content published before: a framework published before titles were kept is recorded once
         titles.register(versions.latest().orElseThrow());
-        return new PublishResult(command.code(), version, true);
+        return published;
     }
 
     /** The framework as published in {@code version}, or the latest when null. */

@@ -6,10 +6,9 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import java.util.Optional;
 import vn.xhht.ledger.domain.common.PublishedVersions;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Problem;
-import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
+import vn.xhht.ledger.domain.common.PublishResult;
 import vn.xhht.ledger.domain.indicator.IndicatorCatalogue;
 import vn.xhht.ledger.domain.indicator.IndicatorMessages.IndicatorCataloguePublishedEvent;
 import vn.xhht.ledger.domain.indicator.IndicatorMessages.PublishIndicatorCatalogueCommand;
@@ -38,17 +37,12 @@ public class IndicatorCatalogueAggregate {
     PublishResult handle(PublishIndicatorCatalogueCommand command) {
         IndicatorCatalogue catalogue = command.catalogue();
         Problem.refuseAny(catalogue.problems(), "The indicator catalogue is invalid");
-        Optional<Integer> existing = versions.publishedAs(command.contentHash());
-        if (existing.isPresent()) {
-            return new PublishResult(command.code(), existing.get(), false);
-        }
-        int version = versions.numberFor(catalogue.version());
-        IndicatorCatalogue published = new IndicatorCatalogue(catalogue.code(), version, catalogue.title(),
-                                                              catalogue.indicators(), catalogue.provisional(),
-                                                              catalogue.notes());
-        apply(new IndicatorCataloguePublishedEvent(command.code(), version, published, command.contentHash(),
-                                                   command.source()));
-        return new PublishResult(command.code(), version, true);
+        return versions.publish(command.code(), command.contentHash(), catalogue.version(), version ->
+                apply(new IndicatorCataloguePublishedEvent(command.code(), version,
+                                                           new IndicatorCatalogue(catalogue.code(), version, catalogue.title(),
+                                                                                  catalogue.indicators(), catalogue.provisional(),
+                                                                                  catalogue.notes()),
+                                                           command.contentHash(), command.source())));
     }
 
     /** The codes a command may name: those of the latest version. */

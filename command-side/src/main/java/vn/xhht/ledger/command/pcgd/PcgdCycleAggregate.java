@@ -6,10 +6,9 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import java.util.Optional;
 import vn.xhht.ledger.domain.common.PublishedVersions;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.Problem;
-import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
+import vn.xhht.ledger.domain.common.PublishResult;
 import vn.xhht.ledger.domain.pcgd.PcgdCycle;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.PcgdCyclePublishedEvent;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.PublishPcgdCycleCommand;
@@ -36,14 +35,9 @@ public class PcgdCycleAggregate {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     PublishResult handle(PublishPcgdCycleCommand command) {
         Problem.refuseAny(command.cycle().problems(), "The universal-education cycle is invalid");
-        Optional<Integer> existing = versions.publishedAs(command.contentHash());
-        if (existing.isPresent()) {
-            return new PublishResult(command.code(), existing.get(), false);
-        }
-        int version = versions.numberFor(command.cycle().version());
-        apply(new PcgdCyclePublishedEvent(command.code(), version, command.cycle().withVersion(version),
-                                          command.contentHash(), command.source()));
-        return new PublishResult(command.code(), version, true);
+        return versions.publish(command.code(), command.contentHash(), command.cycle().version(), version ->
+                apply(new PcgdCyclePublishedEvent(command.code(), version, command.cycle().withVersion(version),
+                                                  command.contentHash(), command.source())));
     }
 
     PcgdCycle latest() {

@@ -9,7 +9,7 @@ import vn.xhht.ledger.domain.emulation.EmulationMessages.MovementPublishedEvent;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.PublishMovementCommand;
 import vn.xhht.ledger.domain.emulation.Movement;
 import vn.xhht.ledger.domain.emulation.Movement.SubjectKind;
-import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
+import vn.xhht.ledger.domain.common.PublishResult;
 
 import java.util.List;
 

@@ -12,7 +12,7 @@ import vn.xhht.ledger.domain.framework.CriteriaFramework.Indicator;
 import vn.xhht.ledger.domain.framework.CriteriaFramework.IndicatorKind;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkVersionPublishedEvent;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishFrameworkVersionCommand;
-import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
+import vn.xhht.ledger.domain.common.PublishResult;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.common.ErrorCode;
 import vn.xhht.ledger.domain.common.Field;
-import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
+import vn.xhht.ledger.domain.common.PublishResult;
 import vn.xhht.ledger.domain.indicator.IndicatorCatalogue;
 import vn.xhht.ledger.domain.indicator.IndicatorCatalogue.IndicatorDefinition;
 import vn.xhht.ledger.domain.indicator.IndicatorCatalogue.Names;

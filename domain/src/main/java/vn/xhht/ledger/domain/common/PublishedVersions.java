@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
 
 /**
  * The versions of a document published as data — a criteria framework, the indicator catalogue, the PCGD cycle, an
@@ -17,9 +18,19 @@ public final class PublishedVersions<T> {
     private final TreeMap<Integer, T> versions = new TreeMap<>();
     private final Map<String, Integer> byContent = new HashMap<>();
 
-    /** The version this exact content was published as, if it was. */
-    public Optional<Integer> publishedAs(String contentHash) {
-        return Optional.ofNullable(byContent.get(contentHash));
+    /**
+     * Publishes a document's content under {@code code}: content published before is answered as that version, and
+     * nothing is recorded; new content gets its number ({@link #numberFor}) and {@code record} applies the event
+     * that publishes it as that version.
+     */
+    public PublishResult publish(String code, String contentHash, Integer named, IntConsumer record) {
+        Integer existing = byContent.get(contentHash);
+        if (existing != null) {
+            return new PublishResult(code, existing, false);
+        }
+        int version = numberFor(named);
+        record.accept(version);
+        return new PublishResult(code, version, true);
     }
 
     /** The number new content gets, given the number its document names (or null). */

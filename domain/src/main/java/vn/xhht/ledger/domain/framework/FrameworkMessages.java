@@ -47,10 +47,6 @@ public final class FrameworkMessages {
         return "title-frameworks:" + title;
     }
 
-    /** What a publish command answers: the version, and whether it was new. */
-    public record PublishResult(String code, int version, boolean created) {
-    }
-
     /** The frameworks as the service knew them at {@code asOf} (null: now). */
     public record FetchFrameworksQuery(Instant asOf) {
     }

@@ -2,6 +2,9 @@ package vn.xhht.ledger.domain.common;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PublishedVersionsTest {
@@ -35,12 +38,22 @@ class PublishedVersionsTest {
     }
 
     @Test
-    void canTellTheVersionTheSameContentWasPublishedAs() {
+    void canPublishTheSameContentAgainAsTheVersionItWasRecordingNothing() {
         PublishedVersions<String> versions = new PublishedVersions<>();
         versions.add(1, "hash-1", "first");
+        List<Integer> recorded = new ArrayList<>();
 
-        assertThat(versions.publishedAs("hash-1")).contains(1);
-        assertThat(versions.publishedAs("hash-2")).isEmpty();
-        assertThat(versions.all()).containsOnlyKeys(1);
+        assertThat(versions.publish("TT22", "hash-1", 7, recorded::add)).isEqualTo(new PublishResult("TT22", 1, false));
+        assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void canPublishNewContentUnderTheNumberItGetsRecordingItOnce() {
+        PublishedVersions<String> versions = new PublishedVersions<>();
+        versions.add(1, "hash-1", "first");
+        List<Integer> recorded = new ArrayList<>();
+
+        assertThat(versions.publish("TT22", "hash-2", 1, recorded::add)).isEqualTo(new PublishResult("TT22", 2, true));
+        assertThat(recorded).containsExactly(2);
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import vn.xhht.ledger.domain.common.DomainException;
 import vn.xhht.ledger.domain.framework.CriteriaFramework;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishFrameworkVersionCommand;
-import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
+import vn.xhht.ledger.domain.common.PublishResult;
 import vn.xhht.ledger.infrastructure.web.Commands;
 
 import java.io.IOException;

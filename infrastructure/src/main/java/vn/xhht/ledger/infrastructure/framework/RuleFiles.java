@@ -12,7 +12,7 @@ import vn.xhht.ledger.domain.emulation.AwardCriteria;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.PublishAwardCriteriaCommand;
 import vn.xhht.ledger.domain.emulation.EmulationMessages.PublishMovementCommand;
 import vn.xhht.ledger.domain.emulation.Movement;
-import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
+import vn.xhht.ledger.domain.common.PublishResult;
 import vn.xhht.ledger.domain.pcgd.PcgdCycle;
 import vn.xhht.ledger.domain.pcgd.PcgdMessages.PublishPcgdCycleCommand;
 import vn.xhht.ledger.infrastructure.web.Commands;

@@ -25,7 +25,7 @@ import vn.xhht.ledger.domain.framework.FrameworkMessages.FetchFrameworkVersionQu
 import vn.xhht.ledger.domain.framework.FrameworkMessages.FetchFrameworksQuery;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.FrameworkList;
 import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishFrameworkVersionCommand;
-import vn.xhht.ledger.domain.framework.FrameworkMessages.PublishResult;
+import vn.xhht.ledger.domain.common.PublishResult;
 import vn.xhht.ledger.infrastructure.framework.FrameworkDocuments;
 import vn.xhht.ledger.infrastructure.security.Actor;
 import vn.xhht.ledger.infrastructure.security.Role;
