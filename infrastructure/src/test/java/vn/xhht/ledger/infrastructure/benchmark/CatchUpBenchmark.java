@@ -19,7 +19,8 @@ import java.util.Locale;
  * {@link ProvinceLog}, two events to a commit as commands write them — a fact and its admission), then each view's
  * live processor alone catches it up, from where it stopped, and is timed. Against the raw driver reading the same
  * commits once, and the target of 10,000 events per second. Options: {@code -Dbench.catchup.villages=N}
- * ({@code -Dbench.catchup.communes=N}); the backend: {@code -Dbench.catchup.backend=h2}.
+ * ({@code -Dbench.catchup.communes=N}), {@code -Dbench.catchup.views=history,indicators}; the backend:
+ * {@code -Dbench.catchup.backend=h2}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
                 properties = {"xhht.mongodb.embedded.backend=${bench.catchup.backend:memory}",
@@ -31,6 +32,9 @@ class CatchUpBenchmark {
     private static final int COMMUNES = Integer.getInteger("bench.catchup.communes", 1_000);
     private static final int VILLAGES = Integer.getInteger("bench.catchup.villages", 10_000);
     private static final double TARGET = 10_000;
+    /** The views to time (all when unset): {@code -Dbench.catchup.views=history,indicators}. */
+    private static final List<String> ONLY = System.getProperty("bench.catchup.views", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.catchup.views").split(","));
 
     @Autowired
     EventStore eventStore;
@@ -61,6 +65,9 @@ class CatchUpBenchmark {
 
         List<String> below = new ArrayList<>();
         for (Views.View view : Views.ALL) {
+            if (!ONLY.isEmpty() && !ONLY.contains(view.name())) {
+                continue;
+            }
             StreamingEventProcessor processor = processing.eventProcessor(view.name(), StreamingEventProcessor.class).orElse(null);
             if (processor == null) {
                 System.out.printf(Locale.ROOT, "    %-18s no streaming processor%n", view.name());

@@ -105,6 +105,52 @@ public class HistoryProjection implements Replayable {
         this.forms = forms;
         this.batch = new ViewBatch(readDatabase, mode, List.copyOf(collections()), List.of(AGGREGATES));
         this.index = new HistoryIndex(batch);
+        batch.readAheadFor(this::readAhead);
+    }
+
+    /**
+     * What a batch's events will look up, read with one {@code $in} per collection and level: the units they name
+     * and every unit those ever sat under, the heads and last pages of their histories and of the aggregates' own
+     * event lists.
+     */
+    private void readAhead(List<EventMessage<?>> events) {
+        Set<String> units = new LinkedHashSet<>();
+        Set<String> histories = new LinkedHashSet<>();
+        for (EventMessage<?> event : events) {
+            if (event instanceof DomainEventMessage<?> domain
+                    && !HistorySentences.BOOKKEEPING.contains(event.getPayloadType().getSimpleName())) {
+                Document payload = forms.payload(event);
+                units.addAll(named(payload));
+                if (payload != null && payload.get("parentId") instanceof String parent) {
+                    units.add(parent);
+                }
+                histories.add(AGGREGATE_EVENTS + domain.getAggregateIdentifier());
+            }
+        }
+        Set<String> seen = new LinkedHashSet<>(units);
+        Set<String> level = units;
+        for (int depth = 0; !level.isEmpty() && depth < MAX_DEPTH; depth++) {
+            batch.readAhead(UNITS, level);
+            Set<String> parents = new LinkedHashSet<>();
+            for (String unit : level) {
+                Document placed = batch.find(UNITS, unit);
+                if (placed != null) {
+                    placed.getList("parents", String.class).stream().filter(seen::add).forEach(parents::add);
+                }
+            }
+            level = parents;
+        }
+        histories.addAll(seen);
+        batch.readAhead(HistoryIndex.HEADS, histories);
+        List<String> lastPages = new ArrayList<>();
+        for (String history : histories) {
+            Document head = batch.find(HistoryIndex.HEADS, history);
+            int pages = head == null ? 0 : head.getList("firsts", Long.class).size();
+            if (pages > 0) {
+                lastPages.add(HistoryIndex.pageId(history, pages - 1));
+            }
+        }
+        batch.readAhead(HistoryIndex.PAGES, lastPages);
     }
 
     /** The collections, in the order a batch writes them: the aggregates' documents, which mark events handled, last. */

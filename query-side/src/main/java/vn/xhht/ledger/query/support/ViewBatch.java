@@ -10,6 +10,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -18,6 +19,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -76,6 +79,9 @@ public final class ViewBatch {
     /** The unit of work of the batch being handled, and how deep in {@link #apply} calls its handling is. */
     private UnitOfWork<?> current;
     private int depth;
+    /** What the projection reads ahead for a batch of events, beyond the documents keyed by their aggregates. */
+    private Consumer<List<EventMessage<?>>> readAheadForBatch = events -> {
+    };
 
     /**
      * @param collections      the collections the projection writes, in the order their writes must reach the
@@ -90,6 +96,15 @@ public final class ViewBatch {
         if (!order.containsAll(keyedByAggregate)) {
             throw new IllegalArgumentException("Read-ahead collections must be among " + order);
         }
+    }
+
+    /**
+     * Sets what the projection reads ahead when a batch of events begins (with {@link #readAhead}): the documents its
+     * events will look up, so that they are read with one {@code $in} per collection and round of lookups rather than
+     * one round trip each.
+     */
+    public void readAheadFor(Consumer<List<EventMessage<?>>> plan) {
+        this.readAheadForBatch = plan;
     }
 
     /**
@@ -292,33 +307,42 @@ public final class ViewBatch {
         }
         unitOfWork.onRollback(u -> discard());
         unitOfWork.onCleanup(u -> current = null);
-        if (unitOfWork instanceof BatchingUnitOfWork<?> batch && !keyedByAggregate.isEmpty()) {
+        if (unitOfWork instanceof BatchingUnitOfWork<?> batch && batch.getMessages().size() > 1) {
+            List<EventMessage<?>> events = new ArrayList<>();
             Set<String> ids = new LinkedHashSet<>();
             for (Object message : batch.getMessages()) {
+                if (message instanceof EventMessage<?> event) {
+                    events.add(event);
+                }
                 if (message instanceof DomainEventMessage<?> event && event.getAggregateIdentifier() != null) {
                     ids.add(event.getAggregateIdentifier());
                 }
             }
             if (ids.size() > 1) {
-                readAhead(ids);
+                keyedByAggregate.forEach(collection -> readAhead(collection, ids));
             }
+            readAheadForBatch.accept(events);
         }
     }
 
-    private void readAhead(Set<String> ids) {
-        for (String collection : keyedByAggregate) {
-            Map<String, Document> documents = known.computeIfAbsent(collection, c -> new HashMap<>());
-            List<String> unknown = ids.stream().filter(id -> !documents.containsKey(id)).toList();
-            if (unknown.isEmpty()) {
-                continue;
-            }
-            unknown.forEach(id -> remember(collection, id, null));
-            if (mode == Mode.REPLAY && stored.getOrDefault(collection, Set.of()).isEmpty()) {
-                continue; // nothing written out yet: they cannot be in the database
-            }
-            Flux.from(database.getCollection(collection).find(in("_id", unknown)).batchSize(unknown.size()))
-                .doOnNext(document -> documents.put(String.valueOf(document.get("_id")), document))
-                .blockLast();
+    /**
+     * Reads the documents {@code ids} of {@code collection} this batch does not know yet, with one {@code $in}; those
+     * not found are known absent.
+     */
+    public void readAhead(String collection, Collection<String> ids) {
+        Map<String, Document> documents = known.computeIfAbsent(collection, c -> new HashMap<>());
+        Set<String> pending = updated.getOrDefault(collection, Set.of()); // whole only once written: find() reads them
+        List<String> unknown = ids.stream().filter(id -> !documents.containsKey(id) && !pending.contains(id))
+                                  .distinct().toList();
+        if (unknown.isEmpty()) {
+            return;
         }
+        unknown.forEach(id -> remember(collection, id, null));
+        if (mode == Mode.REPLAY && stored.getOrDefault(collection, Set.of()).isEmpty()) {
+            return; // nothing written out yet: they cannot be in the database
+        }
+        Flux.from(database.getCollection(collection).find(in("_id", unknown)).batchSize(unknown.size()))
+            .doOnNext(document -> documents.put(String.valueOf(document.get("_id")), document))
+            .blockLast();
     }
 }
