@@ -378,6 +378,7 @@ class IndicatorBenchmark {
         report("the same, one client alone", single, null);
         report("raw driver: the same 5 keyed reads in sequence", rawSame, ours);
         report("raw driver: one keyed read of the figure document", rawOne, ours);
+        tailInRounds(() -> get(path, "auditor"), rawSameReads);
 
         double[] lags = new double[LATENCY_SAMPLES];
         Random random = new Random(7);
@@ -513,6 +514,34 @@ class IndicatorBenchmark {
                 : String.format(Locale.ROOT, "  cpu %.2f ms", load.cpuMillisPerRequest());
         System.out.printf(Locale.ROOT, "    %-62s p50 %6.2f ms  p99 %6.2f ms%s%s%n", what, p50, p99, cpu, ratio);
     }
+
+    /**
+     * The tail target is a ratio that must hold run after run, not once: {@value #TAIL_ROUNDS} more rounds (or
+     * {@code -Dbench.tail.rounds=N}), each our requests then the raw driver's same five reads, every round's p99s and
+     * ratio printed, and their spread.
+     */
+    private void tailInRounds(Callable<Object> ours, Callable<Object> raw) throws Exception {
+        int rounds = Integer.getInteger("bench.tail.rounds", TAIL_ROUNDS);
+        List<String> each = new ArrayList<>();
+        double lowest = Double.MAX_VALUE;
+        double highest = 0;
+        int met = 0;
+        for (int r = 0; r < rounds; r++) {
+            double http = percentile(load(CLIENTS, REQUESTS_PER_CLIENT, ours).sorted(), 0.99);
+            double driver = percentile(load(CLIENTS, REQUESTS_PER_CLIENT, raw).sorted(), 0.99);
+            double ratio = http / driver;
+            lowest = Math.min(lowest, ratio);
+            highest = Math.max(highest, ratio);
+            met += ratio <= 1.15 ? 1 : 0;
+            each.add(String.format(Locale.ROOT, "%.1f/%.1f ms %.2fx", http, driver, ratio));
+        }
+        System.out.printf(Locale.ROOT, "  the tail in %d consecutive rounds, HTTP p99 / raw driver's same 5 reads p99 (target: "
+                                       + "at most 1.15x in every round):%n    %s%n    spread %.2f-%.2fx, %d of %d rounds within the "
+                                       + "target %s%n", rounds, String.join(", ", each), lowest, highest, met, rounds,
+                          met == rounds ? "MET" : "NOT MET");
+    }
+
+    private static final int TAIL_ROUNDS = 5;
 
     private static double percentile(long[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
