@@ -135,7 +135,11 @@ public final class PackagedService implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the projections did not catch up on " + label + ": " + get("/api/v1/admin/projections"));
+        List<String> warnings = Files.readAllLines(log).stream().filter(line -> line.contains("WARN") || line.contains("ERROR")
+                || line.startsWith("\tat ") || line.startsWith("Caused by")).toList();
+        throw new AssertionError("the projections did not catch up on " + label + ": " + get("/api/v1/admin/projections")
+                                 + "\nthe service's last warnings and errors:\n"
+                                 + String.join("\n", warnings.subList(Math.max(0, warnings.size() - 80), warnings.size())));
     }
 
     /** The aggregates of {@code ids} the log holds no event of (by {@code /audit/events?aggregateId=}). */
