@@ -2,6 +2,7 @@ package vn.xhht.ledger.infrastructure.projections;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -90,6 +91,42 @@ class IndicatorRedeliveryTest {
         handle(b);
 
         assertThat(communesUnder("tinh")).isEqualTo(3);
+    }
+
+    @Test
+    void aBatchInterruptedAfterItsJournalIsWrittenByTheNextRunAndCountedOnce() {
+        EventMessage<?> province = registered("tinh", UnitKind.PROVINCE, null, token(1));
+        EventMessage<?> a = registered("xa-a", UnitKind.COMMUNE, "tinh", token(2));
+        handle(province);
+        // the node dies after the batch's journal is stored and before its figures are: no figure write reaches the
+        // database, and the processor's token stays before the batch
+        MongoDatabase live = database;
+        database = failingWritesTo(live, "indicator_figures");
+        projection = newProjection();
+        ResultMessage<?> interrupted = BatchDelivery.deliver(new AnnotationEventHandlerAdapter(projection), List.of(a));
+        assertThat(interrupted.isExceptional()).as("the interrupted batch fails").isTrue();
+        database = live;
+        projection = newProjection(); // the next run: the batch is delivered again, after its journal
+        handle(a, registered("xa-b", UnitKind.COMMUNE, "tinh", token(3)));
+
+        assertThat(communesUnder("tinh")).isEqualTo(2);
+    }
+
+    /** The database, except that every bulk write to {@code collection} fails as a dead node's would. */
+    private static MongoDatabase failingWritesTo(MongoDatabase database, String collection) {
+        return (MongoDatabase) java.lang.reflect.Proxy.newProxyInstance(
+                MongoDatabase.class.getClassLoader(), new Class<?>[] {MongoDatabase.class}, (proxy, method, args) -> {
+                    Object answer = method.invoke(database, args);
+                    if (method.getName().equals("getCollection") && collection.equals(args[0])) {
+                        Object target = answer;
+                        return java.lang.reflect.Proxy.newProxyInstance(
+                                MongoCollection.class.getClassLoader(), new Class<?>[] {MongoCollection.class},
+                                (p, m, a) -> m.getName().equals("bulkWrite")
+                                        ? Mono.error(new java.io.IOException("the node died"))
+                                        : m.invoke(target, a));
+                    }
+                    return answer;
+                });
     }
 
     private IndicatorProjection newProjection() {
