@@ -98,7 +98,7 @@ public class IndicatorReader {
         Mono<List<IndicatorDefinition>> definitions = Mono.from(catalogue.find(eq("_id", "current")).first())
                                                           .map(document -> catalogueOf(document).indicators())
                                                           .defaultIfEmpty(List.of());
-        Mono<Lineage> lineage = lineage(unitId, year, asOf, new ArrayList<>())
+        Mono<Lineage> lineage = Mono.defer(() -> lineage(unitId, year, asOf, new ArrayList<>()))
                 .flatMap(ids -> Flux.from(targets.find(in("_id", ids.stream().map(id -> Figure.id(id, year)).toList())))
                                     .collectMap(document -> document.getString("_id"))
                                     .map(found -> new Lineage(ids, found)));
