@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,6 +91,8 @@ public class HistoryProjection implements Replayable {
     private final StoredForm forms;
     private final ViewBatch batch;
     private final HistoryIndex index;
+    /** The payloads of the batch's events as read ahead, by event identifier: each is converted once. */
+    private Map<String, Document> batchPayloads = new HashMap<>();
 
     @Autowired
     public HistoryProjection(MongoDatabase readDatabase, StoredForm forms) {
@@ -116,10 +119,14 @@ public class HistoryProjection implements Replayable {
     private void readAhead(List<EventMessage<?>> events) {
         Set<String> units = new LinkedHashSet<>();
         Set<String> histories = new LinkedHashSet<>();
+        Map<String, Document> payloads = new HashMap<>();
         for (EventMessage<?> event : events) {
             if (event instanceof DomainEventMessage<?> domain
                     && !HistorySentences.BOOKKEEPING.contains(event.getPayloadType().getSimpleName())) {
                 Document payload = forms.payload(event);
+                if (payload != null) {
+                    payloads.put(event.getIdentifier(), payload);
+                }
                 units.addAll(named(payload));
                 if (payload != null && payload.get("parentId") instanceof String parent) {
                     units.add(parent);
@@ -127,6 +134,7 @@ public class HistoryProjection implements Replayable {
                 histories.add(AGGREGATE_EVENTS + domain.getAggregateIdentifier());
             }
         }
+        batchPayloads = payloads;
         Set<String> seen = new LinkedHashSet<>(units);
         Set<String> level = units;
         for (int depth = 0; !level.isEmpty() && depth < MAX_DEPTH; depth++) {
@@ -193,7 +201,8 @@ public class HistoryProjection implements Replayable {
         if (handled != null && handled.longValue() >= sequence) {
             return; // handled before (an aggregate's events arrive in sequence order)
         }
-        Document payload = forms.payload(event);
+        Document read = batchPayloads.remove(event.getIdentifier());
+        Document payload = read != null ? read : forms.payload(event);
         Document metaData = forms.metaData(event);
         StatePaths state = StatePaths.fromDocuments(aggregate == null ? null : aggregate.getList("state", Document.class));
         List<Document> changes = payload == null ? List.of() : state.changesBy(payload).stream()
