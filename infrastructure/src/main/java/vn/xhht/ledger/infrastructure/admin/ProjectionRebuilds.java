@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
+import vn.xhht.ledger.query.support.Packed;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -93,7 +94,10 @@ public class ProjectionRebuilds {
      * compared, not their contents.
      */
     private static final Set<String> ARRIVAL_ORDERED = Set.of("indicator_figure_versions");
-    /** The same histories where a document carries its latest page of them: compared by how many versions it holds. */
+    /**
+     * The same histories where a document carries its latest page of them ({@link Packed}, its base and versions one
+     * after another): compared by how many versions it holds.
+     */
     private static final Map<String, String> ARRIVAL_ORDERED_FIELDS = Map.of("indicator_figures", "open");
 
     /** Every view by name with the collections it writes, in the registry's order ({@link Views}). */
@@ -466,11 +470,11 @@ public class ProjectionRebuilds {
     /** The document as compared: a field of {@link #ARRIVAL_ORDERED_FIELDS} stands as the number of versions it holds. */
     private static Document comparable(String collection, Document document) {
         String field = ARRIVAL_ORDERED_FIELDS.get(collection);
-        if (document == null || field == null || !(document.get(field) instanceof Document page)) {
+        if (document == null || field == null || !document.containsKey(field)) {
             return document;
         }
         Document copy = new Document(document);
-        copy.put(field, page.getList("e", Object.class, List.of()).size());
+        copy.put(field, Packed.unpackAll(document.get(field)).size()); // the page's base and its versions
         return copy;
     }
 

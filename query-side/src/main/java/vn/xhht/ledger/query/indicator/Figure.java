@@ -1,9 +1,12 @@
 package vn.xhht.ledger.query.indicator;
 
+import vn.xhht.ledger.query.support.Packed;
 import vn.xhht.ledger.query.support.RecordTime;
 import org.bson.Document;
+import org.bson.types.Binary;
 import vn.xhht.ledger.domain.indicator.IndicatorCatalogue;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +25,9 @@ import java.util.TreeSet;
  * not as a copy of every quantity: a province's figures change with every village's batch, so a million events make
  * millions of versions. Versions are kept in pages of {@value #PAGE} with the figures as they stood before the page
  * ({@code base}): the page being filled in the figures' own document ({@code open}), full pages in
- * {@code indicator_figure_versions} under {@code unitId|year|page} ({@link #pageId}). The figures as of an instant are
+ * {@code indicator_figure_versions} under {@code unitId|year|page} ({@link #pageId}), both stored as one binary value
+ * holding the base and the versions one after another ({@link Packed#encode}): the database copies a page as bytes
+ * instead of walking its versions, and a version is encoded once, when made. The figures as of an instant are
  * one page's base plus its versions up to that instant ({@link #asOf}).
  */
 final class Figure {
@@ -49,6 +54,11 @@ final class Figure {
     private Document openBase = new Document();
     /** The versions of the page being filled. */
     private List<Document> open = new ArrayList<>();
+    /**
+     * The open page as stored: its base's and its versions' BSON forms one after another ({@link Packed#encode}),
+     * each version encoded once, when made, however often the figures are written while the page fills.
+     */
+    private ByteArrayOutputStream openPacked = packedPage(openBase);
 
     Figure(String unitId, int year) {
         this.unitId = unitId;
@@ -108,15 +118,31 @@ final class Figure {
             changes.add(q == null ? 0L : q.kids);
         }
         changed.clear();
-        open.add(RecordTime.put(new Document("v", version), "at", at).append("c", changes));
+        Document made = RecordTime.put(new Document("v", version), "at", at).append("c", changes);
+        open.add(made);
+        openPacked.writeBytes(Packed.encode(made));
         if (open.size() < PAGE) {
             return null;
         }
-        Document full = new Document("_id", pageId(unitId, year, (version - 1) / PAGE)).append("base", openBase)
-                                                                                      .append("e", open);
+        Document full = new Document("_id", pageId(unitId, year, (version - 1) / PAGE))
+                .append("page", new Binary(openPacked.toByteArray()));
         openBase = quantitiesDocument();
         open = new ArrayList<>();
+        openPacked = packedPage(openBase);
         return full;
+    }
+
+    private static ByteArrayOutputStream packedPage(Document base) {
+        ByteArrayOutputStream packed = new ByteArrayOutputStream(1_024);
+        packed.writeBytes(Packed.encode(base));
+        return packed;
+    }
+
+    /** A page from its stored form: the base, then its versions ({@code {base, e}}). */
+    private static Document page(Object stored) {
+        List<Document> documents = Packed.unpackAll(stored);
+        return documents.isEmpty() ? null
+                : new Document("base", documents.get(0)).append("e", new ArrayList<>(documents.subList(1, documents.size())));
     }
 
     Document toDocument() {
@@ -124,7 +150,7 @@ final class Figure {
                                                        .append("v", version), "at", at)
                          .append("q", quantitiesDocument())
                          .append("held", new Document(held))
-                         .append("open", new Document("base", openBase).append("e", List.copyOf(open)));
+                         .append("open", new Binary(openPacked.toByteArray()));
     }
 
     private Document quantitiesDocument() {
@@ -146,10 +172,12 @@ final class Figure {
         if (held != null) {
             held.forEach((title, count) -> figure.held.put(title, ((Number) count).intValue()));
         }
-        Document open = document.get("open", Document.class);
+        Document open = page(document.get("open"));
         if (open != null) {
             figure.openBase = open.get("base", Document.class);
             figure.open = new ArrayList<>(open.getList("e", Document.class));
+            figure.openPacked = new ByteArrayOutputStream(1_024);
+            figure.openPacked.writeBytes(((Binary) document.get("open")).getData());
         }
         return figure;
     }
@@ -174,6 +202,11 @@ final class Figure {
     /** The open page as a page: its base and versions. */
     Document openPage() {
         return new Document("base", openBase).append("e", open);
+    }
+
+    /** A full page as {@code indicator_figure_versions} stores it ({@code {_id, page}}), unpacked: its base and versions. */
+    static Document fullPage(Document stored) {
+        return page(stored.get("page"));
     }
 
     /** When a page's first version was recorded (null: the page has none). */

@@ -10,6 +10,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.xhht.ledger.query.support.Packed;
 import vn.xhht.ledger.query.support.ViewBatch;
 
 import java.time.Instant;
@@ -32,7 +33,9 @@ import static com.mongodb.client.model.Filters.eq;
  * written together at the end of the batch, before the processor stores its token.
  *
  * <p>A batch's writes are made safe against a crash halfway through by a journal: all of them are first stored in one
- * document (with the identifiers of the batch's events), then applied, then the journal is marked done. A journal found
+ * document (with the identifiers of the batch's events), then applied, then the journal is marked done. The journal
+ * holds the writes {@link Packed} (one binary value, which the database copies without walking it) and the
+ * identifiers as one string. A journal found
  * pending is applied again (every write is an idempotent replace). The processor stores its token right after the
  * batch, so the only events that can be delivered again (after a crash or when another node takes the view over) are
  * those of the last batch written — possibly spread over several batches of the next run, between events committed
@@ -113,7 +116,7 @@ final class FigureBook {
         Document entry = Mono.from(journal.find(eq("_id", "journal")).first()).block();
         String flushed = entry == null ? null : entry.getString("flush");
         if (entry != null && entry.getBoolean("pending", false)) {
-            apply(entry.getList("writes", Document.class));
+            apply(writes(entry));
             Mono.from(journal.replaceOne(eq("_id", "journal"), done(flushed, remembered(entry)))).block();
             lastFlushed = null;
         }
@@ -131,8 +134,15 @@ final class FigureBook {
         return recentlyWritten.contains(eventIdentifier);
     }
 
+    /** The identifiers of the last events written, as the journal names them: one string, a line each. */
     private static List<String> remembered(Document entry) {
-        return entry == null || entry.get("events") == null ? List.of() : entry.getList("events", String.class);
+        String events = entry == null ? null : entry.getString("events");
+        return events == null || events.isEmpty() ? List.of() : List.of(events.split("\n"));
+    }
+
+    /** A pending journal's writes. */
+    private static List<Document> writes(Document entry) {
+        return Packed.unpack(entry.get("writes")).getList("w", Document.class);
     }
 
     void begin(String eventIdentifier, Instant timestamp) {
@@ -178,7 +188,8 @@ final class FigureBook {
         List<String> remembered = new ArrayList<>(written);
         remembered.addAll(batchEvents);
         remembered = List.copyOf(remembered.subList(Math.max(0, remembered.size() - REMEMBERED), remembered.size()));
-        Document entry = done(flush, remembered).append("pending", true).append("writes", writes);
+        Document entry = done(flush, remembered).append("pending", true)
+                                                .append("writes", Packed.pack(new Document("w", writes)));
         Mono.from(journal.replaceOne(eq("_id", "journal"), entry, new ReplaceOptions().upsert(true))).block();
         apply(writes);
         Mono.from(journal.replaceOne(eq("_id", "journal"), done(flush, remembered), new ReplaceOptions().upsert(true))).block();
@@ -254,7 +265,7 @@ final class FigureBook {
     }
 
     private static Document done(String flush, List<String> events) {
-        return new Document("_id", "journal").append("flush", flush).append("events", List.copyOf(events))
+        return new Document("_id", "journal").append("flush", flush).append("events", String.join("\n", events))
                                              .append("pending", false);
     }
 

@@ -72,9 +72,10 @@ public class IndicatorProjection implements Replayable {
     public static final String NAME = "indicators";
     /**
      * The shape of this view's documents: raised whenever it changes, so that a view built by earlier code is
-     * rebuilt from the log at the next start (2: versions kept as changes, in pages).
+     * rebuilt from the log at the next start (2: versions kept as changes, in pages; 3: titles held by level; 4: pages
+     * and the journal's writes {@link vn.xhht.ledger.query.support.Packed}).
      */
-    public static final int SHAPE = 3;
+    public static final int SHAPE = 4;
     static final String RECOGNITIONS = "indicator_recognitions";
     static final String PLANS = "indicator_plans";
     static final String TARGETS = "indicator_targets";

@@ -158,7 +158,7 @@ public class IndicatorReader {
         }
         long middle = (low + high) >>> 1;
         return Mono.from(versions.find(eq("_id", Figure.pageId(unitId, year, middle))).first())
-                   .map(Optional::of)
+                   .map(stored -> Optional.of(Figure.fullPage(stored)))
                    .defaultIfEmpty(Optional.empty())
                    .flatMap(full -> {
                        Instant recorded = full.map(Figure::firstRecorded).orElse(null);
