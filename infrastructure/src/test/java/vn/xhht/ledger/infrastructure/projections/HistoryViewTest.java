@@ -152,6 +152,28 @@ class HistoryViewTest {
     }
 
     @Test
+    void aCommuneMergedAfterMoreThanAPageOfItsOwnEventsBringsEveryOneIntoThatCommunesHistory() {
+        deliver(registered("huyen", UnitKind.DISTRICT, null), registered("xa-a", UnitKind.COMMUNE, "huyen"),
+                registered("xa-b", UnitKind.COMMUNE, null));
+        List<Long> expected = new ArrayList<>(List.of(1L, 2L, 3L));
+        for (int batch = 0; batch < 3; batch++) { // 300 events: its first page kept with it, then paged
+            List<EventMessage<?>> events = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                events.add(renamed("xa-b", "Xã " + batch + "-" + i));
+                expected.add(position);
+            }
+            deliver(events.toArray(EventMessage[]::new));
+        }
+        deliver(event("UnitAggregate", "xa-b", new UnitMergedEvent("xa-b", "xa-a", LocalDate.of(2025, 7, 1), "sáp nhập")));
+        expected.add(position);
+        expected.sort(java.util.Comparator.reverseOrder());
+
+        assertThat(history("huyen", Set.of("huyen", "xa-a"), Long.MAX_VALUE, 1_000, null).items())
+                .extracting(HistoryEntry::position).isEqualTo(expected);
+        assertThat(history("xa-b", Set.of("xa-b"), Long.MAX_VALUE, 1_000, null).items()).hasSize(302);
+    }
+
+    @Test
     void anEventsChangesAreItsAggregatesStateBeforeAndAfterAndItsSentenceSaysWhoDidIt() {
         deliver(registered("xa", UnitKind.COMMUNE, null), renamed("xa", "Xã Mới"));
 

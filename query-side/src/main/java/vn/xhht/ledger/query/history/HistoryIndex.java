@@ -1,10 +1,12 @@
 package vn.xhht.ledger.query.history;
 
 import org.bson.Document;
+import vn.xhht.ledger.query.support.Packed;
 import vn.xhht.ledger.query.support.ViewBatch;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,8 @@ import java.util.TreeMap;
 /**
  * Each unit's history as positions of the log, in pages: {@code history_pages} holds page {@code k} of a unit under
  * {@code <unit>|<k>} (at most {@link #PAGE_SIZE} entries, ascending by position, each page's positions above the
- * previous page's), {@code history_heads} the first position of each page under the unit's id. A page of a history is
+ * previous page's; the entries {@link Packed}), {@code history_heads} the first position of each page under the unit's
+ * id. A page of a history is
  * thus the head and one or two pages read by key — on the embedded server, which has no secondary indexes, as on
  * MongoDB. An entry keeps its position, its record time (to filter {@code asOf}, {@code from}, {@code to} without
  * reading the event) and the units it concerns (to filter a subtree's members on a date or as known at an instant).
@@ -33,15 +36,6 @@ final class HistoryIndex {
     /** One event in a unit's history: its position, record time (epoch nanoseconds) and the units it concerns. */
     record Entry(long position, long recorded, Set<String> units) {
 
-        Document toDocument() {
-            return new Document("p", position).append("t", recorded).append("u", new ArrayList<>(units));
-        }
-
-        static Entry of(Document document) {
-            return new Entry(document.getLong("p"), document.getLong("t"),
-                             new LinkedHashSet<>(document.getList("u", String.class)));
-        }
-
         Entry joined(Entry other) {
             Set<String> both = new LinkedHashSet<>(units);
             both.addAll(other.units);
@@ -50,9 +44,28 @@ final class HistoryIndex {
     }
 
     private final ViewBatch batch;
+    /**
+     * The pages this batch read or changed, as lists of entries: a page is decoded once per batch and written once,
+     * when the batch is written, however many of its events it gains (a province's page gains every event).
+     */
+    private final Map<String, List<Entry>> pages = new HashMap<>();
+    private final Set<String> changed = new LinkedHashSet<>();
 
     HistoryIndex(ViewBatch batch) {
         this.batch = batch;
+        batch.hold(new ViewBatch.Holder() {
+            @Override
+            public void writeOut() {
+                changed.forEach(id -> batch.replace(PAGES, id, pageDocument(id, pages.get(id))));
+                changed.clear();
+            }
+
+            @Override
+            public void forget() {
+                pages.clear();
+                changed.clear();
+            }
+        });
     }
 
     static String pageId(String unit, int page) {
@@ -97,7 +110,7 @@ final class HistoryIndex {
             if (page.isEmpty() || entry.position() > page.get(page.size() - 1).position()) {
                 if (page.size() < PAGE_SIZE) {
                     page.add(entry);
-                    writePage(unit, last, page);
+                    changed.add(pageId(unit, last));
                 } else {
                     firsts.add(entry.position());
                     writePage(unit, last + 1, List.of(entry));
@@ -124,13 +137,40 @@ final class HistoryIndex {
         return entries;
     }
 
+    /** Page {@code k} of the unit's history as this batch has it (changed in place by {@link #add}). */
     private List<Entry> page(String unit, int k) {
-        Document page = batch.find(PAGES, pageId(unit, k));
+        return pages.computeIfAbsent(pageId(unit, k), id -> entries(batch.find(PAGES, id)));
+    }
+
+    /** The entries of a page as stored ({@code e} {@link Packed}: positions, record times and units side by side). */
+    static List<Entry> entries(Document page) {
         List<Entry> entries = new ArrayList<>();
-        if (page != null) {
-            page.getList("e", Document.class).forEach(document -> entries.add(Entry.of(document)));
+        Document packed = page == null ? null : Packed.unpack(page.get("e"));
+        if (packed != null) {
+            List<Long> positions = packed.getList("p", Long.class);
+            List<Long> recorded = packed.getList("t", Long.class);
+            List<List> units = packed.getList("u", List.class);
+            for (int i = 0; i < positions.size(); i++) {
+                @SuppressWarnings("unchecked")
+                List<String> named = units.get(i);
+                entries.add(new Entry(positions.get(i), recorded.get(i), new LinkedHashSet<>(named)));
+            }
         }
         return entries;
+    }
+
+    private static Document pageDocument(String id, List<Entry> entries) {
+        int bar = id.lastIndexOf('|');
+        List<Long> positions = new ArrayList<>(entries.size());
+        List<Long> recorded = new ArrayList<>(entries.size());
+        List<List<String>> units = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            positions.add(entry.position());
+            recorded.add(entry.recorded());
+            units.add(new ArrayList<>(entry.units()));
+        }
+        return new Document("unit", id.substring(0, bar)).append("page", Integer.parseInt(id.substring(bar + 1)))
+                .append("e", Packed.pack(new Document("p", positions).append("t", recorded).append("u", units)));
     }
 
     /** Pages {@code from} onwards written anew from {@code entries}, full pages then the last. */
@@ -147,8 +187,9 @@ final class HistoryIndex {
     }
 
     private void writePage(String unit, int k, List<Entry> entries) {
-        batch.replace(PAGES, pageId(unit, k), new Document("unit", unit).append("page", k)
-                .append("e", entries.stream().map(Entry::toDocument).toList()));
+        String id = pageId(unit, k);
+        pages.put(id, new ArrayList<>(entries));
+        changed.add(id);
     }
 
     private void writeHead(String unit, List<Long> firsts) {

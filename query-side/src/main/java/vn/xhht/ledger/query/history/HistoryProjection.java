@@ -23,6 +23,7 @@ import vn.xhht.ledger.domain.history.HistoryQueries.HistoryEntry;
 import vn.xhht.ledger.domain.history.HistoryQueries.LoggedEvent;
 import vn.xhht.ledger.query.history.HistoryIndex.Entry;
 import vn.xhht.ledger.query.support.RecordTime;
+import vn.xhht.ledger.query.support.Packed;
 import vn.xhht.ledger.query.support.Replayable;
 import vn.xhht.ledger.query.support.ViewBatch;
 
@@ -46,12 +47,13 @@ import static com.mongodb.client.model.Filters.in;
  * What happened to each unit and its subtree, kept so that a page is a few reads by key ({@link HistoryIndex}):
  * <ul>
  * <li>{@code history_entries}: each event once, by position — who, roles, why, correlation id, the payload as the log
- * stores it, and what it changed (before → after, folded from its aggregate's earlier events);</li>
+ * stores it, and what it changed (before → after, folded from its aggregate's earlier events), these three
+ * {@link Packed};</li>
  * <li>{@code history_pages}, {@code history_heads}: each unit's history as positions, newest appended;</li>
  * <li>{@code history_units}: every parent each unit has ever had, recorded at any time for any date;</li>
- * <li>{@code history_aggregates}: per aggregate, the units its events concern, the last sequence handled and its
- * state (for the before → after of its next event); its events' positions are paged in the index under
- * {@code @events:<aggregate>}.</li>
+ * <li>{@code history_aggregates}: per aggregate, the units its events concern, the last sequence handled, and
+ * {@link Packed} its state (for the before → after of its next event) and its events' positions while they fill less
+ * than a page; beyond that ({@code paged}) they are paged in the index under {@code @events:<aggregate>}.</li>
  * </ul>
  * An event concerns the units its payload names ({@code unitId}, {@code subjectUnitId}, {@code issuerUnitId},
  * {@code intoId}) and every unit its aggregate's events ever named (a plan's issue concerns the unit that drafted
@@ -70,8 +72,11 @@ import static com.mongodb.client.model.Filters.in;
 public class HistoryProjection implements Replayable {
 
     public static final String NAME = "history";
-    /** The shape of the view's documents: 2 — the registers' bookkeeping twins of told events are no longer kept. */
-    public static final int SHAPE = 2;
+    /**
+     * The shape of the view's documents: 2 — the registers' bookkeeping twins of told events are no longer kept; 3 —
+     * entries' payloads, pages and aggregates' states {@link Packed}, an aggregate's first events in its document.
+     */
+    public static final int SHAPE = 3;
     static final String ENTRIES = "history_entries";
     static final String UNITS = "history_units";
     static final String AGGREGATES = "history_aggregates";
@@ -131,7 +136,10 @@ public class HistoryProjection implements Replayable {
                 if (payload != null && payload.get("parentId") instanceof String parent) {
                     units.add(parent);
                 }
-                histories.add(AGGREGATE_EVENTS + domain.getAggregateIdentifier());
+                Document aggregate = batch.find(AGGREGATES, domain.getAggregateIdentifier());
+                if (aggregate != null && aggregate.getBoolean("paged", false)) {
+                    histories.add(AGGREGATE_EVENTS + domain.getAggregateIdentifier());
+                }
             }
         }
         batchPayloads = payloads;
@@ -201,10 +209,12 @@ public class HistoryProjection implements Replayable {
         if (handled != null && handled.longValue() >= sequence) {
             return; // handled before (an aggregate's events arrive in sequence order)
         }
+        Document kept = aggregate == null ? new Document() : Packed.unpack(aggregate.get("packed"));
+        boolean paged = aggregate != null && aggregate.getBoolean("paged", false);
         Document read = batchPayloads.remove(event.getIdentifier());
         Document payload = read != null ? read : forms.payload(event);
         Document metaData = forms.metaData(event);
-        StatePaths state = StatePaths.fromDocuments(aggregate == null ? null : aggregate.getList("state", Document.class));
+        StatePaths state = StatePaths.fromDocuments(kept.getList("state", Document.class));
         List<Document> changes = payload == null ? List.of() : state.changesBy(payload).stream()
                 .map(c -> new Document("field", c.path()).append("before", c.before()).append("after", c.after()))
                 .toList();
@@ -219,7 +229,8 @@ public class HistoryProjection implements Replayable {
                 .append("type", type).append("aggregateType", domain.getType()).append("aggregateId", aggregateId)
                 .append("sequence", sequence);
         RecordTime.put(entry, "ts", at);
-        entry.append("metaData", metaData).append("payload", payload).append("changes", changes);
+        entry.append("packed", Packed.pack(new Document("metaData", metaData).append("payload", payload)
+                                                                    .append("changes", changes)));
         batch.replace(ENTRIES, key(position), entry);
 
         if (PLACEMENTS.contains(type) && payload != null && payload.getString("parentId") != null) {
@@ -228,9 +239,16 @@ public class HistoryProjection implements Replayable {
         Set<String> newlyNamed = new LinkedHashSet<>(named);
         newlyNamed.removeAll(known);
         String ownEvents = AGGREGATE_EVENTS + aggregateId;
+        List<Long> ownPositions = new ArrayList<>(kept.getList("p", Long.class, List.of()));
+        List<Long> ownRecorded = new ArrayList<>(kept.getList("t", Long.class, List.of()));
         if (!newlyNamed.isEmpty() && aggregate != null) {
-            List<Entry> before = index.all(ownEvents).stream()
-                                      .map(e -> new Entry(e.position(), e.recorded(), units)).toList();
+            List<Entry> before = new ArrayList<>();
+            if (paged) {
+                index.all(ownEvents).forEach(e -> before.add(new Entry(e.position(), e.recorded(), units)));
+            }
+            for (int i = 0; i < ownPositions.size(); i++) {
+                before.add(new Entry(ownPositions.get(i), ownRecorded.get(i), units));
+            }
             for (String target : ancestorsOrSelf(newlyNamed)) {
                 index.add(target, before);
             }
@@ -239,10 +257,28 @@ public class HistoryProjection implements Replayable {
         for (String target : ancestorsOrSelf(units)) {
             index.add(target, List.of(current));
         }
-        // the aggregate's own events, paged like a history: read back only when it names a unit for the first time
-        index.add(ownEvents, List.of(new Entry(position, nanos(at), Set.of())));
+        // the aggregate's own events, read back only when it names a unit for the first time: in its document while
+        // they fill less than a page, then paged like a history
+        if (paged) {
+            index.add(ownEvents, List.of(new Entry(position, nanos(at), Set.of())));
+        } else {
+            ownPositions.add(position);
+            ownRecorded.add(nanos(at));
+            if (ownPositions.size() > HistoryIndex.PAGE_SIZE) {
+                List<Entry> own = new ArrayList<>();
+                for (int i = 0; i < ownPositions.size(); i++) {
+                    own.add(new Entry(ownPositions.get(i), ownRecorded.get(i), Set.of()));
+                }
+                index.add(ownEvents, own);
+                ownPositions.clear();
+                ownRecorded.clear();
+                paged = true;
+            }
+        }
         batch.replace(AGGREGATES, aggregateId, new Document("units", new ArrayList<>(units))
-                .append("sequence", sequence).append("state", state.toDocuments()));
+                .append("sequence", sequence).append("paged", paged)
+                .append("packed", Packed.pack(new Document("state", state.toDocuments()).append("p", ownPositions)
+                                                                                        .append("t", ownRecorded))));
     }
 
     /** The unit gains a parent: its history joins that of every ancestor it gains by it. */
@@ -404,8 +440,7 @@ public class HistoryProjection implements Replayable {
     /** The entries of the pages, ascending by position. */
     private Mono<List<Entry>> pageEntries(List<String> ids) {
         return Flux.from(pages.find(in("_id", ids)))
-                   .flatMapIterable(page -> page.getList("e", Document.class))
-                   .map(Entry::of)
+                   .flatMapIterable(HistoryIndex::entries)
                    .sort((a, b) -> Long.compare(a.position(), b.position()))
                    .collectList();
     }
@@ -430,9 +465,10 @@ public class HistoryProjection implements Replayable {
     }
 
     private static LoggedEvent loggedEvent(Document document) {
-        Document metaData = document.get("metaData", Document.class);
+        Document packed = Packed.unpack(document.get("packed"));
+        Document metaData = packed.get("metaData", Document.class);
         List<Change> changes = new ArrayList<>();
-        for (Document change : document.getList("changes", Document.class, List.of())) {
+        for (Document change : packed.getList("changes", Document.class, List.of())) {
             changes.add(new Change(change.getString("field"), StatePaths.plain(change.get("before")),
                                    StatePaths.plain(change.get("after"))));
         }
@@ -445,7 +481,7 @@ public class HistoryProjection implements Replayable {
                                metaData == null ? null : StatePaths.plain(metaData.get("roles")),
                                metaData == null ? null : metaData.getString("reason"),
                                metaData == null ? null : metaData.getString("correlationId"),
-                               StatePaths.plain(document.get("payload")), changes,
+                               StatePaths.plain(packed.get("payload")), changes,
                                metaData == null ? null : ImportSource.of(metaData.get(AuditMetaData.IMPORT_FILE),
                                                                          metaData.get(AuditMetaData.IMPORT_ROW)));
     }

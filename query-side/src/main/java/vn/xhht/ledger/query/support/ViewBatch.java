@@ -56,6 +56,19 @@ public final class ViewBatch {
 
     public enum Mode { SHARED, REPLAY }
 
+    /**
+     * Documents a projection keeps in a form of its own while a batch changes them (a page decoded once, changed by
+     * every event), handed to the batch as replaces when it is written, and forgotten with what the batch knows.
+     */
+    public interface Holder {
+
+        /** Hands what it changed since the last time to the batch ({@link #replace}). */
+        void writeOut();
+
+        /** Forgets what it holds: the batch starts afresh or was rolled back, or a replay wrote its documents out. */
+        void forget();
+    }
+
     /** Documents a replay holds in memory before writing them out (and reading them back when needed). */
     private static final int REPLAY_CAPACITY = 250_000;
 
@@ -82,6 +95,7 @@ public final class ViewBatch {
     /** What the projection reads ahead for a batch of events, beyond the documents keyed by their aggregates. */
     private Consumer<List<EventMessage<?>>> readAheadForBatch = events -> {
     };
+    private final List<Holder> holders = new ArrayList<>();
 
     /**
      * @param collections      the collections the projection writes, in the order their writes must reach the
@@ -105,6 +119,11 @@ public final class ViewBatch {
      */
     public void readAheadFor(Consumer<List<EventMessage<?>>> plan) {
         this.readAheadForBatch = plan;
+    }
+
+    /** Adds documents held in the projection's own form: written out before the batch's writes, forgotten with it. */
+    public void hold(Holder holder) {
+        holders.add(holder);
     }
 
     /**
@@ -196,6 +215,7 @@ public final class ViewBatch {
 
     /** Writes what the batch holds, collection by collection in the declared order. */
     public void flush() {
+        holders.forEach(Holder::writeOut);
         try {
             if (mode == Mode.REPLAY) {
                 awaitInFlight();
@@ -216,6 +236,7 @@ public final class ViewBatch {
 
     /** A replay's end: writes every document it holds in memory, and forgets them. */
     public void finish() {
+        holders.forEach(Holder::writeOut);
         awaitInFlight();
         Map<String, List<WriteModel<Document>>> out = new LinkedHashMap<>();
         dirty.forEach((collection, ids) -> {
@@ -232,10 +253,12 @@ public final class ViewBatch {
         dirty.clear();
         known.clear();
         held = 0;
+        holders.forEach(Holder::forget);
     }
 
     /** Forgets what the batch holds without writing it (the batch is rolled back, or the view reset). */
     public void discard() {
+        holders.forEach(Holder::forget);
         known.clear();
         updated.clear();
         writes.clear();
