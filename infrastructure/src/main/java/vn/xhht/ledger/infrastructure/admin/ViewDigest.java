@@ -50,7 +50,8 @@ record ViewDigest(long high, long low) {
         } else if (value instanceof byte[] bytes) {
             text(sha, "b" + Arrays.toString(bytes));
         } else if (value instanceof Binary binary) {
-            text(sha, "B" + binary.getType() + Arrays.toString(binary.getData()));
+            text(sha, "B" + binary.getType() + ":" + binary.getData().length);
+            sha.update(binary.getData()); // a packed part of a view document: its bytes as they are
         } else if (value instanceof Date date) {
             text(sha, "d" + date.getTime()); // Date.toString drops the milliseconds
         } else {

@@ -1,6 +1,7 @@
 package vn.xhht.ledger.infrastructure.admin;
 
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.Test;
 
 import java.util.Date;
@@ -29,5 +30,16 @@ class ViewDigestTest {
         assertThat(ViewDigest.of(new Document(base).append("at", new Date(1_001)))).isNotEqualTo(ViewDigest.of(base));
         assertThat(ViewDigest.of(new Document(base).append("e", List.of("b", "a")))).isNotEqualTo(ViewDigest.of(base));
         assertThat(ViewDigest.of(new Document(base).append("w", null))).isNotEqualTo(ViewDigest.of(base));
+    }
+
+    @Test
+    void packedPartsWithTheSameBytesHaveOneDigestAndAnyOtherByteChangesIt() {
+        Document a = new Document("f", new Binary(new byte[] {1, 2, 3}));
+
+        assertThat(ViewDigest.of(a)).isEqualTo(ViewDigest.of(new Document("f", new Binary(new byte[] {1, 2, 3}))));
+        assertThat(ViewDigest.of(a)).isNotEqualTo(ViewDigest.of(new Document("f", new Binary(new byte[] {1, 2, 4}))));
+        assertThat(ViewDigest.of(a)).isNotEqualTo(ViewDigest.of(new Document("f", new Binary(new byte[] {1, 2}))));
+        assertThat(ViewDigest.of(new Document("f", new Binary(new byte[] {1})).append("g", new Binary(new byte[] {2, 3}))))
+                .isNotEqualTo(ViewDigest.of(new Document("f", new Binary(new byte[] {1, 2})).append("g", new Binary(new byte[] {3}))));
     }
 }

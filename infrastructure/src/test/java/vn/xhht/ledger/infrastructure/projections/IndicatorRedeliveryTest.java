@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.bson.Document;
+import vn.xhht.ledger.query.support.Packed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,7 +137,8 @@ class IndicatorRedeliveryTest {
     private long communesUnder(String unit) {
         Document figure = Mono.from(database.getCollection("indicator_figures").find(eq("_id", unit + "|2023")).first()).block();
         assertThat(figure).as("the figures of %s", unit).isNotNull();
-        return figure.get("q", Document.class).get("U_COMMUNE", Document.class).get("k", Number.class).longValue();
+        Document figures = Packed.unpack(figure.get("f"));
+        return figures.get("q", Document.class).get("U_COMMUNE", Document.class).get("k", Number.class).longValue();
     }
 
     /** The token of an event as the log delivers it: the highest position seen, and the positions still missing below. */

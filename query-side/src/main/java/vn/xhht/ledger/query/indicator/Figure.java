@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * ({@code base}): the page being filled in the figures' own document ({@code open}), full pages in
  * {@code indicator_figure_versions} under {@code unitId|year|page} ({@link #pageId}), both stored as one binary value
  * holding the base and the versions one after another ({@link Packed#encode}): the database copies a page as bytes
- * instead of walking its versions, and a version is encoded once, when made. The figures as of an instant are
+ * instead of walking its versions, and a version is encoded once, when made. The quantities and titles held are packed
+ * too ({@code f}): nothing but this view reads them. The figures as of an instant are
  * one page's base plus its versions up to that instant ({@link #asOf}).
  */
 final class Figure {
@@ -148,8 +149,7 @@ final class Figure {
     Document toDocument() {
         return RecordTime.put(new Document("_id", id()).append("unitId", unitId).append("year", year)
                                                        .append("v", version), "at", at)
-                         .append("q", quantitiesDocument())
-                         .append("held", new Document(held))
+                         .append("f", Packed.pack(new Document("q", quantitiesDocument()).append("held", new Document(held))))
                          .append("open", new Binary(openPacked.toByteArray()));
     }
 
@@ -167,8 +167,9 @@ final class Figure {
         Figure figure = new Figure(unitId, year);
         figure.version = ((Number) document.get("v")).longValue();
         figure.at = RecordTime.get(document, "at");
-        figure.setQuantities(document.get("q", Document.class));
-        Document held = document.get("held", Document.class);
+        Document figures = Packed.unpack(document.get("f"));
+        figure.setQuantities(figures.get("q", Document.class));
+        Document held = figures.get("held", Document.class);
         if (held != null) {
             held.forEach((title, count) -> figure.held.put(title, ((Number) count).intValue()));
         }

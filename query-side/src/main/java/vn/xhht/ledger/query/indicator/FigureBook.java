@@ -8,11 +8,15 @@ import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.types.Binary;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.xhht.ledger.query.support.Packed;
 import vn.xhht.ledger.query.support.ViewBatch;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,8 +38,8 @@ import static com.mongodb.client.model.Filters.eq;
  *
  * <p>A batch's writes are made safe against a crash halfway through by a journal: all of them are first stored in one
  * document (with the identifiers of the batch's events), then applied, then the journal is marked done. The journal
- * holds the writes {@link Packed} (one binary value, which the database copies without walking it) and the
- * identifiers as one string. A journal found
+ * holds each collection's writes as one binary value (the documents encoded once, the same bytes then written; the
+ * database copies a binary without walking it) and the identifiers as one string. A journal found
  * pending is applied again (every write is an idempotent replace). The processor stores its token right after the
  * batch, so the only events that can be delivered again (after a crash or when another node takes the view over) are
  * those of the last batch written — possibly spread over several batches of the next run, between events committed
@@ -116,7 +120,7 @@ final class FigureBook {
         Document entry = Mono.from(journal.find(eq("_id", "journal")).first()).block();
         String flushed = entry == null ? null : entry.getString("flush");
         if (entry != null && entry.getBoolean("pending", false)) {
-            apply(writes(entry));
+            Writes.journalled(entry.get("writes", Document.class)).apply(database);
             Mono.from(journal.replaceOne(eq("_id", "journal"), done(flushed, remembered(entry)))).block();
             lastFlushed = null;
         }
@@ -140,10 +144,6 @@ final class FigureBook {
         return events == null || events.isEmpty() ? List.of() : List.of(events.split("\n"));
     }
 
-    /** A pending journal's writes. */
-    private static List<Document> writes(Document entry) {
-        return Packed.unpack(entry.get("writes")).getList("w", Document.class);
-    }
 
     void begin(String eventIdentifier, Instant timestamp) {
         if (eventIdentifier != null) {
@@ -179,19 +179,19 @@ final class FigureBook {
         if (dirtyFigures.isEmpty() && dirtyUnits.isEmpty() && dirtyDocuments.isEmpty()) {
             return;
         }
-        List<Document> writes = new ArrayList<>();
-        dirtyFigures.forEach(f -> writes.add(write(FIGURES, f.toDocument())));
-        versions.forEach(v -> writes.add(write(VERSIONS, v)));
-        dirtyUnits.forEach(u -> writes.add(write(UNITS, u.toDocument())));
-        dirtyDocuments.forEach((collection, docs) -> docs.values().forEach(d -> writes.add(write(collection, d))));
+        Writes writes = new Writes();
+        dirtyFigures.forEach(f -> writes.add(FIGURES, f.toDocument()));
+        versions.forEach(v -> writes.add(VERSIONS, v));
+        dirtyUnits.forEach(u -> writes.add(UNITS, u.toDocument()));
+        dirtyDocuments.forEach((collection, docs) -> docs.values().forEach(d -> writes.add(collection, d)));
         String flush = java.util.UUID.randomUUID().toString();
         List<String> remembered = new ArrayList<>(written);
         remembered.addAll(batchEvents);
         remembered = List.copyOf(remembered.subList(Math.max(0, remembered.size() - REMEMBERED), remembered.size()));
         Document entry = done(flush, remembered).append("pending", true)
-                                                .append("writes", Packed.pack(new Document("w", writes)));
+                                                .append("writes", writes.journal());
         Mono.from(journal.replaceOne(eq("_id", "journal"), entry, new ReplaceOptions().upsert(true))).block();
-        apply(writes);
+        writes.apply(database);
         Mono.from(journal.replaceOne(eq("_id", "journal"), done(flush, remembered), new ReplaceOptions().upsert(true))).block();
         written = remembered;
         recentlyWritten = Set.copyOf(remembered);
@@ -208,27 +208,27 @@ final class FigureBook {
     /** Makes room in a replay: writes out the quarter of the figures used least recently, and forgets them. */
     private void writeOutLeastRecentlyUsed() {
         awaitInFlight();
-        List<Document> writes = new ArrayList<>();
+        Writes writes = new Writes();
         Iterator<Figure> eldest = figures.values().iterator();
         while (figures.size() > capacity * 3 / 4 && eldest.hasNext()) {
             Figure figure = eldest.next();
             if (dirtyFigures.remove(figure)) {
-                writes.add(write(FIGURES, figure.toDocument()));
+                writes.add(FIGURES, figure.toDocument());
             }
             writtenOut.add(figure.id());
             eldest.remove();
         }
-        apply(writes);
+        writes.apply(database);
     }
 
     /** A replay's end: writes every document changed since the last time, and forgets them. */
     void finishReplay() {
         awaitInFlight();
-        List<Document> writes = new ArrayList<>();
-        dirtyFigures.forEach(f -> writes.add(write(FIGURES, f.toDocument())));
-        dirtyUnits.forEach(u -> writes.add(write(UNITS, u.toDocument())));
-        dirtyDocuments.forEach((collection, docs) -> docs.values().forEach(d -> writes.add(write(collection, d))));
-        apply(writes);
+        Writes writes = new Writes();
+        dirtyFigures.forEach(f -> writes.add(FIGURES, f.toDocument()));
+        dirtyUnits.forEach(u -> writes.add(UNITS, u.toDocument()));
+        dirtyDocuments.forEach((collection, docs) -> docs.values().forEach(d -> writes.add(collection, d)));
+        writes.apply(database);
         clear();
     }
 
@@ -280,24 +280,48 @@ final class FigureBook {
         versions.clear();
     }
 
-    private static Document write(String collection, Document document) {
-        return new Document("c", collection).append("d", document);
-    }
+    /**
+     * A batch's writes, each document encoded once: the journal holds the encoded documents of each collection joined in
+     * one binary value ({@link Packed#rawAll}), and the same bytes are written to the collections.
+     */
+    private static final class Writes {
 
-    private void apply(List<Document> writes) {
-        Map<String, List<WriteModel<Document>>> byCollection = new LinkedHashMap<>();
-        for (Document write : writes) {
-            Document document = write.get("d", Document.class);
-            byCollection.computeIfAbsent(write.getString("c"), c -> new ArrayList<>())
-                        .add(new ReplaceOneModel<>(eq("_id", document.get("_id")), document,
-                                                   new ReplaceOptions().upsert(true)));
+        private final Map<String, List<RawBsonDocument>> byCollection = new LinkedHashMap<>();
+
+        void add(String collection, Document document) {
+            byCollection.computeIfAbsent(collection, c -> new ArrayList<>()).add(Packed.raw(document));
         }
-        byCollection.forEach((collection, models) -> {
-            for (int from = 0; from < models.size(); from += 1_000) {
-                Mono.from(database.getCollection(collection).bulkWrite(
-                        models.subList(from, Math.min(models.size(), from + 1_000)))).block();
-            }
-        });
+
+        static Writes journalled(Document journal) {
+            Writes writes = new Writes();
+            journal.forEach((collection, joined) -> writes.byCollection.put(collection, Packed.rawAll(joined)));
+            return writes;
+        }
+
+        Document journal() {
+            Document journal = new Document();
+            byCollection.forEach((collection, documents) -> {
+                ByteArrayOutputStream joined = new ByteArrayOutputStream();
+                documents.forEach(d -> {
+                    ByteBuffer bytes = d.getByteBuffer().asNIO();
+                    joined.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+                });
+                journal.append(collection, new Binary(joined.toByteArray()));
+            });
+            return journal;
+        }
+
+        /** Every write, an idempotent replace, a bulk write per collection and thousand documents. */
+        void apply(MongoDatabase database) {
+            byCollection.forEach((collection, documents) -> {
+                List<WriteModel<RawBsonDocument>> models = documents.stream().<WriteModel<RawBsonDocument>>map(
+                        d -> new ReplaceOneModel<>(eq("_id", d.get("_id")), d, new ReplaceOptions().upsert(true))).toList();
+                for (int from = 0; from < models.size(); from += 1_000) {
+                    Mono.from(database.getCollection(collection, RawBsonDocument.class).bulkWrite(
+                            models.subList(from, Math.min(models.size(), from + 1_000)))).block();
+                }
+            });
+        }
     }
 
     // ------------------------------------------------------------------ documents

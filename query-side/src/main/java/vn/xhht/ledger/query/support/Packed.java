@@ -43,15 +43,25 @@ public final class Packed {
 
     /** The documents joined in a binary value ({@link #encode}), in order; none for anything else. */
     public static List<Document> unpackAll(Object value) {
+        return rawAll(value).stream().map(raw -> raw.decode(CODEC)).toList();
+    }
+
+    /** The documents joined in a binary value, in order, still encoded (to be written as they are). */
+    public static List<RawBsonDocument> rawAll(Object value) {
         byte[] bytes = value instanceof Binary binary ? binary.getData()
                 : value instanceof BsonBinary binary ? binary.getData() : null;
-        List<Document> documents = new ArrayList<>();
+        List<RawBsonDocument> documents = new ArrayList<>();
         for (int at = 0; bytes != null && at + 4 <= bytes.length; ) {
             int length = ByteBuffer.wrap(bytes, at, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-            documents.add(new RawBsonDocument(bytes, at, length).decode(CODEC));
+            documents.add(new RawBsonDocument(bytes, at, length));
             at += length;
         }
         return documents;
+    }
+
+    /** The document encoded once, to be written (and journalled) as bytes without encoding it again. */
+    public static RawBsonDocument raw(Document document) {
+        return new RawBsonDocument(document, CODEC);
     }
 
     /**
