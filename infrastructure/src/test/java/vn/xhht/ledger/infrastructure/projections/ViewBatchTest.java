@@ -50,7 +50,7 @@ class ViewBatchTest {
     }
 
     @Test
-    void aBatchOfEventsIsReadWithOneQueryAndWrittenWithOneBulkWritePerCollection() {
+    void aBatchOfEventsIsReadAheadWithAQueryPerSixteenDocumentsAndWrittenWithOneBulkWritePerCollection() {
         AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new UnitProjection(database));
         List<EventMessage<?>> registrations = new ArrayList<>();
         registrations.add(registered("xa", UnitKind.COMMUNE, null, 0));
@@ -66,7 +66,7 @@ class ViewBatchTest {
         }
         handle(projection, renames);
 
-        assertThat(count("find")).as("reads for 100 events").isEqualTo(1);
+        assertThat(count("find")).as("reads for 100 events: an $in per 16 records").isEqualTo(7);
         // the parent's children entries, the record-time versions, the records
         assertThat(count("update") + count("insert")).as("writes for 100 events").isEqualTo(3);
         assertThat(record("ap-42").toJson()).contains("Ấp số 42");

@@ -1,9 +1,11 @@
 package vn.xhht.ledger.query.history;
 
 import org.bson.Document;
+import org.bson.types.Binary;
 import vn.xhht.ledger.query.support.Packed;
 import vn.xhht.ledger.query.support.ViewBatch;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,7 +18,7 @@ import java.util.TreeMap;
 /**
  * Each unit's history as positions of the log, in pages: {@code history_pages} holds page {@code k} of a unit under
  * {@code <unit>|<k>} (at most {@link #PAGE_SIZE} entries, ascending by position, each page's positions above the
- * previous page's; the entries {@link Packed}), {@code history_heads} the first position of each page under the unit's
+ * previous page's; the entries packed one after another), {@code history_heads} the first position of each page under the unit's
  * id. A page of a history is
  * thus the head and one or two pages read by key — on the embedded server, which has no secondary indexes, as on
  * MongoDB. An entry keeps its position, its record time (to filter {@code asOf}, {@code from}, {@code to} without
@@ -45,10 +47,10 @@ final class HistoryIndex {
 
     private final ViewBatch batch;
     /**
-     * The pages this batch read or changed, as lists of entries: a page is decoded once per batch and written once,
-     * when the batch is written, however many of its events it gains (a province's page gains every event).
+     * The pages this batch read or changed: a page is decoded once per batch and written once, when the batch is
+     * written, however many of its events it gains (a province's page gains every event).
      */
-    private final Map<String, List<Entry>> pages = new HashMap<>();
+    private final Map<String, Page> pages = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
 
     HistoryIndex(ViewBatch batch) {
@@ -56,7 +58,7 @@ final class HistoryIndex {
         batch.hold(new ViewBatch.Holder() {
             @Override
             public void writeOut() {
-                changed.forEach(id -> batch.replace(PAGES, id, pageDocument(id, pages.get(id))));
+                changed.forEach(id -> batch.replace(PAGES, id, pages.get(id).toDocument(id)));
                 changed.clear();
             }
 
@@ -105,11 +107,11 @@ final class HistoryIndex {
         int last = firsts.size() - 1;
         int from = pageFor(firsts, incoming.get(0).position());
         if (incoming.size() == 1 && from == last) {
-            List<Entry> page = page(unit, last);
+            Page page = page(unit, last);
             Entry entry = incoming.get(0);
-            if (page.isEmpty() || entry.position() > page.get(page.size() - 1).position()) {
-                if (page.size() < PAGE_SIZE) {
-                    page.add(entry);
+            if (page.size == 0 || entry.position() > page.lastPosition) {
+                if (page.size < PAGE_SIZE) {
+                    page.append(entry);
                     changed.add(pageId(unit, last));
                 } else {
                     firsts.add(entry.position());
@@ -121,7 +123,7 @@ final class HistoryIndex {
         }
         List<Entry> existing = new ArrayList<>();
         for (int k = from; k <= last; k++) {
-            existing.addAll(page(unit, k));
+            existing.addAll(page(unit, k).entries());
         }
         rewrite(unit, firsts, from, merged(existing, incoming));
     }
@@ -132,45 +134,82 @@ final class HistoryIndex {
         List<Entry> entries = new ArrayList<>();
         int pages = head == null ? 0 : head.getList("firsts", Long.class).size();
         for (int k = 0; k < pages; k++) {
-            entries.addAll(page(unit, k));
+            entries.addAll(page(unit, k).entries());
         }
         return entries;
     }
 
-    /** Page {@code k} of the unit's history as this batch has it (changed in place by {@link #add}). */
-    private List<Entry> page(String unit, int k) {
-        return pages.computeIfAbsent(pageId(unit, k), id -> entries(batch.find(PAGES, id)));
+    /** Page {@code k} of the unit's history as this batch has it (appended to in place by {@link #add}). */
+    private Page page(String unit, int k) {
+        return pages.computeIfAbsent(pageId(unit, k), id -> Page.of(batch.find(PAGES, id)));
     }
 
-    /** The entries of a page as stored ({@code e} {@link Packed}: positions, record times and units side by side). */
+    /** The entries of a page as stored, oldest first. */
     static List<Entry> entries(Document page) {
-        List<Entry> entries = new ArrayList<>();
-        Document packed = page == null ? null : Packed.unpack(page.get("e"));
-        if (packed != null) {
-            List<Long> positions = packed.getList("p", Long.class);
-            List<Long> recorded = packed.getList("t", Long.class);
-            List<List> units = packed.getList("u", List.class);
-            for (int i = 0; i < positions.size(); i++) {
-                @SuppressWarnings("unchecked")
-                List<String> named = units.get(i);
-                entries.add(new Entry(positions.get(i), recorded.get(i), new LinkedHashSet<>(named)));
-            }
-        }
-        return entries;
+        return Page.of(page).entries();
     }
 
-    private static Document pageDocument(String id, List<Entry> entries) {
-        int bar = id.lastIndexOf('|');
-        List<Long> positions = new ArrayList<>(entries.size());
-        List<Long> recorded = new ArrayList<>(entries.size());
-        List<List<String>> units = new ArrayList<>(entries.size());
-        for (Entry entry : entries) {
-            positions.add(entry.position());
-            recorded.add(entry.recorded());
-            units.add(new ArrayList<>(entry.units()));
+    /**
+     * A page's stored form — each entry's BSON form one after another ({@link Packed#encode}) — with its size and last
+     * position beside it, so that appending an entry encodes that entry only and decodes nothing, however full the
+     * page; its entries are decoded when asked for.
+     */
+    private static final class Page {
+
+        private final ByteArrayOutputStream packed;
+        private List<Entry> entries;
+        int size;
+        long lastPosition;
+
+        private Page(ByteArrayOutputStream packed, List<Entry> entries, int size, long lastPosition) {
+            this.packed = packed;
+            this.entries = entries;
+            this.size = size;
+            this.lastPosition = lastPosition;
         }
-        return new Document("unit", id.substring(0, bar)).append("page", Integer.parseInt(id.substring(bar + 1)))
-                .append("e", Packed.pack(new Document("p", positions).append("t", recorded).append("u", units)));
+
+        static Page of(List<Entry> entries) {
+            Page page = new Page(new ByteArrayOutputStream(4_096), new ArrayList<>(), 0, 0);
+            entries.forEach(page::append);
+            return page;
+        }
+
+        static Page of(Document stored) {
+            ByteArrayOutputStream packed = new ByteArrayOutputStream(4_096);
+            if (stored == null || !(stored.get("e") instanceof Binary binary)) {
+                return new Page(packed, new ArrayList<>(), 0, 0);
+            }
+            packed.writeBytes(binary.getData());
+            return new Page(packed, null, stored.getInteger("n"), stored.getLong("last"));
+        }
+
+        List<Entry> entries() {
+            if (entries == null) {
+                entries = new ArrayList<>(size);
+                for (Document entry : Packed.unpackAll(new Binary(packed.toByteArray()))) {
+                    entries.add(new Entry(entry.getLong("p"), entry.getLong("t"),
+                                          new LinkedHashSet<>(entry.getList("u", String.class))));
+                }
+            }
+            return entries;
+        }
+
+        void append(Entry entry) {
+            if (entries != null) {
+                entries.add(entry);
+            }
+            size++;
+            lastPosition = entry.position();
+            packed.writeBytes(Packed.encode(new Document("p", entry.position()).append("t", entry.recorded())
+                                                                             .append("u", new ArrayList<>(entry.units()))));
+        }
+
+        Document toDocument(String id) {
+            int bar = id.lastIndexOf('|');
+            return new Document("unit", id.substring(0, bar)).append("page", Integer.parseInt(id.substring(bar + 1)))
+                                                             .append("n", size).append("last", lastPosition)
+                                                             .append("e", new Binary(packed.toByteArray()));
+        }
     }
 
     /** Pages {@code from} onwards written anew from {@code entries}, full pages then the last. */
@@ -188,7 +227,7 @@ final class HistoryIndex {
 
     private void writePage(String unit, int k, List<Entry> entries) {
         String id = pageId(unit, k);
-        pages.put(id, new ArrayList<>(entries));
+        pages.put(id, Page.of(entries));
         changed.add(id);
     }
 

@@ -117,7 +117,7 @@ public class HistoryProjection implements Replayable {
     }
 
     /**
-     * What a batch's events will look up, read with one {@code $in} per collection and level: the units they name
+     * What a batch's events will look up, read ahead per collection and level: the units they name
      * and every unit those ever sat under, the heads and last pages of their histories and of the aggregates' own
      * event lists.
      */

@@ -35,8 +35,8 @@ import static com.mongodb.client.model.Filters.in;
 
 /**
  * A projection's reads and writes for the batch of events being handled: the documents the batch's events concern are
- * read with one {@code $in} when the batch begins, every write is held until the batch's last event, then written with
- * one ordered {@code bulkWrite} per collection. A projection of one document per aggregate thus costs a few round
+ * read ahead ({@code $in}) when it begins, every write is held until the batch's last event, then written with one
+ * ordered {@code bulkWrite} per collection. A projection of one document per aggregate thus costs a few round
  * trips per batch instead of two or three per event.
  *
  * <p>{@link Mode#SHARED} (the live processors): nothing is kept between batches, since another node may write the same
@@ -69,6 +69,13 @@ public final class ViewBatch {
         void forget();
     }
 
+    /**
+     * Identifiers per {@code $in} of a read-ahead, and such reads in flight at once. The embedded server checks every
+     * document it finds against the whole {@code $in} list, value by value: one read of 300 identifiers made 90,000
+     * comparisons, twenty reads of 16 make 4,800.
+     */
+    private static final int READ_AHEAD_CHUNK = 16;
+    private static final int READS_IN_FLIGHT = 16;
     /** Documents a replay holds in memory before writing them out (and reading them back when needed). */
     private static final int REPLAY_CAPACITY = 250_000;
 
@@ -114,7 +121,7 @@ public final class ViewBatch {
 
     /**
      * Sets what the projection reads ahead when a batch of events begins (with {@link #readAhead}): the documents its
-     * events will look up, so that they are read with one {@code $in} per collection and round of lookups rather than
+     * events will look up, so that they are read by the batch per collection and round of lookups rather than
      * one round trip each.
      */
     public void readAheadFor(Consumer<List<EventMessage<?>>> plan) {
@@ -349,8 +356,8 @@ public final class ViewBatch {
     }
 
     /**
-     * Reads the documents {@code ids} of {@code collection} this batch does not know yet, with one {@code $in}; those
-     * not found are known absent.
+     * Reads the documents {@code ids} of {@code collection} this batch does not know yet, with an {@code $in} per
+     * {@value #READ_AHEAD_CHUNK} of them, a few at once; those not found are known absent.
      */
     public void readAhead(String collection, Collection<String> ids) {
         Map<String, Document> documents = known.computeIfAbsent(collection, c -> new HashMap<>());
@@ -364,7 +371,13 @@ public final class ViewBatch {
         if (mode == Mode.REPLAY && stored.getOrDefault(collection, Set.of()).isEmpty()) {
             return; // nothing written out yet: they cannot be in the database
         }
-        Flux.from(database.getCollection(collection).find(in("_id", unknown)).batchSize(unknown.size()))
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < unknown.size(); from += READ_AHEAD_CHUNK) {
+            chunks.add(unknown.subList(from, Math.min(unknown.size(), from + READ_AHEAD_CHUNK)));
+        }
+        Flux.fromIterable(chunks)
+            .flatMap(chunk -> database.getCollection(collection).find(in("_id", chunk)).batchSize(chunk.size()),
+                     READS_IN_FLIGHT)
             .doOnNext(document -> documents.put(String.valueOf(document.get("_id")), document))
             .blockLast();
     }
