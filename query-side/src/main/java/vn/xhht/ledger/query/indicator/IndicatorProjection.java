@@ -73,9 +73,10 @@ public class IndicatorProjection implements Replayable {
     /**
      * The shape of this view's documents: raised whenever it changes, so that a view built by earlier code is
      * rebuilt from the log at the next start (2: versions kept as changes, in pages; 3: titles held by level; 4: pages
-     * and the journal's writes {@link vn.xhht.ledger.query.support.Packed}).
+     * and the journal's writes {@link vn.xhht.ledger.query.support.Packed}; 5: quantities packed, the journal's writes
+     * joined by collection).
      */
-    public static final int SHAPE = 4;
+    public static final int SHAPE = 5;
     static final String RECOGNITIONS = "indicator_recognitions";
     static final String PLANS = "indicator_plans";
     static final String TARGETS = "indicator_targets";
