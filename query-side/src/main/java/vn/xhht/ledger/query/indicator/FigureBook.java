@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 /**
  * The indicator view's working state for one batch of events: the documents it touches, changed in memory and
@@ -64,6 +66,8 @@ final class FigureBook {
     static final String UNITS = "indicator_units";
     static final String JOURNAL = "indicator_journal";
     private static final int MAX_DEPTH = 64;
+    /** Identifiers per {@code $in} when reading ahead. */
+    private static final int READ_AHEAD_CHUNK = 32;
     /** How many of the last events written the journal remembers (ten batches of the live processor). */
     static final int REMEMBERED = 1_000;
     /**
@@ -98,6 +102,11 @@ final class FigureBook {
     private final Set<String> writtenOut = new HashSet<>();
     private CompletableFuture<Void> inFlight;
     private Instant timestamp;
+    /**
+     * Figures and units read ahead for this batch ({@link #readAhead}) by collection and identifier, empty when the
+     * database has none: each is taken instead of a round trip of its own.
+     */
+    private final Map<String, Map<String, Optional<Document>>> readAhead = new HashMap<>();
 
     FigureBook(MongoDatabase database, ViewBatch.Mode mode, int capacity) {
         this.database = database;
@@ -127,6 +136,7 @@ final class FigureBook {
         if (flushed == null || !flushed.equals(lastFlushed)) {
             clear();
         }
+        readAhead.clear();
         written = remembered(entry);
         recentlyWritten = Set.copyOf(written);
         lastFlushed = flushed;
@@ -270,6 +280,7 @@ final class FigureBook {
     }
 
     private void clear() {
+        readAhead.clear();
         figures.clear();
         units.clear();
         documents.clear();
@@ -341,7 +352,54 @@ final class FigureBook {
         if (mode == ViewBatch.Mode.REPLAY && !(collection.equals(FIGURES) && writtenOut.contains(id))) {
             return null;
         }
+        Map<String, Optional<Document>> readAheadOf = readAhead.get(collection);
+        Optional<Document> ahead = readAheadOf == null ? null : readAheadOf.remove(id);
+        if (ahead != null) {
+            return ahead.orElse(null);
+        }
         return Mono.from(database.getCollection(collection).find(eq("_id", id)).first()).block();
+    }
+
+    /**
+     * Reads ahead what a batch naming these units will look up, instead of a round trip per document as its events
+     * need them: the units this book does not hold, then their figures for every year of the programme and those of
+     * their parents at each year's end. An {@code $in} per {@value #READ_AHEAD_CHUNK} identifiers, all at once (the
+     * embedded server compares each document found with every identifier of its {@code $in}); most figures of a
+     * batch of new facts are not there yet, and are then made without asking.
+     */
+    void readAhead(Collection<String> unitIds, int firstYear, int lastYear) {
+        if (mode == ViewBatch.Mode.REPLAY) {
+            return; // a replay asks the database only for what it wrote out itself
+        }
+        readAhead(UNITS, unitIds.stream().filter(id -> !units.containsKey(id)).distinct().toList());
+        Set<String> figureIds = new LinkedHashSet<>();
+        for (String unitId : unitIds) {
+            for (int year = firstYear; year <= lastYear; year++) {
+                figureIds.add(Figure.id(unitId, year));
+                String parent = parentAtYearEnd(unitId, year);
+                if (parent != null) {
+                    figureIds.add(Figure.id(parent, year));
+                }
+            }
+        }
+        readAhead(FIGURES, figureIds.stream().filter(id -> !figures.containsKey(id)).toList());
+    }
+
+    private void readAhead(String collection, List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<String, Optional<Document>> ahead = readAhead.computeIfAbsent(collection, c -> new HashMap<>());
+        ids.forEach(id -> ahead.put(id, Optional.empty()));
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += READ_AHEAD_CHUNK) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + READ_AHEAD_CHUNK)));
+        }
+        Flux.fromIterable(chunks)
+            .flatMap(chunk -> database.getCollection(collection).find(in("_id", chunk)).batchSize(chunk.size()),
+                     chunks.size())
+            .doOnNext(document -> ahead.put(document.getString("_id"), Optional.of(document)))
+            .blockLast();
     }
 
     void save(String collection, Document document) {

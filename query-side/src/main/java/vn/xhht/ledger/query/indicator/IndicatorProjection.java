@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -430,6 +431,11 @@ public class IndicatorProjection implements Replayable {
             if (unitOfWork != null) {
                 unitOfWork.onRollback(u -> book.discard());
             }
+            if (unitOfWork instanceof BatchingUnitOfWork<?> batch && batch.getMessages().size() > 1) {
+                Set<String> named = new LinkedHashSet<>();
+                batch.getMessages().forEach(message -> named.addAll(unitsNamed(message.getPayload())));
+                book.readAhead(named, firstYear, lastYear);
+            }
         }
         String event = unitOfWork == null ? null : unitOfWork.getMessage().getIdentifier();
         if (event == null || !book.alreadyApplied(event)) {
@@ -441,6 +447,26 @@ public class IndicatorProjection implements Replayable {
             book.flush();
             answered.invalidateAll();
         }
+    }
+
+    /** The units whose figures an event of this view changes (read ahead with the batch). */
+    private static List<String> unitsNamed(Object payload) {
+        if (payload instanceof RecognitionBatchRecordedEvent e) {
+            return List.of(e.unitId());
+        } else if (payload instanceof BaselineSetEvent e) {
+            return List.of(e.unitId());
+        } else if (payload instanceof IndicatorValueReportedEvent e) {
+            return List.of(e.unitId());
+        } else if (payload instanceof RecognitionGrantedEvent e) {
+            return List.of(e.subjectUnitId());
+        } else if (payload instanceof RecognitionRevokedEvent e) {
+            return List.of(e.subjectUnitId());
+        } else if (payload instanceof RecognitionValidityCorrectedEvent e) {
+            return List.of(e.subjectUnitId());
+        } else if (payload instanceof UnitRegisteredEvent e) {
+            return e.parentId() == null ? List.of(e.unitId()) : List.of(e.unitId(), e.parentId());
+        }
+        return List.of();
     }
 
     private static boolean isFirst(UnitOfWork<?> unitOfWork) {
