@@ -118,9 +118,8 @@ public class HistoryProjection implements Replayable {
     }
 
     /**
-     * What a batch's events will look up, read ahead per collection and level: the units they name
-     * and every unit those ever sat under, the heads and last pages of their histories and of the aggregates' own
-     * event lists.
+     * What a batch's events will look up, read ahead per collection and level: the units they name and every unit
+     * those ever sat under, the heads and last pages of their histories and of the paged aggregates' own event lists.
      */
     private void readAhead(List<EventMessage<?>> events) {
         Set<String> units = new LinkedHashSet<>();

@@ -12,6 +12,7 @@ import org.bson.RawBsonDocument;
 import org.bson.types.Binary;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.xhht.ledger.query.support.KeyedReads;
 import vn.xhht.ledger.query.support.Packed;
 import vn.xhht.ledger.query.support.ViewBatch;
 
@@ -32,7 +33,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 /**
  * The indicator view's working state for one batch of events: the documents it touches, changed in memory and
@@ -41,13 +41,13 @@ import static com.mongodb.client.model.Filters.in;
  * <p>A batch's writes are made safe against a crash halfway through by a journal: all of them are first stored in one
  * document (with the identifiers of the batch's events), then applied, then the journal is marked done. The journal
  * holds each collection's writes as one binary value (the documents encoded once, the same bytes then written; the
- * database copies a binary without walking it) and the identifiers as one string. A journal found
- * pending is applied again (every write is an idempotent replace). The processor stores its token right after the
- * batch, so the only events that can be delivered again (after a crash or when another node takes the view over) are
- * those of the last batch written — possibly spread over several batches of the next run, between events committed
- * late. The journal keeps the identifiers of the last {@value #REMEMBERED} events written, ten batches' worth, and
- * those are skipped: an event is never counted twice, nor lost. Identifiers, not positions: in a gap-aware log an
- * event committed late arrives after higher positions.
+ * database copies a binary without walking it) and the identifiers as one string. A journal found pending is applied
+ * again (every write is an idempotent replace). The processor stores its token right after the batch, so the only
+ * events that can be delivered again (after a crash or when another node takes the view over) are those of the last
+ * batch written — possibly spread over several batches of the next run, between events committed late. The journal
+ * keeps the identifiers of the last {@value #REMEMBERED} events written, ten batches' worth, and those are skipped: an
+ * event is never counted twice, nor lost. Identifiers, not positions: in a gap-aware log an event committed late
+ * arrives after higher positions.
  *
  * <p>Documents read or written are kept between batches while this book remains the only writer (checked against the
  * journal at each batch), so a hot ancestor such as a province is read once, not once per event.
@@ -154,7 +154,6 @@ final class FigureBook {
         return events == null || events.isEmpty() ? List.of() : List.of(events.split("\n"));
     }
 
-
     void begin(String eventIdentifier, Instant timestamp) {
         if (eventIdentifier != null) {
             batchEvents.add(eventIdentifier);
@@ -198,8 +197,7 @@ final class FigureBook {
         List<String> remembered = new ArrayList<>(written);
         remembered.addAll(batchEvents);
         remembered = List.copyOf(remembered.subList(Math.max(0, remembered.size() - REMEMBERED), remembered.size()));
-        Document entry = done(flush, remembered).append("pending", true)
-                                                .append("writes", writes.journal());
+        Document entry = done(flush, remembered).append("pending", true).append("writes", writes.journal());
         Mono.from(journal.replaceOne(eq("_id", "journal"), entry, new ReplaceOptions().upsert(true))).block();
         writes.apply(database);
         Mono.from(journal.replaceOne(eq("_id", "journal"), done(flush, remembered), new ReplaceOptions().upsert(true))).block();
@@ -363,9 +361,8 @@ final class FigureBook {
     /**
      * Reads ahead what a batch naming these units will look up, instead of a round trip per document as its events
      * need them: the units this book does not hold, then their figures for every year of the programme and those of
-     * their parents at each year's end. An {@code $in} per {@value #READ_AHEAD_CHUNK} identifiers, all at once (the
-     * embedded server compares each document found with every identifier of its {@code $in}); most figures of a
-     * batch of new facts are not there yet, and are then made without asking.
+     * their parents at each year's end: an {@code $in} per {@value #READ_AHEAD_CHUNK} identifiers, all at once
+     * ({@link KeyedReads}); most figures of a batch of new facts are not there yet, and are then made without asking.
      */
     void readAhead(Collection<String> unitIds, int firstYear, int lastYear) {
         if (mode == ViewBatch.Mode.REPLAY) {
@@ -391,13 +388,7 @@ final class FigureBook {
         }
         Map<String, Optional<Document>> ahead = readAhead.computeIfAbsent(collection, c -> new HashMap<>());
         ids.forEach(id -> ahead.put(id, Optional.empty()));
-        List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += READ_AHEAD_CHUNK) {
-            chunks.add(ids.subList(from, Math.min(ids.size(), from + READ_AHEAD_CHUNK)));
-        }
-        Flux.fromIterable(chunks)
-            .flatMap(chunk -> database.getCollection(collection).find(in("_id", chunk)).batchSize(chunk.size()),
-                     chunks.size())
+        KeyedReads.byIds(database.getCollection(collection), ids, READ_AHEAD_CHUNK, ids.size() / READ_AHEAD_CHUNK + 1)
             .doOnNext(document -> ahead.put(document.getString("_id"), Optional.of(document)))
             .blockLast();
     }

@@ -31,7 +31,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 /**
  * A projection's reads and writes for the batch of events being handled: the documents the batch's events concern are
@@ -69,11 +68,7 @@ public final class ViewBatch {
         void forget();
     }
 
-    /**
-     * Identifiers per {@code $in} of a read-ahead, and such reads in flight at once. The embedded server checks every
-     * document it finds against the whole {@code $in} list, value by value: one read of 300 identifiers made 90,000
-     * comparisons, twenty reads of 16 make 4,800.
-     */
+    /** Identifiers per {@code $in} of a read-ahead, and such reads in flight at once ({@link KeyedReads}). */
     private static final int READ_AHEAD_CHUNK = 16;
     private static final int READS_IN_FLIGHT = 16;
     /** Documents a replay holds in memory before writing them out (and reading them back when needed). */
@@ -357,7 +352,7 @@ public final class ViewBatch {
 
     /**
      * Reads the documents {@code ids} of {@code collection} this batch does not know yet, with an {@code $in} per
-     * {@value #READ_AHEAD_CHUNK} of them, a few at once; those not found are known absent.
+     * {@value #READ_AHEAD_CHUNK} of them, up to {@value #READS_IN_FLIGHT} at once; those not found are known absent.
      */
     public void readAhead(String collection, Collection<String> ids) {
         Map<String, Document> documents = known.computeIfAbsent(collection, c -> new HashMap<>());
@@ -371,13 +366,7 @@ public final class ViewBatch {
         if (mode == Mode.REPLAY && stored.getOrDefault(collection, Set.of()).isEmpty()) {
             return; // nothing written out yet: they cannot be in the database
         }
-        List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < unknown.size(); from += READ_AHEAD_CHUNK) {
-            chunks.add(unknown.subList(from, Math.min(unknown.size(), from + READ_AHEAD_CHUNK)));
-        }
-        Flux.fromIterable(chunks)
-            .flatMap(chunk -> database.getCollection(collection).find(in("_id", chunk)).batchSize(chunk.size()),
-                     READS_IN_FLIGHT)
+        KeyedReads.byIds(database.getCollection(collection), unknown, READ_AHEAD_CHUNK, READS_IN_FLIGHT)
             .doOnNext(document -> documents.put(String.valueOf(document.get("_id")), document))
             .blockLast();
     }
