@@ -64,10 +64,7 @@ public final class Packed {
         return new RawBsonDocument(document, CODEC);
     }
 
-    /**
-     * The document a value holds: a packed one unpacked, a plain document as it is (written before its part was
-     * packed), null for anything else.
-     */
+    /** The document a value holds: a packed one unpacked, a plain document as it is, null for anything else. */
     public static Document unpack(Object value) {
         if (value instanceof Binary binary) {
             return new RawBsonDocument(binary.getData()).decode(CODEC);
