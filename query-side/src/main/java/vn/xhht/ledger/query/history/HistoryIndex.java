@@ -156,6 +156,9 @@ final class HistoryIndex {
      */
     private static final class Page {
 
+        /** About the size of one encoded entry: room left for the next when a page's bytes are made. */
+        private static final int ENTRY_BYTES = 64;
+
         private final ByteArrayOutputStream packed;
         private List<Entry> entries;
         int size;
@@ -169,16 +172,16 @@ final class HistoryIndex {
         }
 
         static Page of(List<Entry> entries) {
-            Page page = new Page(new ByteArrayOutputStream(4_096), new ArrayList<>(), 0, 0);
+            Page page = new Page(new ByteArrayOutputStream((entries.size() + 1) * ENTRY_BYTES), new ArrayList<>(), 0, 0);
             entries.forEach(page::append);
             return page;
         }
 
         static Page of(Document stored) {
-            ByteArrayOutputStream packed = new ByteArrayOutputStream(4_096);
             if (stored == null || !(stored.get("e") instanceof Binary binary)) {
-                return new Page(packed, new ArrayList<>(), 0, 0);
+                return new Page(new ByteArrayOutputStream(ENTRY_BYTES), new ArrayList<>(), 0, 0);
             }
+            ByteArrayOutputStream packed = new ByteArrayOutputStream(binary.getData().length + ENTRY_BYTES);
             packed.writeBytes(binary.getData());
             return new Page(packed, null, stored.getInteger("n"), stored.getLong("last"));
         }

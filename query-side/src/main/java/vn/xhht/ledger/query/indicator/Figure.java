@@ -35,6 +35,8 @@ final class Figure {
 
     /** Versions per page. */
     static final int PAGE = 64;
+    /** About the size of one encoded version: room left for the next when a page's bytes are made. */
+    private static final int VERSION_BYTES = 64;
 
     /** One quantity: the unit's own value (null: not given) and the children's sum. */
     static final class Quantity {
@@ -133,9 +135,14 @@ final class Figure {
         return full;
     }
 
+    /**
+     * A page's bytes, starting with its base, sized to what they hold: a view keeps hundreds of thousands of figures in
+     * memory, most with a version or two.
+     */
     private static ByteArrayOutputStream packedPage(Document base) {
-        ByteArrayOutputStream packed = new ByteArrayOutputStream(1_024);
-        packed.writeBytes(Packed.encode(base));
+        byte[] encoded = Packed.encode(base);
+        ByteArrayOutputStream packed = new ByteArrayOutputStream(encoded.length + VERSION_BYTES);
+        packed.writeBytes(encoded);
         return packed;
     }
 
@@ -177,8 +184,9 @@ final class Figure {
         if (open != null) {
             figure.openBase = open.get("base", Document.class);
             figure.open = new ArrayList<>(open.getList("e", Document.class));
-            figure.openPacked = new ByteArrayOutputStream(1_024);
-            figure.openPacked.writeBytes(((Binary) document.get("open")).getData());
+            byte[] stored = ((Binary) document.get("open")).getData();
+            figure.openPacked = new ByteArrayOutputStream(stored.length + VERSION_BYTES);
+            figure.openPacked.writeBytes(stored);
         }
         return figure;
     }
