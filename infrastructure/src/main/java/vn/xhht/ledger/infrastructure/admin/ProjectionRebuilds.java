@@ -474,7 +474,7 @@ public class ProjectionRebuilds {
             return document;
         }
         Document copy = new Document(document);
-        copy.put(field, Packed.unpackAll(document.get(field)).size()); // the page's base and its versions
+        copy.put(field, Packed.Sequence.of(document.get(field)).size()); // the page's base and its versions
         return copy;
     }
 

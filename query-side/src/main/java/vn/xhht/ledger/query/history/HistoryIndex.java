@@ -1,11 +1,9 @@
 package vn.xhht.ledger.query.history;
 
 import org.bson.Document;
-import org.bson.types.Binary;
 import vn.xhht.ledger.query.support.Packed;
 import vn.xhht.ledger.query.support.ViewBatch;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,10 +16,9 @@ import java.util.TreeMap;
 /**
  * Each unit's history as positions of the log, in pages: {@code history_pages} holds page {@code k} of a unit under
  * {@code <unit>|<k>} (at most {@link #PAGE_SIZE} entries, ascending by position, each page's positions above the
- * previous page's; the entries packed one after another), {@code history_heads} the first position of each page under the unit's
- * id. A page of a history is
- * thus the head and one or two pages read by key — on the embedded server, which has no secondary indexes, as on
- * MongoDB. An entry keeps its position, its record time (to filter {@code asOf}, {@code from}, {@code to} without
+ * previous page's; the entries packed one after another), {@code history_heads} the first position of each page under
+ * the unit's id. A page of a history is thus the head and one or two pages read by key — on the embedded server, which
+ * has no secondary indexes, as on MongoDB. An entry keeps its position, its record time (to filter {@code asOf}, {@code from}, {@code to} without
  * reading the event) and the units it concerns (to filter a subtree's members on a date or as known at an instant).
  *
  * <p>Appending the newest event is the usual write: one page and, every {@link #PAGE_SIZE} entries, the head. An
@@ -109,8 +106,8 @@ final class HistoryIndex {
         if (incoming.size() == 1 && from == last) {
             Page page = page(unit, last);
             Entry entry = incoming.get(0);
-            if (page.size == 0 || entry.position() > page.lastPosition) {
-                if (page.size < PAGE_SIZE) {
+            if (page.size() == 0 || entry.position() > page.lastPosition) {
+                if (page.size() < PAGE_SIZE) {
                     page.append(entry);
                     changed.add(pageId(unit, last));
                 } else {
@@ -150,46 +147,43 @@ final class HistoryIndex {
     }
 
     /**
-     * A page's stored form — each entry's BSON form one after another ({@link Packed#encode}) — with its size and last
-     * position beside it, so that appending an entry encodes that entry only and decodes nothing, however full the
-     * page; its entries are decoded when asked for.
+     * A page as stored — its entries one after another ({@link Packed.Sequence}): appending an entry encodes that entry
+     * only, and a stored page decodes its last entry only (for its position), however full; the others are decoded
+     * when asked for.
      */
     private static final class Page {
 
-        /** About the size of one encoded entry: room left for the next when a page's bytes are made. */
-        private static final int ENTRY_BYTES = 64;
-
-        private final ByteArrayOutputStream packed;
+        private final Packed.Sequence packed;
         private List<Entry> entries;
-        int size;
         long lastPosition;
 
-        private Page(ByteArrayOutputStream packed, List<Entry> entries, int size, long lastPosition) {
+        private Page(Packed.Sequence packed, List<Entry> entries, long lastPosition) {
             this.packed = packed;
             this.entries = entries;
-            this.size = size;
             this.lastPosition = lastPosition;
         }
 
         static Page of(List<Entry> entries) {
-            Page page = new Page(new ByteArrayOutputStream((entries.size() + 1) * ENTRY_BYTES), new ArrayList<>(), 0, 0);
+            Page page = new Page(Packed.Sequence.empty(), new ArrayList<>(), 0);
             entries.forEach(page::append);
             return page;
         }
 
+        /** A stored page: its last entry is decoded for its position, the others when asked for. */
         static Page of(Document stored) {
-            if (stored == null || !(stored.get("e") instanceof Binary binary)) {
-                return new Page(new ByteArrayOutputStream(ENTRY_BYTES), new ArrayList<>(), 0, 0);
-            }
-            ByteArrayOutputStream packed = new ByteArrayOutputStream(binary.getData().length + ENTRY_BYTES);
-            packed.writeBytes(binary.getData());
-            return new Page(packed, null, stored.getInteger("n"), stored.getLong("last"));
+            Packed.Sequence packed = Packed.Sequence.of(stored == null ? null : stored.get("e"));
+            Document last = packed.last();
+            return new Page(packed, null, last == null ? 0 : last.getLong("p"));
+        }
+
+        int size() {
+            return packed.size();
         }
 
         List<Entry> entries() {
             if (entries == null) {
-                entries = new ArrayList<>(size);
-                for (Document entry : Packed.unpackAll(new Binary(packed.toByteArray()))) {
+                entries = new ArrayList<>(packed.size());
+                for (Document entry : packed.documents()) {
                     entries.add(new Entry(entry.getLong("p"), entry.getLong("t"),
                                           new LinkedHashSet<>(entry.getList("u", String.class))));
                 }
@@ -201,17 +195,15 @@ final class HistoryIndex {
             if (entries != null) {
                 entries.add(entry);
             }
-            size++;
             lastPosition = entry.position();
-            packed.writeBytes(Packed.encode(new Document("p", entry.position()).append("t", entry.recorded())
-                                                                             .append("u", new ArrayList<>(entry.units()))));
+            packed.append(new Document("p", entry.position()).append("t", entry.recorded())
+                                                            .append("u", new ArrayList<>(entry.units())));
         }
 
         Document toDocument(String id) {
             int bar = id.lastIndexOf('|');
             return new Document("unit", id.substring(0, bar)).append("page", Integer.parseInt(id.substring(bar + 1)))
-                                                             .append("n", size).append("last", lastPosition)
-                                                             .append("e", new Binary(packed.toByteArray()));
+                                                             .append("e", packed.binary());
         }
     }
 

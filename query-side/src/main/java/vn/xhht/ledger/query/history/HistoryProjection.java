@@ -75,7 +75,7 @@ public class HistoryProjection implements Replayable {
     /**
      * The shape of the view's documents: 2 — the registers' bookkeeping twins of told events are no longer kept; 3 —
      * entries' payloads, pages and aggregates' states {@link Packed}, an aggregate's first events in its document; 4 —
-     * a page's entries one after another, its size and last position beside them.
+     * a page's entries one after another.
      */
     public static final int SHAPE = 4;
     static final String ENTRIES = "history_entries";

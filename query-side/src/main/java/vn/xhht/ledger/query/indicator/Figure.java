@@ -3,10 +3,8 @@ package vn.xhht.ledger.query.indicator;
 import vn.xhht.ledger.query.support.Packed;
 import vn.xhht.ledger.query.support.RecordTime;
 import org.bson.Document;
-import org.bson.types.Binary;
 import vn.xhht.ledger.domain.indicator.IndicatorCatalogue;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +33,6 @@ final class Figure {
 
     /** Versions per page. */
     static final int PAGE = 64;
-    /** About the size of one encoded version: room left for the next when a page's bytes are made. */
-    private static final int VERSION_BYTES = 64;
 
     /** One quantity: the unit's own value (null: not given) and the children's sum. */
     static final class Quantity {
@@ -53,15 +49,11 @@ final class Figure {
     final Map<String, Integer> held = new TreeMap<>();
     /** Quantities changed by the event being handled: its version records them. */
     private final Set<String> changed = new TreeSet<>();
-    /** The quantities before the open page's first version (empty for the first page). */
-    private Document openBase = new Document();
-    /** The versions of the page being filled. */
-    private List<Document> open = new ArrayList<>();
     /**
-     * The open page as stored: its base's and its versions' BSON forms one after another ({@link Packed#encode}),
-     * each version encoded once, when made, however often the figures are written while the page fills.
+     * The page being filled, as stored: the quantities before its first version (empty for the first page), then its
+     * versions, each encoded once, when made, however often the figures are written while the page fills.
      */
-    private ByteArrayOutputStream openPacked = packedPage(openBase);
+    private Packed.Sequence open = page(new Document());
 
     Figure(String unitId, int year) {
         this.unitId = unitId;
@@ -121,35 +113,30 @@ final class Figure {
             changes.add(q == null ? 0L : q.kids);
         }
         changed.clear();
-        Document made = RecordTime.put(new Document("v", version), "at", at).append("c", changes);
-        open.add(made);
-        openPacked.writeBytes(Packed.encode(made));
-        if (open.size() < PAGE) {
+        open.append(RecordTime.put(new Document("v", version), "at", at).append("c", changes));
+        if (openVersions() < PAGE) {
             return null;
         }
-        Document full = new Document("_id", pageId(unitId, year, (version - 1) / PAGE))
-                .append("page", new Binary(openPacked.toByteArray()));
-        openBase = quantitiesDocument();
-        open = new ArrayList<>();
-        openPacked = packedPage(openBase);
+        Document full = new Document("_id", pageId(unitId, year, (version - 1) / PAGE)).append("page", open.binary());
+        open = page(quantitiesDocument());
         return full;
     }
 
-    /**
-     * A page's bytes, starting with its base, sized to what they hold: a view keeps hundreds of thousands of figures in
-     * memory, most with a version or two.
-     */
-    private static ByteArrayOutputStream packedPage(Document base) {
-        byte[] encoded = Packed.encode(base);
-        ByteArrayOutputStream packed = new ByteArrayOutputStream(encoded.length + VERSION_BYTES);
-        packed.writeBytes(encoded);
-        return packed;
+    private static Packed.Sequence page(Document base) {
+        Packed.Sequence page = Packed.Sequence.empty();
+        page.append(base);
+        return page;
     }
 
-    /** A page from its stored form: the base, then its versions ({@code {base, e}}). */
-    private static Document page(Object stored) {
-        List<Document> documents = Packed.unpackAll(stored);
-        return documents.isEmpty() ? null
+    /** How many versions the open page holds (none when it was left out of the read). */
+    private int openVersions() {
+        return Math.max(0, open.size() - 1);
+    }
+
+    /** A page from its stored form: the base, then its versions ({@code {base, e}}); an empty first page for none. */
+    private static Document page(Packed.Sequence stored) {
+        List<Document> documents = stored.documents();
+        return documents.isEmpty() ? new Document("base", new Document()).append("e", new ArrayList<Document>())
                 : new Document("base", documents.get(0)).append("e", new ArrayList<>(documents.subList(1, documents.size())));
     }
 
@@ -157,7 +144,7 @@ final class Figure {
         return RecordTime.put(new Document("_id", id()).append("unitId", unitId).append("year", year)
                                                        .append("v", version), "at", at)
                          .append("f", Packed.pack(new Document("q", quantitiesDocument()).append("held", new Document(held))))
-                         .append("open", new Binary(openPacked.toByteArray()));
+                         .append("open", open.binary());
     }
 
     private Document quantitiesDocument() {
@@ -180,14 +167,7 @@ final class Figure {
         if (held != null) {
             held.forEach((title, count) -> figure.held.put(title, ((Number) count).intValue()));
         }
-        Document open = page(document.get("open"));
-        if (open != null) {
-            figure.openBase = open.get("base", Document.class);
-            figure.open = new ArrayList<>(open.getList("e", Document.class));
-            byte[] stored = ((Binary) document.get("open")).getData();
-            figure.openPacked = new ByteArrayOutputStream(stored.length + VERSION_BYTES);
-            figure.openPacked.writeBytes(stored);
-        }
+        figure.open = Packed.Sequence.of(document.get("open"));
         return figure;
     }
 
@@ -205,17 +185,17 @@ final class Figure {
 
     /** How many full pages the figures have (the open page's number). */
     long fullPages() {
-        return (version - open.size()) / PAGE;
+        return (version - openVersions()) / PAGE;
     }
 
     /** The open page as a page: its base and versions. */
     Document openPage() {
-        return new Document("base", openBase).append("e", open);
+        return page(open);
     }
 
     /** A full page as {@code indicator_figure_versions} stores it ({@code {_id, page}}), unpacked: its base and versions. */
     static Document fullPage(Document stored) {
-        return page(stored.get("page"));
+        return page(Packed.Sequence.of(stored.get("page")));
     }
 
     /** When a page's first version was recorded (null: the page has none). */

@@ -1,11 +1,11 @@
 package vn.xhht.ledger.query.support;
 
-import org.bson.BsonBinary;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 import org.bson.types.Binary;
 import org.bson.Document;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -48,8 +48,7 @@ public final class Packed {
 
     /** The documents joined in a binary value, in order, still encoded (to be written as they are). */
     public static List<RawBsonDocument> rawAll(Object value) {
-        byte[] bytes = value instanceof Binary binary ? binary.getData()
-                : value instanceof BsonBinary binary ? binary.getData() : null;
+        byte[] bytes = value instanceof Binary binary ? binary.getData() : null;
         List<RawBsonDocument> documents = new ArrayList<>();
         for (int at = 0; bytes != null && at + 4 <= bytes.length; ) {
             int length = ByteBuffer.wrap(bytes, at, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
@@ -64,14 +63,63 @@ public final class Packed {
         return new RawBsonDocument(document, CODEC);
     }
 
-    /** The document a value holds: a packed one unpacked, a plain document as it is, null for anything else. */
+    /**
+     * Documents packed one after another in one binary value ({@link #encode}), appended to without encoding again what
+     * is there: a page of versions or of history entries grows by its newest element's bytes, and is decoded only when
+     * read.
+     */
+    public static final class Sequence {
+
+        /** About the size of one element: room left for the next when a sequence's bytes are made. */
+        private static final int ELEMENT_BYTES = 64;
+
+        private final ByteArrayOutputStream bytes;
+        private int size;
+
+        private Sequence(ByteArrayOutputStream bytes, int size) {
+            this.bytes = bytes;
+            this.size = size;
+        }
+
+        public static Sequence empty() {
+            return new Sequence(new ByteArrayOutputStream(ELEMENT_BYTES), 0);
+        }
+
+        /** The sequence a stored binary value holds (empty for anything else), sized to what it holds. */
+        public static Sequence of(Object stored) {
+            byte[] data = stored instanceof Binary binary ? binary.getData() : new byte[0];
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(data.length + ELEMENT_BYTES);
+            bytes.writeBytes(data);
+            return new Sequence(bytes, rawAll(stored).size());
+        }
+
+        public void append(Document document) {
+            bytes.writeBytes(encode(document));
+            size++;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        /** The stored form. */
+        public Binary binary() {
+            return new Binary(bytes.toByteArray());
+        }
+
+        public List<Document> documents() {
+            return unpackAll(binary());
+        }
+
+        /** The last element, decoding that one only; null when empty. */
+        public Document last() {
+            List<RawBsonDocument> raw = rawAll(binary());
+            return raw.isEmpty() ? null : raw.get(raw.size() - 1).decode(CODEC);
+        }
+    }
+
+    /** The document a packed value holds; null for anything else. */
     public static Document unpack(Object value) {
-        if (value instanceof Binary binary) {
-            return new RawBsonDocument(binary.getData()).decode(CODEC);
-        }
-        if (value instanceof BsonBinary binary) {
-            return new RawBsonDocument(binary.getData()).decode(CODEC);
-        }
-        return value instanceof Document document ? document : null;
+        return value instanceof Binary binary ? new RawBsonDocument(binary.getData()).decode(CODEC) : null;
     }
 }
