@@ -29,6 +29,8 @@ import vn.xhht.ledger.domain.recognition.RecognitionMessages.Title;
 import vn.xhht.ledger.domain.unit.UnitEvents.UnitRegisteredEvent;
 import vn.xhht.ledger.domain.unit.UnitKind;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -470,16 +472,40 @@ class IndicatorBenchmark {
     }
 
     /**
-     * A load's latencies, sorted, and the CPU the whole JVM spent per request meanwhile (clients, service, embedded
-     * server; NaN for one client).
+     * A load's latencies, sorted, the CPU the whole JVM spent per request meanwhile (clients, service, embedded
+     * server; NaN for one client), and the garbage collector's pauses meanwhile: the service, the clients and the
+     * embedded server share one heap, and a young collection stops all of them alike.
      */
-    record Load(long[] sorted, double cpuMillisPerRequest) {
+    record Load(long[] sorted, double cpuMillisPerRequest, Pauses pauses) {
+    }
+
+    /** The collections and their summed time between two moments, as the JVM's collectors count them. */
+    record Pauses(long collections, long millis) {
+        static Pauses now() {
+            long collections = 0;
+            long millis = 0;
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                collections += Math.max(0, collector.getCollectionCount());
+                millis += Math.max(0, collector.getCollectionTime());
+            }
+            return new Pauses(collections, millis);
+        }
+
+        Pauses since(Pauses before) {
+            return new Pauses(collections - before.collections, millis - before.millis);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "gc %d x, %d ms", collections, millis);
+        }
     }
 
     private Load load(int clients, int requestsPerClient, Callable<Object> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> futures = new ArrayList<>();
         long cpu = CPU.getProcessCpuTime();
+        Pauses pauses = Pauses.now();
         for (int c = 0; c < clients; c++) {
             futures.add(pool.submit(() -> {
                 long[] times = new long[requestsPerClient];
@@ -500,9 +526,10 @@ class IndicatorBenchmark {
         }
         // one client leaves the JVM's background work (pollers, the JIT, GC) on too few requests to say anything
         double cpuPerRequest = clients == 1 ? Double.NaN : (CPU.getProcessCpuTime() - cpu) / 1e6 / all.length;
+        Pauses during = Pauses.now().since(pauses);
         pool.shutdown();
         Arrays.sort(all);
-        return new Load(all, cpuPerRequest);
+        return new Load(all, cpuPerRequest, during);
     }
 
     private static void report(String what, Load load, Load against) {
@@ -512,7 +539,8 @@ class IndicatorBenchmark {
                 : String.format(Locale.ROOT, "   (HTTP p99 is %.1fx this)", percentile(against.sorted(), 0.99) / p99);
         String cpu = Double.isNaN(load.cpuMillisPerRequest()) ? ""
                 : String.format(Locale.ROOT, "  cpu %.2f ms", load.cpuMillisPerRequest());
-        System.out.printf(Locale.ROOT, "    %-62s p50 %6.2f ms  p99 %6.2f ms%s%s%n", what, p50, p99, cpu, ratio);
+        System.out.printf(Locale.ROOT, "    %-62s p50 %6.2f ms  p99 %6.2f ms%s  %s%s%n", what, p50, p99, cpu, load.pauses(),
+                          ratio);
     }
 
     /**
@@ -527,17 +555,20 @@ class IndicatorBenchmark {
         double highest = 0;
         int met = 0;
         for (int r = 0; r < rounds; r++) {
-            double http = percentile(load(CLIENTS, REQUESTS_PER_CLIENT, ours).sorted(), 0.99);
-            double driver = percentile(load(CLIENTS, REQUESTS_PER_CLIENT, raw).sorted(), 0.99);
+            Load ourLoad = load(CLIENTS, REQUESTS_PER_CLIENT, ours);
+            Load rawLoad = load(CLIENTS, REQUESTS_PER_CLIENT, raw);
+            double http = percentile(ourLoad.sorted(), 0.99);
+            double driver = percentile(rawLoad.sorted(), 0.99);
             double ratio = http / driver;
             lowest = Math.min(lowest, ratio);
             highest = Math.max(highest, ratio);
             met += ratio <= 1.15 ? 1 : 0;
-            each.add(String.format(Locale.ROOT, "%.1f/%.1f ms %.2fx", http, driver, ratio));
+            each.add(String.format(Locale.ROOT, "%.1f/%.1f ms %.2fx (%s / %s)", http, driver, ratio, ourLoad.pauses(),
+                                   rawLoad.pauses()));
         }
         System.out.printf(Locale.ROOT, "  the tail in %d consecutive rounds, HTTP p99 / raw driver's same 5 reads p99 (target: "
                                        + "at most 1.15x in every round):%n    %s%n    spread %.2f-%.2fx, %d of %d rounds within the "
-                                       + "target %s%n", rounds, String.join(", ", each), lowest, highest, met, rounds,
+                                       + "target %s%n", rounds, String.join(",\n    ", each), lowest, highest, met, rounds,
                           met == rounds ? "MET" : "NOT MET");
     }
 
