@@ -212,6 +212,9 @@ public class ProjectionRebuilds {
         TrackingEventProcessor processor = processing.eventProcessor(name, TrackingEventProcessor.class)
                                                      .orElseThrow(() -> new IllegalStateException("No processor " + name));
         processor.shutDown();
+        if (name.equals(IndicatorProjection.NAME)) {
+            indicatorProjection.forgetCachedDocuments(); // its last batch's documents land before they are replaced
+        }
         try {
             List<SegmentClaim> segments = tokenStore.segmentClaims(name);
             try {

@@ -80,6 +80,7 @@ class IndicatorBatchReadsTest {
     private void deliver(IndicatorProjection projection, List<EventMessage<?>> batch) {
         ResultMessage<?> result = BatchDelivery.deliver(new AnnotationEventHandlerAdapter(projection), batch);
         assertThat(result.isExceptional()).as("%s", result.isExceptional() ? result.exceptionResult() : "").isFalse();
+        projection.settle();
     }
 
     private EventMessage<?> event(String aggregate, Object payload) {

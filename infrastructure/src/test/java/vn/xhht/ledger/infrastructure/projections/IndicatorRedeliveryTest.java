@@ -95,26 +95,116 @@ class IndicatorRedeliveryTest {
     }
 
     @Test
-    void aBatchInterruptedAfterItsJournalIsWrittenByTheNextRunAndCountedOnce() {
+    void aBatchWhoseFiguresNeverLandedIsAppliedFromItsJournalByTheNextRunAndCountedOnce() {
         EventMessage<?> province = registered("tinh", UnitKind.PROVINCE, null, token(1));
         EventMessage<?> a = registered("xa-a", UnitKind.COMMUNE, "tinh", token(2));
         handle(province);
-        // the node dies after the batch's journal is stored and before its figures are: no figure write reaches the
-        // database, and the processor's token stays before the batch
+        // the batch's journal entry is stored, then the node dies before its figures land: no figure write reaches
+        // the database
         MongoDatabase live = database;
         database = failingWritesTo(live, "indicator_figures");
         projection = newProjection();
-        ResultMessage<?> interrupted = BatchDelivery.deliver(new AnnotationEventHandlerAdapter(projection), List.of(a));
-        assertThat(interrupted.isExceptional()).as("the interrupted batch fails").isTrue();
+        handle(a);
+        projection.forgetCachedDocuments();
+        assertThat(journal().getBoolean("pending")).as("the journal holds the batch").isTrue();
         database = live;
-        projection = newProjection(); // the next run: the batch is delivered again, after its journal
+        projection = newProjection(); // the next run: the journal is applied; the batch is delivered again, after it
         handle(a, registered("xa-b", UnitKind.COMMUNE, "tinh", token(3)));
 
         assertThat(communesUnder("tinh")).isEqualTo(2);
     }
 
+    @Test
+    void aBatchWhoseFiguresFailedToLandIsAppliedAgainBeforeTheNextBatch() {
+        handle(registered("tinh", UnitKind.PROVINCE, null, token(1)));
+        MongoDatabase live = database;
+        boolean[] failing = {true};
+        database = failingWritesTo(live, "indicator_figures", () -> failing[0]);
+        projection = newProjection();
+        ResultMessage<?> acknowledged = BatchDelivery.deliver(new AnnotationEventHandlerAdapter(projection),
+                                                              List.of(registered("xa-a", UnitKind.COMMUNE, "tinh", token(2))));
+        assertThat(acknowledged.isExceptional()).as("its journal entry is stored").isFalse();
+        failing[0] = false;
+        EventMessage<?> next = registered("xa-b", UnitKind.COMMUNE, "tinh", token(3));
+        ResultMessage<?> refused = BatchDelivery.deliver(new AnnotationEventHandlerAdapter(projection), List.of(next));
+        assertThat(refused.isExceptional()).as("the next batch learns that the last one did not land").isTrue();
+        handle(next); // delivered again: the journal's entry is applied first
+
+        assertThat(communesUnder("tinh")).isEqualTo(2);
+    }
+
+    @Test
+    void aNodeWhoseViewAnotherNodeWroteMeanwhileRefusesItsBatchAndHandlesItAgainFromTheStoredView() {
+        handle(registered("tinh", UnitKind.PROVINCE, null, token(1)),
+               registered("xa-a", UnitKind.COMMUNE, "tinh", token(2)));
+        IndicatorProjection first = projection;
+        projection = newProjection(); // another node takes the view over and writes a batch
+        handle(registered("xa-b", UnitKind.COMMUNE, "tinh", token(3)));
+        projection.forgetCachedDocuments();
+        projection = first; // the first node comes back with the province as it held it: one commune
+        EventMessage<?> next = registered("xa-c", UnitKind.COMMUNE, "tinh", token(4));
+        ResultMessage<?> refused = BatchDelivery.deliver(new AnnotationEventHandlerAdapter(projection), List.of(next));
+        assertThat(refused.isExceptional()).as("a batch worked from documents held before the other node wrote").isTrue();
+        handle(next);
+
+        assertThat(communesUnder("tinh")).isEqualTo(3);
+    }
+
+    @Test
+    void aBatchIsAcknowledgedOnceItsJournalEntryIsStoredWhileItsFiguresStillLand() throws Exception {
+        handle(registered("tinh", UnitKind.PROVINCE, null, token(1)));
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        MongoDatabase live = database;
+        database = heldWritesTo(live, "indicator_figures", held);
+        projection = newProjection();
+        java.util.concurrent.CompletableFuture<ResultMessage<?>> delivered = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> BatchDelivery.deliver(new AnnotationEventHandlerAdapter(projection),
+                                            List.of(registered("xa-a", UnitKind.COMMUNE, "tinh", token(2)))));
+        try {
+            ResultMessage<?> result = delivered.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(result.isExceptional()).isFalse();
+            assertThat(journal().getBoolean("pending")).as("the batch is durable in the journal").isTrue();
+            assertThat(communesUnder("tinh")).as("its figures have not landed yet").isZero();
+        } finally {
+            held.countDown();
+        }
+        projection.forgetCachedDocuments(); // waits for the landing
+
+        assertThat(communesUnder("tinh")).isEqualTo(1);
+        assertThat(journal().getBoolean("pending")).isFalse();
+    }
+
     /** The database, except that every bulk write to {@code collection} fails as a dead node's would. */
     private static MongoDatabase failingWritesTo(MongoDatabase database, String collection) {
+        return failingWritesTo(database, collection, () -> true);
+    }
+
+    /** The database, except that bulk writes to {@code collection} fail while {@code failing} says so. */
+    private static MongoDatabase failingWritesTo(MongoDatabase database, String collection,
+                                                 java.util.function.BooleanSupplier failing) {
+        return intercepting(database, collection, (target, method, args) -> failing.getAsBoolean()
+                ? Mono.error(new java.io.IOException("the node died")) : method.invoke(target, args));
+    }
+
+    /** The database, except that bulk writes to {@code collection} are sent only once {@code held} is released. */
+    private static MongoDatabase heldWritesTo(MongoDatabase database, String collection,
+                                              java.util.concurrent.CountDownLatch held) {
+        return intercepting(database, collection, (target, method, args) -> Mono.fromCallable(() -> held.await(30,
+                java.util.concurrent.TimeUnit.SECONDS)).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .then(Mono.defer(() -> {
+                    try {
+                        return Mono.from((org.reactivestreams.Publisher<?>) method.invoke(target, args));
+                    } catch (ReflectiveOperationException e) {
+                        return Mono.error(e);
+                    }
+                })));
+    }
+
+    private interface BulkWrite {
+        Object call(Object target, java.lang.reflect.Method method, Object[] args) throws Exception;
+    }
+
+    private static MongoDatabase intercepting(MongoDatabase database, String collection, BulkWrite bulkWrite) {
         return (MongoDatabase) java.lang.reflect.Proxy.newProxyInstance(
                 MongoDatabase.class.getClassLoader(), new Class<?>[] {MongoDatabase.class}, (proxy, method, args) -> {
                     Object answer = method.invoke(database, args);
@@ -122,12 +212,15 @@ class IndicatorRedeliveryTest {
                         Object target = answer;
                         return java.lang.reflect.Proxy.newProxyInstance(
                                 MongoCollection.class.getClassLoader(), new Class<?>[] {MongoCollection.class},
-                                (p, m, a) -> m.getName().equals("bulkWrite")
-                                        ? Mono.error(new java.io.IOException("the node died"))
+                                (p, m, a) -> m.getName().equals("bulkWrite") ? bulkWrite.call(target, m, a)
                                         : m.invoke(target, a));
                     }
                     return answer;
                 });
+    }
+
+    private Document journal() {
+        return Mono.from(database.getCollection("indicator_journal").find(eq("_id", "journal")).first()).block();
     }
 
     private IndicatorProjection newProjection() {
@@ -136,9 +229,12 @@ class IndicatorRedeliveryTest {
 
     private long communesUnder(String unit) {
         Document figure = Mono.from(database.getCollection("indicator_figures").find(eq("_id", unit + "|2023")).first()).block();
-        assertThat(figure).as("the figures of %s", unit).isNotNull();
+        if (figure == null) {
+            return 0;
+        }
         Document figures = Packed.unpack(figure.get("f"));
-        return figures.get("q", Document.class).get("U_COMMUNE", Document.class).get("k", Number.class).longValue();
+        Document communes = figures.get("q", Document.class).get("U_COMMUNE", Document.class);
+        return communes == null ? 0 : communes.get("k", Number.class).longValue();
     }
 
     /** The token of an event as the log delivers it: the highest position seen, and the positions still missing below. */
@@ -158,5 +254,6 @@ class IndicatorRedeliveryTest {
         AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
         ResultMessage<?> result = BatchDelivery.deliver(handler, List.of(batch));
         assertThat(result.isExceptional()).as("%s", result.isExceptional() ? result.exceptionResult() : "").isFalse();
+        projection.settle();
     }
 }

@@ -55,8 +55,9 @@ class IndicatorReplayTest {
     void aReplayWritingOutFiguresToMakeRoomEndsWithTheLiveViewsDocuments() {
         MongoDatabase liveDatabase = client.getDatabase("live");
         MongoDatabase replayDatabase = client.getDatabase("replay");
-        AnnotationEventHandlerAdapter live = new AnnotationEventHandlerAdapter(
-                new IndicatorProjection(liveDatabase, new IndicatorTableCache(Duration.ZERO, 1), 2021, 2030));
+        IndicatorProjection living = new IndicatorProjection(liveDatabase, new IndicatorTableCache(Duration.ZERO, 1),
+                                                             2021, 2030);
+        AnnotationEventHandlerAdapter live = new AnnotationEventHandlerAdapter(living);
         IndicatorProjection replaying = new IndicatorProjection(replayDatabase, new IndicatorTableCache(Duration.ZERO, 1),
                                                                 2021, 2030, ViewBatch.Mode.REPLAY, 4);
         AnnotationEventHandlerAdapter replay = new AnnotationEventHandlerAdapter(replaying);
@@ -84,6 +85,7 @@ class IndicatorReplayTest {
             handle(replay, batch);
         }
         replaying.finishReplay();
+        living.settle();
 
         for (String collection : List.of("indicator_figures", "indicator_figure_versions", "indicator_units")) {
             assertThat(all(replayDatabase, collection)).as(collection).isEqualTo(all(liveDatabase, collection))

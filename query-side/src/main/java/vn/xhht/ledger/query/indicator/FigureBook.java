@@ -1,5 +1,7 @@
 package vn.xhht.ledger.query.indicator;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -32,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
@@ -49,8 +52,16 @@ import static com.mongodb.client.model.Filters.eq;
  * event is never counted twice, nor lost. Identifiers, not positions: in a gap-aware log an event committed late
  * arrives after higher positions.
  *
- * <p>Documents read or written are kept between batches while this book remains the only writer (checked against the
- * journal at each batch), so a hot ancestor such as a province is read once, not once per event.
+ * <p>Documents read or written are kept between batches while this book remains the only writer, so a hot ancestor
+ * such as a province is read once, not once per event. Each journal entry is written only over the one this book
+ * wrote last (a conditional replace): if another node wrote the view in between, the batch is refused, its unit of
+ * work rolled back and handled again from what the database holds.
+ *
+ * <p>Once its journal entry is stored, a batch of the live processor is durable: its documents and the entry's mark
+ * land while the next batch is worked (write-behind), and the next journal entry waits for them. Reads meanwhile ask
+ * only for documents this book does not hold, which are not among those landing (the book keeps what it wrote; when
+ * it must drop what it holds, it first waits for the landing). {@link #settle} waits for it too: before the view's
+ * collections are dropped or replaced underneath.
  *
  * <p>Each event makes a version of every figure it changed, kept in pages ({@link Figure}): a batch writes the figures
  * (with the page they are filling) and the pages it filled.
@@ -118,29 +129,30 @@ final class FigureBook {
     // ------------------------------------------------------------------ batch life
 
     /**
-     * Starts a batch. The documents kept from earlier batches stay valid only while this book is the view's only
-     * writer: if the journal shows an entry this book did not write (another node took over, or this one
-     * restarted), they are dropped and read again.
+     * Starts a batch. After a batch this book wrote itself, nothing is read: the next journal entry's conditional write
+     * is the check that nobody else wrote the view since. Otherwise (the first batch, or after a rollback) the journal
+     * is read: an entry left pending by a crash is applied again, and what this book holds is dropped.
      */
     void beginBatch() {
         if (mode == ViewBatch.Mode.REPLAY) {
             return; // nobody else writes a replay's database, and nothing is delivered twice
         }
+        readAhead.clear();
+        batchEvents.clear();
+        if (lastFlushed != null) {
+            return;
+        }
+        settle();
         Document entry = Mono.from(journal.find(eq("_id", "journal")).first()).block();
         String flushed = entry == null ? null : entry.getString("flush");
         if (entry != null && entry.getBoolean("pending", false)) {
-            Writes.journalled(entry.get("writes", Document.class)).apply(database);
+            Writes.journalled(entry.get("writes", Document.class)).apply(database).block();
             Mono.from(journal.replaceOne(eq("_id", "journal"), done(flushed, remembered(entry)))).block();
-            lastFlushed = null;
         }
-        if (flushed == null || !flushed.equals(lastFlushed)) {
-            clear();
-        }
-        readAhead.clear();
+        clear();
         written = remembered(entry);
         recentlyWritten = Set.copyOf(written);
         lastFlushed = flushed;
-        batchEvents.clear();
     }
 
     /** Whether the event is already in the view: written by a recent batch, delivered again. */
@@ -175,19 +187,27 @@ final class FigureBook {
         touchedByEvent.clear();
     }
 
-    /** Writes the batch: journal first, then every document, then the journal marked done. */
-    void flush() {
+    /**
+     * Writes the batch: its journal entry first, over the one this book wrote last; then every document and the entry
+     * marked done. With {@code behind}, those land while the caller goes on (the next batch); otherwise they have
+     * landed on return. Returns the landing.
+     *
+     * @throws IllegalStateException if another writer stored a journal entry since this book's last one: the batch was
+     *                               worked from stale documents and is not written
+     */
+    CompletableFuture<Void> flush(boolean behind) {
         if (mode == ViewBatch.Mode.REPLAY) {
             insert(VERSIONS, versions);
             versions.clear();
             if (figures.size() > capacity) {
                 writeOutLeastRecentlyUsed();
             }
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         if (dirtyFigures.isEmpty() && dirtyUnits.isEmpty() && dirtyDocuments.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
+        awaitInFlight(); // the last batch's documents and mark land before this entry replaces it
         Writes writes = new Writes();
         dirtyFigures.forEach(f -> writes.add(FIGURES, f.toDocument()));
         versions.forEach(v -> writes.add(VERSIONS, v));
@@ -198,9 +218,22 @@ final class FigureBook {
         remembered.addAll(batchEvents);
         remembered = List.copyOf(remembered.subList(Math.max(0, remembered.size() - REMEMBERED), remembered.size()));
         Document entry = done(flush, remembered).append("pending", true).append("writes", writes.journal());
-        Mono.from(journal.replaceOne(eq("_id", "journal"), entry, new ReplaceOptions().upsert(true))).block();
-        writes.apply(database);
-        Mono.from(journal.replaceOne(eq("_id", "journal"), done(flush, remembered), new ReplaceOptions().upsert(true))).block();
+        try {
+            // upsert: no entry yet, or the one last written here, is replaced; one written by another node is not
+            // matched, and the upsert then collides with it on _id
+            Mono.from(journal.replaceOne(and(eq("_id", "journal"), eq("flush", lastFlushed)), entry,
+                                         new ReplaceOptions().upsert(true))).block();
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            discard();
+            throw new IllegalStateException("The indicator view's journal was written by another writer since this "
+                                            + "node's last batch; the batch is handled again from the view as stored", e);
+        }
+        Mono<Void> marked = Mono.from(journal.replaceOne(and(eq("_id", "journal"), eq("flush", flush)),
+                                                         done(flush, remembered))).then();
+        CompletableFuture<Void> landing = writes.apply(database).then(marked).toFuture();
         written = remembered;
         recentlyWritten = Set.copyOf(remembered);
         lastFlushed = flush;
@@ -208,8 +241,25 @@ final class FigureBook {
         dirtyUnits.clear();
         dirtyDocuments.clear();
         versions.clear();
+        inFlight = landing;
+        if (!behind || figures.size() + units.size() > capacity) {
+            awaitInFlight();
+        }
         if (figures.size() + units.size() > capacity) {
             clear();
+        }
+        return landing;
+    }
+
+    /**
+     * Waits until the last batch's documents have landed (a failure to land is left to the journal: the entry stays
+     * pending and the next batch that reads it applies it again).
+     */
+    void settle() {
+        try {
+            awaitInFlight();
+        } catch (RuntimeException e) {
+            // the next batch reads the journal again, its entry still pending
         }
     }
 
@@ -226,7 +276,7 @@ final class FigureBook {
             writtenOut.add(figure.id());
             eldest.remove();
         }
-        writes.apply(database);
+        writes.apply(database).block();
     }
 
     /** A replay's end: writes every document changed since the last time, and forgets them. */
@@ -236,7 +286,7 @@ final class FigureBook {
         dirtyFigures.forEach(f -> writes.add(FIGURES, f.toDocument()));
         dirtyUnits.forEach(u -> writes.add(UNITS, u.toDocument()));
         dirtyDocuments.forEach((collection, docs) -> docs.values().forEach(d -> writes.add(collection, d)));
-        writes.apply(database);
+        writes.apply(database).block();
         clear();
     }
 
@@ -257,16 +307,29 @@ final class FigureBook {
                        .then().toFuture();
     }
 
+    /**
+     * Waits for the write in flight; if it failed, rethrows, and the next batch reads the journal again (the live
+     * batch's entry is still pending there).
+     */
     private void awaitInFlight() {
         if (inFlight != null) {
             CompletableFuture<Void> write = inFlight;
             inFlight = null;
-            write.join();
+            try {
+                write.join();
+            } catch (RuntimeException e) {
+                lastFlushed = null;
+                throw e;
+            }
         }
     }
 
-    /** Forgets the batch (its unit of work rolled back: the events will be delivered again). */
+    /**
+     * Forgets the batch and what this book holds, once the last batch's documents have landed (its unit of work rolled
+     * back: the events will be delivered again; or the view's documents are about to change underneath).
+     */
     void discard() {
+        settle();
         clear();
         batchEvents.clear();
         lastFlushed = null;
@@ -320,16 +383,19 @@ final class FigureBook {
             return journal;
         }
 
-        /** Every write, an idempotent replace, a bulk write per collection and thousand documents. */
-        void apply(MongoDatabase database) {
+        /** Every write, an idempotent replace, a bulk write per collection and thousand documents, in turn. */
+        Mono<Void> apply(MongoDatabase database) {
+            List<Mono<?>> chunks = new ArrayList<>();
             byCollection.forEach((collection, documents) -> {
                 List<WriteModel<RawBsonDocument>> models = documents.stream().<WriteModel<RawBsonDocument>>map(
                         d -> new ReplaceOneModel<>(eq("_id", d.get("_id")), d, new ReplaceOptions().upsert(true))).toList();
                 for (int from = 0; from < models.size(); from += 1_000) {
-                    Mono.from(database.getCollection(collection, RawBsonDocument.class).bulkWrite(
-                            models.subList(from, Math.min(models.size(), from + 1_000)))).block();
+                    List<WriteModel<RawBsonDocument>> chunk = models.subList(from, Math.min(models.size(), from + 1_000));
+                    chunks.add(Mono.defer(() -> Mono.from(
+                            database.getCollection(collection, RawBsonDocument.class).bulkWrite(chunk))));
                 }
             });
+            return Flux.concat(chunks).then();
         }
     }
 

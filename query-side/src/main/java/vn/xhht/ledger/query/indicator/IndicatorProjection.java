@@ -444,8 +444,8 @@ public class IndicatorProjection implements Replayable {
             book.end();
         }
         if (unitOfWork == null || isLast(unitOfWork)) {
-            book.flush();
-            answered.invalidateAll();
+            // a batch's documents land while the next batch is worked; the tables answered before are dropped then
+            book.flush(unitOfWork != null).whenComplete((landed, failed) -> answered.invalidateAll());
         }
     }
 
@@ -475,6 +475,11 @@ public class IndicatorProjection implements Replayable {
 
     private static boolean isLast(UnitOfWork<?> unitOfWork) {
         return !(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage();
+    }
+
+    /** Waits until the last batch's documents have landed: they land while the next batch is worked. */
+    public void settle() {
+        book.settle();
     }
 
     /**
