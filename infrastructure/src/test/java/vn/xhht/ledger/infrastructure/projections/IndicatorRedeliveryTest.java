@@ -2,7 +2,6 @@ package vn.xhht.ledger.infrastructure.projections;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
-import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -102,7 +101,7 @@ class IndicatorRedeliveryTest {
         // the batch's journal entry is stored, then the node dies before its figures land: no figure write reaches
         // the database
         MongoDatabase live = database;
-        database = failingWritesTo(live, "indicator_figures");
+        database = InterceptedWrites.failing(live, "indicator_figures", () -> true);
         projection = newProjection();
         handle(a);
         projection.forgetCachedDocuments();
@@ -119,7 +118,7 @@ class IndicatorRedeliveryTest {
         handle(registered("tinh", UnitKind.PROVINCE, null, token(1)));
         MongoDatabase live = database;
         boolean[] failing = {true};
-        database = failingWritesTo(live, "indicator_figures", () -> failing[0]);
+        database = InterceptedWrites.failing(live, "indicator_figures", () -> failing[0]);
         projection = newProjection();
         ResultMessage<?> acknowledged = BatchDelivery.deliver(new AnnotationEventHandlerAdapter(projection),
                                                               List.of(registered("xa-a", UnitKind.COMMUNE, "tinh", token(2))));
@@ -155,7 +154,7 @@ class IndicatorRedeliveryTest {
         handle(registered("tinh", UnitKind.PROVINCE, null, token(1)));
         java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
         MongoDatabase live = database;
-        database = heldWritesTo(live, "indicator_figures", held);
+        database = InterceptedWrites.held(live, "indicator_figures", held);
         projection = newProjection();
         java.util.concurrent.CompletableFuture<ResultMessage<?>> delivered = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> BatchDelivery.deliver(new AnnotationEventHandlerAdapter(projection),
@@ -172,51 +171,6 @@ class IndicatorRedeliveryTest {
 
         assertThat(communesUnder("tinh")).isEqualTo(1);
         assertThat(journal().getBoolean("pending")).isFalse();
-    }
-
-    /** The database, except that every bulk write to {@code collection} fails as a dead node's would. */
-    private static MongoDatabase failingWritesTo(MongoDatabase database, String collection) {
-        return failingWritesTo(database, collection, () -> true);
-    }
-
-    /** The database, except that bulk writes to {@code collection} fail while {@code failing} says so. */
-    private static MongoDatabase failingWritesTo(MongoDatabase database, String collection,
-                                                 java.util.function.BooleanSupplier failing) {
-        return intercepting(database, collection, (target, method, args) -> failing.getAsBoolean()
-                ? Mono.error(new java.io.IOException("the node died")) : method.invoke(target, args));
-    }
-
-    /** The database, except that bulk writes to {@code collection} are sent only once {@code held} is released. */
-    private static MongoDatabase heldWritesTo(MongoDatabase database, String collection,
-                                              java.util.concurrent.CountDownLatch held) {
-        return intercepting(database, collection, (target, method, args) -> Mono.fromCallable(() -> held.await(30,
-                java.util.concurrent.TimeUnit.SECONDS)).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
-                .then(Mono.defer(() -> {
-                    try {
-                        return Mono.from((org.reactivestreams.Publisher<?>) method.invoke(target, args));
-                    } catch (ReflectiveOperationException e) {
-                        return Mono.error(e);
-                    }
-                })));
-    }
-
-    private interface BulkWrite {
-        Object call(Object target, java.lang.reflect.Method method, Object[] args) throws Exception;
-    }
-
-    private static MongoDatabase intercepting(MongoDatabase database, String collection, BulkWrite bulkWrite) {
-        return (MongoDatabase) java.lang.reflect.Proxy.newProxyInstance(
-                MongoDatabase.class.getClassLoader(), new Class<?>[] {MongoDatabase.class}, (proxy, method, args) -> {
-                    Object answer = method.invoke(database, args);
-                    if (method.getName().equals("getCollection") && collection.equals(args[0])) {
-                        Object target = answer;
-                        return java.lang.reflect.Proxy.newProxyInstance(
-                                MongoCollection.class.getClassLoader(), new Class<?>[] {MongoCollection.class},
-                                (p, m, a) -> m.getName().equals("bulkWrite") ? bulkWrite.call(target, m, a)
-                                        : m.invoke(target, a));
-                    }
-                    return answer;
-                });
     }
 
     private Document journal() {

@@ -119,6 +119,25 @@ class ViewBatchTest {
     }
 
     @Test
+    void aBatchInterruptedAfterItsVersionsWereWrittenIsHandledAgainOverThem() {
+        List<EventMessage<?>> batch = List.of(registered("xa", UnitKind.COMMUNE, null, 0),
+                                              registered("ap", UnitKind.VILLAGE, "xa", 0));
+        // the node dies after the versions are written and before the records that mark the events handled
+        MongoDatabase dying = InterceptedWrites.failing(database, "unit_records", () -> true);
+        ResultMessage<?> interrupted = run(new AnnotationEventHandlerAdapter(new UnitProjection(dying)), batch);
+        assertThat(interrupted.isExceptional()).isTrue();
+        assertThat(versions("ap")).as("written before the failure").containsExactly("ap|0");
+
+        List<EventMessage<?>> again = new ArrayList<>(batch);
+        again.add(registered("ap-2", UnitKind.VILLAGE, "xa", 0)); // the next run, its batch one event longer
+        handle(new AnnotationEventHandlerAdapter(new UnitProjection(database)), again);
+
+        assertThat(record("ap")).isNotNull();
+        assertThat(versions("ap")).containsExactly("ap|0");
+        assertThat(versions("ap-2")).as("inserted beside the versions already there").containsExactly("ap-2|0");
+    }
+
+    @Test
     void aReplayHoldingItsDocumentsInMemoryWritesTheSameDocumentsAsTheLiveView() {
         MongoDatabase replayed = mongo.database("replay");
         AnnotationEventHandlerAdapter live = new AnnotationEventHandlerAdapter(new UnitProjection(database));

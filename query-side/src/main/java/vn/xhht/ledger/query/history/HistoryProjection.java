@@ -231,7 +231,7 @@ public class HistoryProjection implements Replayable {
         RecordTime.put(entry, "ts", at);
         entry.append("packed", Packed.pack(new Document("metaData", metaData).append("payload", payload)
                                                                     .append("changes", changes)));
-        batch.replace(ENTRIES, key(position), entry);
+        batch.append(ENTRIES, key(position), entry); // written once: the same event makes the same entry
 
         if (PLACEMENTS.contains(type) && payload != null && payload.getString("parentId") != null) {
             adopt(payload.getString("unitId"), payload.getString("parentId"));

@@ -1,5 +1,7 @@
 package vn.xhht.ledger.query.support;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -189,13 +191,13 @@ public final class ViewBatch {
     }
 
     /**
-     * Adds a document written once and never read back while handling events (a record-time version): idempotent
-     * replace when shared, a plain insert in a replay. The document is the batch's from then on.
+     * Adds a document written once and never read back while handling events (a record-time version), inserted: the
+     * same event always makes the same document, so when shared, one already there (the batch was interrupted after
+     * writing it, and is handled again) is the same and the insert's duplicate key error is ignored. The document is
+     * the batch's from then on.
      */
     public void append(String collection, String id, Document document) {
-        Document stored = document.append("_id", id);
-        models(collection).add(mode == Mode.REPLAY ? new InsertOneModel<>(stored)
-                : new ReplaceOneModel<>(eq("_id", id), stored, new ReplaceOptions().upsert(true)));
+        models(collection).add(new InsertOneModel<>(document.append("_id", id)));
     }
 
     /** Sets {@code field.key} of the document {@code id} of {@code collection} to {@code value}, creating it if missing. */
@@ -272,12 +274,22 @@ public final class ViewBatch {
     private void write(Map<String, List<WriteModel<Document>>> models) {
         for (String collection : order) {
             List<WriteModel<Document>> pending = models.get(collection);
+            // appended documents only: unordered, and one already stored is the same (a batch handled again)
+            boolean appended = pending != null && pending.stream().allMatch(InsertOneModel.class::isInstance);
             for (int from = 0; pending != null && from < pending.size(); from += 1_000) {
                 Mono.from(database.getCollection(collection).bulkWrite(
-                        pending.subList(from, Math.min(pending.size(), from + 1_000)),
-                        new BulkWriteOptions().ordered(mode == Mode.SHARED))).block();
+                            pending.subList(from, Math.min(pending.size(), from + 1_000)),
+                            new BulkWriteOptions().ordered(mode == Mode.SHARED && !appended)))
+                    .onErrorResume(MongoBulkWriteException.class, e -> appended && mode == Mode.SHARED
+                            && onlyDuplicates(e) ? Mono.empty() : Mono.error(e))
+                    .block();
             }
         }
+    }
+
+    private static boolean onlyDuplicates(MongoBulkWriteException e) {
+        return e.getWriteConcernError() == null && !e.getWriteErrors().isEmpty() && e.getWriteErrors().stream().allMatch(
+                error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
     }
 
     /** A replay's batch of versions, written while the next batch is handled (one write in flight). */
