@@ -164,10 +164,11 @@ class IndicatorRedeliveryTest {
             assertThat(result.isExceptional()).isFalse();
             assertThat(journal().getBoolean("pending")).as("the batch is durable in the journal").isTrue();
             assertThat(communesUnder("tinh")).as("its figures have not landed yet").isZero();
+            assertThat(projection.landing()).as("what another thread waits on before reading the view").isNotDone();
         } finally {
             held.countDown();
         }
-        projection.forgetCachedDocuments(); // waits for the landing
+        projection.landing().get(30, java.util.concurrent.TimeUnit.SECONDS);
 
         assertThat(communesUnder("tinh")).isEqualTo(1);
         assertThat(journal().getBoolean("pending")).isFalse();

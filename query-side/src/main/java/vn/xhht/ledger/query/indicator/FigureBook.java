@@ -112,6 +112,8 @@ final class FigureBook {
      */
     private final Set<String> writtenOut = new HashSet<>();
     private CompletableFuture<Void> inFlight;
+    /** The last live batch's landing, for other threads to wait on ({@link #landing}). */
+    private volatile CompletableFuture<Void> landed = CompletableFuture.completedFuture(null);
     private Instant timestamp;
     /**
      * Figures and units read ahead for this batch ({@link #readAhead}) by collection and identifier, empty when the
@@ -242,6 +244,7 @@ final class FigureBook {
         dirtyDocuments.clear();
         versions.clear();
         inFlight = landing;
+        landed = landing;
         if (!behind || figures.size() + units.size() > capacity) {
             awaitInFlight();
         }
@@ -249,6 +252,14 @@ final class FigureBook {
             clear();
         }
         return landing;
+    }
+
+    /**
+     * The last live batch's documents landing; completed once they have (exceptionally if they failed to, which the
+     * journal repairs). Safe to ask from any thread.
+     */
+    CompletableFuture<Void> landing() {
+        return landed;
     }
 
     /**

@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import static vn.xhht.ledger.domain.indicator.IndicatorCatalogue.baselineKey;
 import static vn.xhht.ledger.domain.indicator.IndicatorCatalogue.reportedDenominatorKey;
@@ -477,9 +478,17 @@ public class IndicatorProjection implements Replayable {
         return !(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage();
     }
 
-    /** Waits until the last batch's documents have landed: they land while the next batch is worked. */
+    /**
+     * Waits until the last batch's documents have landed: they land while the next batch is worked. On the
+     * processor's thread, or while it is stopped.
+     */
     public void settle() {
         book.settle();
+    }
+
+    /** The last batch's documents landing (from any thread): the view is as of its token once this completes. */
+    public CompletableFuture<Void> landing() {
+        return book.landing();
     }
 
     /**
