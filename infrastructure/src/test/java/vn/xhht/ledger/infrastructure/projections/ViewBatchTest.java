@@ -74,6 +74,28 @@ class ViewBatchTest {
     }
 
     @Test
+    void documentsABatchReadAbsentAreInsertedAndThoseItFoundReplaced() {
+        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new UnitProjection(database));
+        List<EventMessage<?>> registrations = new ArrayList<>();
+        registrations.add(registered("xa", UnitKind.COMMUNE, null, 0));
+        for (int i = 0; i < 20; i++) {
+            registrations.add(registered("ap-" + i, UnitKind.VILLAGE, "xa", 0));
+        }
+        handle(projection, registrations);
+
+        // the records and their versions inserted; the parent's children entries set
+        assertThat(count("insert")).as("inserts").isEqualTo(2);
+        assertThat(count("update")).as("updates").isEqualTo(1);
+
+        mongo.forget();
+        handle(projection, List.of(renamed("ap-3", "Ấp ba", 1), registered("ap-20", UnitKind.VILLAGE, "xa", 0)));
+
+        assertThat(record("ap-3").toJson()).contains("Ấp ba");
+        assertThat(record("ap-20")).isNotNull();
+        assertThat(versions("ap-3")).containsExactlyInAnyOrder("ap-3|0", "ap-3|1");
+    }
+
+    @Test
     void aBatchEndingWithAnEventTheViewDoesNotUseIsStillWritten() {
         AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new UnitProjection(database));
 

@@ -22,8 +22,10 @@ import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,6 +87,8 @@ public final class ViewBatch {
     /** SHARED: documents with partial updates pending, whose full content is not known until written. */
     private final Map<String, Set<String>> updated = new HashMap<>();
     private final Map<String, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
+    /** The inserts among {@link #writes} that {@link #append} made: the same event makes the same document. */
+    private final Set<WriteModel<Document>> appended = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Where in {@link #writes} each document's last replace sits, to write a document replaced twice only once. */
     private final Map<String, Map<String, Integer>> replacedAt = new HashMap<>();
     /** REPLAY: documents changed in memory and not yet written; documents already in the database. */
@@ -169,24 +173,31 @@ public final class ViewBatch {
         return found;
     }
 
-    /** Replaces (or creates) the document {@code id} of {@code collection}. */
+    /**
+     * Replaces (or creates) the document {@code id} of {@code collection}: an insert if this batch read it absent (the
+     * processor is the view's only writer while it holds its token; a duplicate key fails the batch, which is then
+     * handled again from fresh reads), an upsert otherwise.
+     */
     public void replace(String collection, String id, Document document) {
         Document stored = document.containsKey("_id") ? document : new Document(document).append("_id", id);
         if (mode == Mode.REPLAY) {
             change(collection, id, stored);
             return;
         }
+        Map<String, Document> documents = known.get(collection);
+        boolean absent = documents != null && documents.containsKey(id) && documents.get(id) == null;
         remember(collection, id, stored);
         updated.getOrDefault(collection, new HashSet<>()).remove(id);
         List<WriteModel<Document>> models = models(collection);
-        ReplaceOneModel<Document> model = new ReplaceOneModel<>(eq("_id", id), stored, new ReplaceOptions().upsert(true));
         Map<String, Integer> positions = replacedAt.computeIfAbsent(collection, c -> new HashMap<>());
         Integer earlier = positions.get(id);
         if (earlier != null) {
-            models.set(earlier, model);
+            models.set(earlier, models.get(earlier) instanceof InsertOneModel<Document> ? new InsertOneModel<>(stored)
+                    : new ReplaceOneModel<>(eq("_id", id), stored, new ReplaceOptions().upsert(true)));
         } else {
             positions.put(id, models.size());
-            models.add(model);
+            models.add(absent ? new InsertOneModel<>(stored)
+                    : new ReplaceOneModel<>(eq("_id", id), stored, new ReplaceOptions().upsert(true)));
         }
     }
 
@@ -197,7 +208,9 @@ public final class ViewBatch {
      * the batch's from then on.
      */
     public void append(String collection, String id, Document document) {
-        models(collection).add(new InsertOneModel<>(document.append("_id", id)));
+        InsertOneModel<Document> model = new InsertOneModel<>(document.append("_id", id));
+        appended.add(model);
+        models(collection).add(model);
     }
 
     /** Sets {@code field.key} of the document {@code id} of {@code collection} to {@code value}, creating it if missing. */
@@ -229,6 +242,7 @@ public final class ViewBatch {
             }
         } finally {
             writes.clear();
+            appended.clear();
             if (mode == Mode.SHARED) {
                 discard();
             }
@@ -266,6 +280,7 @@ public final class ViewBatch {
         known.clear();
         updated.clear();
         writes.clear();
+        appended.clear();
         replacedAt.clear();
         dirty.clear();
         held = 0;
@@ -275,12 +290,12 @@ public final class ViewBatch {
         for (String collection : order) {
             List<WriteModel<Document>> pending = models.get(collection);
             // appended documents only: unordered, and one already stored is the same (a batch handled again)
-            boolean appended = pending != null && pending.stream().allMatch(InsertOneModel.class::isInstance);
+            boolean appendedOnly = pending != null && pending.stream().allMatch(appended::contains);
             for (int from = 0; pending != null && from < pending.size(); from += 1_000) {
                 Mono.from(database.getCollection(collection).bulkWrite(
                             pending.subList(from, Math.min(pending.size(), from + 1_000)),
-                            new BulkWriteOptions().ordered(mode == Mode.SHARED && !appended)))
-                    .onErrorResume(MongoBulkWriteException.class, e -> appended && mode == Mode.SHARED
+                            new BulkWriteOptions().ordered(mode == Mode.SHARED && !appendedOnly)))
+                    .onErrorResume(MongoBulkWriteException.class, e -> appendedOnly && mode == Mode.SHARED
                             && onlyDuplicates(e) ? Mono.empty() : Mono.error(e))
                     .block();
             }
