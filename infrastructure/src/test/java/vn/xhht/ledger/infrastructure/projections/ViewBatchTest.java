@@ -52,12 +52,7 @@ class ViewBatchTest {
     @Test
     void aBatchOfEventsIsReadAheadWithAQueryPerSixteenDocumentsAndWrittenWithOneBulkWritePerCollection() {
         AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new UnitProjection(database));
-        List<EventMessage<?>> registrations = new ArrayList<>();
-        registrations.add(registered("xa", UnitKind.COMMUNE, null, 0));
-        for (int i = 0; i < 100; i++) {
-            registrations.add(registered("ap-" + i, UnitKind.VILLAGE, "xa", 0));
-        }
-        handle(projection, registrations);
+        handle(projection, communeWithVillages(100));
         mongo.forget();
 
         List<EventMessage<?>> renames = new ArrayList<>();
@@ -76,12 +71,7 @@ class ViewBatchTest {
     @Test
     void documentsABatchReadAbsentAreInsertedAndThoseItFoundReplaced() {
         AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new UnitProjection(database));
-        List<EventMessage<?>> registrations = new ArrayList<>();
-        registrations.add(registered("xa", UnitKind.COMMUNE, null, 0));
-        for (int i = 0; i < 20; i++) {
-            registrations.add(registered("ap-" + i, UnitKind.VILLAGE, "xa", 0));
-        }
-        handle(projection, registrations);
+        handle(projection, communeWithVillages(20));
 
         // the records and their versions inserted; the parent's children entries set
         assertThat(count("insert")).as("inserts").isEqualTo(2);
@@ -206,6 +196,16 @@ class ViewBatchTest {
     private static EventMessage<?> registered(String id, UnitKind kind, String parent, long sequence) {
         return new GenericDomainEventMessage<>("UnitAggregate", id, sequence,
                                                new UnitRegisteredEvent(id, id, kind, parent, LocalDate.of(2020, 1, 1)));
+    }
+
+    /** A commune "xa" and its villages "ap-0", "ap-1", … registered. */
+    private static List<EventMessage<?>> communeWithVillages(int villages) {
+        List<EventMessage<?>> registrations = new ArrayList<>();
+        registrations.add(registered("xa", UnitKind.COMMUNE, null, 0));
+        for (int i = 0; i < villages; i++) {
+            registrations.add(registered("ap-" + i, UnitKind.VILLAGE, "xa", 0));
+        }
+        return registrations;
     }
 
     private static EventMessage<?> renamed(String id, String name, long sequence) {
