@@ -18,8 +18,9 @@ import java.util.TreeMap;
  * {@code <unit>|<k>} (at most {@link #PAGE_SIZE} entries, ascending by position, each page's positions above the
  * previous page's; the entries packed one after another), {@code history_heads} the first position of each page under
  * the unit's id. A page of a history is thus the head and one or two pages read by key — on the embedded server, which
- * has no secondary indexes, as on MongoDB. An entry keeps its position, its record time (to filter {@code asOf}, {@code from}, {@code to} without
- * reading the event) and the units it concerns (to filter a subtree's members on a date or as known at an instant).
+ * has no secondary indexes, as on MongoDB. An entry keeps its position, its record time (to filter {@code asOf},
+ * {@code from}, {@code to} without reading the event) and the units it concerns (to filter a subtree's members on a
+ * date or as known at an instant).
  *
  * <p>Appending the newest event is the usual write: one page and, every {@link #PAGE_SIZE} entries, the head. An
  * older position (a unit joining a subtree brings its history along; a commit arriving late from another node) is

@@ -209,7 +209,6 @@ final class FigureBook {
         if (dirtyFigures.isEmpty() && dirtyUnits.isEmpty() && dirtyDocuments.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        awaitInFlight(); // the last batch's documents and mark land before this entry replaces it
         Writes writes = new Writes();
         dirtyFigures.forEach(f -> writes.add(FIGURES, f.toDocument()));
         versions.forEach(v -> writes.add(VERSIONS, v));
@@ -220,6 +219,7 @@ final class FigureBook {
         remembered.addAll(batchEvents);
         remembered = List.copyOf(remembered.subList(Math.max(0, remembered.size() - REMEMBERED), remembered.size()));
         Document entry = done(flush, remembered).append("pending", true).append("writes", writes.journal());
+        awaitInFlight(); // the last batch's documents and mark land before this entry replaces it
         try {
             // upsert: no entry yet, or the one last written here, is replaced; one written by another node is not
             // matched, and the upsert then collides with it on _id

@@ -50,12 +50,15 @@ public final class Packed {
     public static List<RawBsonDocument> rawAll(Object value) {
         byte[] bytes = value instanceof Binary binary ? binary.getData() : null;
         List<RawBsonDocument> documents = new ArrayList<>();
-        for (int at = 0; bytes != null && at + 4 <= bytes.length; ) {
-            int length = ByteBuffer.wrap(bytes, at, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-            documents.add(new RawBsonDocument(bytes, at, length));
-            at += length;
+        for (int at = 0; bytes != null && at + 4 <= bytes.length; at += length(bytes, at)) {
+            documents.add(new RawBsonDocument(bytes, at, length(bytes, at)));
         }
         return documents;
+    }
+
+    /** The length of the document encoded at {@code at}: a BSON document begins with it. */
+    private static int length(byte[] bytes, int at) {
+        return ByteBuffer.wrap(bytes, at, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 
     /** The document encoded once, to be written (and journalled) as bytes without encoding it again. */
@@ -75,26 +78,40 @@ public final class Packed {
 
         private final ByteArrayOutputStream bytes;
         private int size;
+        /** The last element, still encoded; null when empty. */
+        private RawBsonDocument last;
 
-        private Sequence(ByteArrayOutputStream bytes, int size) {
+        private Sequence(ByteArrayOutputStream bytes, int size, RawBsonDocument last) {
             this.bytes = bytes;
             this.size = size;
+            this.last = last;
         }
 
         public static Sequence empty() {
-            return new Sequence(new ByteArrayOutputStream(ELEMENT_BYTES), 0);
+            return new Sequence(new ByteArrayOutputStream(ELEMENT_BYTES), 0, null);
         }
 
-        /** The sequence a stored binary value holds (empty for anything else), sized to what it holds. */
+        /**
+         * The sequence a stored binary value holds (empty for anything else), sized to what it holds: its elements are
+         * counted by their lengths, none decoded.
+         */
         public static Sequence of(Object stored) {
             byte[] data = stored instanceof Binary binary ? binary.getData() : new byte[0];
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(data.length + ELEMENT_BYTES);
             bytes.writeBytes(data);
-            return new Sequence(bytes, rawAll(stored).size());
+            int size = 0;
+            int lastAt = -1;
+            for (int at = 0; at + 4 <= data.length; at += length(data, at)) {
+                lastAt = at;
+                size++;
+            }
+            return new Sequence(bytes, size, lastAt < 0 ? null : new RawBsonDocument(data, lastAt, length(data, lastAt)));
         }
 
         public void append(Document document) {
-            bytes.writeBytes(encode(document));
+            byte[] encoded = encode(document);
+            bytes.writeBytes(encoded);
+            last = new RawBsonDocument(encoded);
             size++;
         }
 
@@ -113,8 +130,7 @@ public final class Packed {
 
         /** The last element, decoding that one only; null when empty. */
         public Document last() {
-            List<RawBsonDocument> raw = rawAll(binary());
-            return raw.isEmpty() ? null : raw.get(raw.size() - 1).decode(CODEC);
+            return last == null ? null : last.decode(CODEC);
         }
     }
 
