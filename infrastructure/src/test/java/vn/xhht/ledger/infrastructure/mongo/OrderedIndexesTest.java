@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +90,50 @@ class OrderedIndexesTest {
         assertEveryIndexIsListedInTheNewOrder(dir);
     }
 
+    @Test
+    void anIndexThePreviousBuildOrderedIsReadAsItIsAndWrittenOn(@TempDir Path dir) {
+        writeTheOldWay(dir);
+        MVStore store = MVStore.open(dir.resolve("xhht.mv").toString());
+        IndexKeyType order = new IndexKeyType();
+        ObjectDataType javaSerialising = new ObjectDataType() { // the previous build's key type: ordered, Java-serialised
+            @Override
+            public int compare(Object a, Object b) {
+                return order.compare(a, b);
+            }
+        };
+        MVMap<Integer, Integer> listed = store.openMap(OrderedIndexes.ORDERED_MAPS);
+        Map<String, Integer> ids = new java.util.HashMap<>();
+        for (String name : indexMaps(store)) {
+            MVMap<Object, Object> old = store.openMap(name);
+            MVMap<Object, Object> copy = store.openMap(OrderedIndexes.sibling(name),
+                                                       new MVMap.Builder<Object, Object>().keyType(javaSerialising));
+            copy.putAll(old);
+            store.removeMap(old);
+            store.renameMap(copy, name);
+            listed.put(copy.getId(), 1);
+            ids.put(name, copy.getId());
+        }
+        store.close();
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.h2(dir); MongoClient client = MongoClients.create(mongo.connectionString())) {
+            assertEveryKeyIsFoundAndEveryDuplicateRefused(mongo);
+            units(client).insertOne(new Document("_id", "unit-new").append("code", "c-new"));
+        }
+        try (EmbeddedMongo again = EmbeddedMongo.h2(dir); MongoClient client = MongoClients.create(again.connectionString())) {
+            assertThat(units(client).find(Filters.eq("code", "c-new")).first()).isNotNull();
+            assertDuplicate(units(client), new Document("_id", "unit-newer").append("code", "c-new"));
+            units(client).deleteOne(Filters.eq("_id", "unit-new"));
+            assertEveryKeyIsFoundAndEveryDuplicateRefused(again);
+        }
+        MVStore after = MVStore.open(dir.resolve("xhht.mv").toString());
+        try { // not rebuilt: the same maps
+            assertThat(indexMaps(after).stream().collect(Collectors.toMap(name -> name,
+                    name -> OrderedIndexes.openOrdered(after, name).getId()))).isEqualTo(ids);
+        } finally {
+            after.close();
+        }
+    }
+
     /** A file as the plain H2 backend (and this service before) writes it: index keys ordered by serialised bytes. */
     private static void writeTheOldWay(Path dir) {
         MongoServer server = new MongoServer(new H2Backend(MVStore.open(dir.resolve("xhht.mv").toString())));
@@ -142,7 +187,7 @@ class OrderedIndexesTest {
                     .noneMatch(name -> name.contains("~"));
             MVMap<Integer, Integer> listed = store.openMap(OrderedIndexes.ORDERED_MAPS);
             Map<String, Integer> ids = indexes.stream()
-                    .collect(Collectors.toMap(name -> name, name -> store.openMap(name).getId()));
+                    .collect(Collectors.toMap(name -> name, name -> OrderedIndexes.openOrdered(store, name).getId()));
             assertThat(ids.values()).allSatisfy(id -> assertThat(listed.get(id)).isEqualTo(1));
         } finally {
             store.close();
