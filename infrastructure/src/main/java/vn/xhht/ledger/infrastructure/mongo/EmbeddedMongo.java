@@ -1,7 +1,9 @@
 package vn.xhht.ledger.infrastructure.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -10,6 +12,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
@@ -87,6 +90,9 @@ public final class EmbeddedMongo implements AutoCloseable {
      * <p>
      * <b>Index keys.</b> Its databases open their unique indexes ordered by {@link IndexKeyType}, not by serialised
      * bytes ({@link OrderedIndexes}).
+     * <p>
+     * <b>Documents.</b> Its collections store their documents as BSON ({@link BsonDocumentType}), not by Java
+     * serialisation.
      */
     static final class DurableH2Backend extends H2Backend {
 
@@ -123,6 +129,19 @@ public final class EmbeddedMongo implements AutoCloseable {
                 // H2Database opens the map by the same name and gets the one already open, with its key type
                 OrderedIndexes.open(getMvStore(), indexMapName(collectionName, indexName));
                 return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
+
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                // H2Database opens the map by the same name and gets the one already open, with its value type
+                getMvStore().openMap(dataMapName(collectionName),
+                                     new MVMap.Builder<Object, Object>().valueType(new BsonDocumentType()));
+                return super.openOrCreateCollection(collectionName, options);
+            }
+
+            /** The name H2Database gives a collection's documents' map (BsonDocumentTypeTest checks it is the one in use). */
+            String dataMapName(String collectionName) {
+                return "databases." + getFullCollectionNamespace(collectionName);
             }
 
             /** The name H2Database gives an index's map (OrderedIndexesTest checks that it is the one in use). */
