@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,9 +33,11 @@ import java.util.Set;
 public final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoServer server;
+    private final MongoBackend backend;
     private final InetSocketAddress address;
 
     private EmbeddedMongo(MongoBackend backend, String host, int port) {
+        this.backend = backend;
         this.server = new MongoServer(backend);
         this.address = port == 0 ? server.bind() : bindTo(host, port);
     }
@@ -189,6 +192,8 @@ public final class EmbeddedMongo implements AutoCloseable {
         private long written;
         private long committed;
         private boolean committing;
+        private long commitsMade;
+        private long commitNanos;
 
         GroupCommit(Runnable commit) {
             this.commit = commit;
@@ -210,6 +215,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                 upTo = written; // every write numbered so far is in the store's current version
             }
             boolean done = false;
+            long started = System.nanoTime();
             try {
                 commit.run();
                 done = true;
@@ -218,10 +224,17 @@ public final class EmbeddedMongo implements AutoCloseable {
                     committing = false;
                     if (done) {
                         committed = Math.max(committed, upTo);
+                        commitsMade++;
+                        commitNanos += System.nanoTime() - started;
                     }
                     notifyAll();
                 }
             }
+        }
+
+        /** The writes and the file commits made so far, and the time those commits took. */
+        synchronized Commits made() {
+            return new Commits(written, commitsMade, commitNanos);
         }
 
         private void waitForCommit() {
@@ -232,6 +245,21 @@ public final class EmbeddedMongo implements AutoCloseable {
                 throw new IllegalStateException("Interrupted while waiting for the store to commit", e);
             }
         }
+    }
+
+    /** Writes answered and file commits made by a durable server; what it costs to keep acknowledged writes. */
+    public record Commits(long writes, long commits, long nanos) {
+
+        /** What was made since {@code earlier}. */
+        public Commits since(Commits earlier) {
+            return new Commits(writes - earlier.writes, commits - earlier.commits, nanos - earlier.nanos);
+        }
+    }
+
+    /** The file commits made so far, if this server keeps a file. */
+    public Optional<Commits> commits() {
+        return backend instanceof DurableH2Backend durable ? Optional.of(durable.commits.made())
+                                                            : Optional.empty();
     }
 
     /** A server keeping everything in memory, on a free loopback port. */

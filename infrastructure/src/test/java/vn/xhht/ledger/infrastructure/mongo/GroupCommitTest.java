@@ -50,6 +50,10 @@ class GroupCommitTest {
         pool.shutdown();
         assertThat(durable.get()).isEqualTo(writers * writesEach);
         assertThat(commits.get()).isLessThan(writers * writesEach / 2);
+        EmbeddedMongo.Commits made = group.made(); // what the benchmark prints of the H2 backend
+        assertThat(made.writes()).isEqualTo(writers * writesEach);
+        assertThat(made.commits()).isEqualTo(commits.get());
+        assertThat(made.nanos()).isGreaterThanOrEqualTo(made.commits() * 2_000_000L);
     }
 
     @Test
@@ -63,6 +67,7 @@ class GroupCommitTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(group::afterWrite).hasMessage("disk full");
         group.afterWrite();
         assertThat(attempts.get()).isEqualTo(2);
+        assertThat(group.made().commits()).as("the failed commit is not counted").isEqualTo(1);
     }
 
     private static void sleep(long millis) {
