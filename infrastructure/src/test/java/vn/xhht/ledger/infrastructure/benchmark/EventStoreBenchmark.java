@@ -76,7 +76,13 @@ class EventStoreBenchmark {
         }
         if (backends.contains("h2")) {
             Path dir = Files.createTempDirectory("xhht-bench");
-            run("h2", () -> EmbeddedMongo.h2(dir));
+            try {
+                run("h2", () -> EmbeddedMongo.h2(dir));
+            } finally { // some 4 GB: left behind, a few runs fill a disk
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                }
+            }
         }
     }
 
