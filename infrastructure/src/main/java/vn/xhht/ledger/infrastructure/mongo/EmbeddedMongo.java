@@ -142,7 +142,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                 return super.openOrCreateCollection(collectionName, options);
             }
 
-            /** The name H2Database gives a collection's documents' map (BsonDocumentTypeTest checks it is the one in use). */
+            /** The name H2Database gives a collection's documents' map (BsonDocumentTypeTest reads it as stored). */
             String dataMapName(String collectionName) {
                 return "databases." + getFullCollectionNamespace(collectionName);
             }

@@ -121,7 +121,8 @@ class EventStoreBenchmark {
             line("engine / peer, 1 writer", ours1 / peer1 * 100, "%");
             line("engine / peer, 8 writers", ours8 / peer8 * 100, "%");
             if (!fileCommits.isEmpty()) {
-                System.out.printf(Locale.ROOT, "[%s backend] file commits (a write is answered once one covers it)%n", backend);
+                System.out.printf(Locale.ROOT, "[%s backend] file commits (a write is answered once one covers it)%n",
+                                  backend);
                 fileCommits.forEach((what, made) -> System.out.printf(
                         Locale.ROOT, "  %-44s %,9d commits for %,d writes (%.1f a commit), %.2f ms a commit%n", what,
                         made.commits(), made.writes(), (double) made.writes() / made.commits(),
@@ -384,11 +385,13 @@ class EventStoreBenchmark {
                 progressed = System.nanoTime();
             }
         }
-        double rate = seen.get() / (peer && seen.get() < expected ? seconds(start) - seconds(progressed) : seconds(start));
+        boolean stalled = peer && seen.get() < expected;
+        double rate = seen.get() / (stalled ? seconds(start) - seconds(progressed) : seconds(start));
         processor.shutDown();
         store.shutDown();
-        if (peer && seen.get() < expected) {
-            System.out.printf(Locale.ROOT, "  peer catch-up missed %,d of %,d stored events%n", expected - seen.get(), expected);
+        if (stalled) {
+            System.out.printf(Locale.ROOT, "  peer catch-up missed %,d of %,d stored events%n", expected - seen.get(),
+                              expected);
         } else if (seen.get() != expected) {
             throw new AssertionError("caught up " + seen.get() + " of " + expected);
         }

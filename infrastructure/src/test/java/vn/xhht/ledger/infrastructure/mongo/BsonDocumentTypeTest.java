@@ -99,7 +99,8 @@ class BsonDocumentTypeTest {
             for (int i = 500; i < 1_000; i++) {
                 units(client).insertOne(unit(i));
             }
-            units(client).updateOne(Filters.eq("_id", "unit-7"), new org.bson.Document("$set", new org.bson.Document("name", "Thôn Bảy")));
+            units(client).updateOne(Filters.eq("_id", "unit-7"),
+                                    new org.bson.Document("$set", new org.bson.Document("name", "Thôn Bảy")));
         }
 
         try (EmbeddedMongo mongo = EmbeddedMongo.h2(dir); MongoClient client = MongoClients.create(mongo.connectionString())) {

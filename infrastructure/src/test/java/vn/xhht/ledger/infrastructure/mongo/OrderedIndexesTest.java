@@ -95,7 +95,8 @@ class OrderedIndexesTest {
         writeTheOldWay(dir);
         MVStore store = MVStore.open(dir.resolve("xhht.mv").toString());
         IndexKeyType order = new IndexKeyType();
-        ObjectDataType javaSerialising = new ObjectDataType() { // the previous build's key type: ordered, Java-serialised
+        // the previous build's key type: ordered by IndexKeyType, stored by Java serialisation
+        ObjectDataType javaSerialising = new ObjectDataType() {
             @Override
             public int compare(Object a, Object b) {
                 return order.compare(a, b);
