@@ -36,15 +36,18 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final MongoBackend backend;
     private final InetSocketAddress address;
 
-    private EmbeddedMongo(MongoBackend backend, String host, int port) {
+    /**
+     * Network threads of a server keeping a file. Each connection is served by one thread, which answers a write only
+     * once a file commit covers it and serves none of its other connections meanwhile; netty's default, twice the cores
+     * (four here), let eight writers share a commit two at a time and held a read behind a writer on the same thread.
+     */
+    static final int FILE_NETWORK_THREADS = Math.max(16, 2 * Runtime.getRuntime().availableProcessors());
+
+    private EmbeddedMongo(MongoBackend backend, String host, int port, int networkThreads) {
         this.backend = backend;
         this.server = new MongoServer(backend);
-        this.address = port == 0 ? server.bind() : bindTo(host, port);
-    }
-
-    private InetSocketAddress bindTo(String host, int port) {
-        server.bind(host, port);
-        return server.getLocalAddress();
+        server.bind(new InetSocketAddress(host, port), 0, networkThreads); // 0: netty's default
+        this.address = server.getLocalAddress();
     }
 
     /** A server keeping its data in {@code dataDir/xhht.mv} (created if needed), on a free loopback port. */
@@ -53,12 +56,18 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     public static EmbeddedMongo h2(Path dataDir, String host, int port) {
+        return h2(dataDir, host, port, () -> { });
+    }
+
+    /** With {@code beforeCommit} run before each file commit (tests hold a commit with it). */
+    static EmbeddedMongo h2(Path dataDir, String host, int port, Runnable beforeCommit) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
         }
-        return new EmbeddedMongo(new DurableH2Backend(openStore(dataDir.resolve("xhht.mv"))), host, port);
+        return new EmbeddedMongo(new DurableH2Backend(openStore(dataDir.resolve("xhht.mv")), beforeCommit), host, port,
+                                 FILE_NETWORK_THREADS);
     }
 
     /** Bytes of partly empty chunks H2's housekeeping rewrites in one round while the store is idle (a quarter busy). */
@@ -103,10 +112,14 @@ public final class EmbeddedMongo implements AutoCloseable {
                                                          "dropindexes", "drop", "dropdatabase", "create",
                                                          "renamecollection");
 
-        private final GroupCommit commits = new GroupCommit(this::commit);
+        private final GroupCommit commits;
 
-        DurableH2Backend(MVStore store) {
+        DurableH2Backend(MVStore store, Runnable beforeCommit) {
             super(store);
+            this.commits = new GroupCommit(() -> {
+                beforeCommit.run();
+                commit();
+            });
         }
 
         @Override
@@ -264,7 +277,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** A server keeping everything in memory, on a free loopback port. */
     public static EmbeddedMongo memory() {
-        return new EmbeddedMongo(new MemoryBackend(), "127.0.0.1", 0);
+        return new EmbeddedMongo(new MemoryBackend(), "127.0.0.1", 0, 0);
     }
 
     public String connectionString() {
