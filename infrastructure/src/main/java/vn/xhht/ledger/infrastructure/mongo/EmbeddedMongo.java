@@ -77,7 +77,7 @@ public final class EmbeddedMongo implements AutoCloseable {
      * The H2 file, compacted in small rounds. H2 rewrites partly empty chunks in the background, under the store's
      * lock, as much at a time as its write buffer holds: 19 MB by default (a quarter of it while writes come in).
      * A commit waits for such a round; every write waits for its commit (below) on one of the embedded server's
-     * few network threads, and the reads sharing those threads wait behind it. Thread dumps taken during the
+     * network threads, and the reads sharing those threads wait behind it ({@link #FILE_NETWORK_THREADS}). Thread dumps taken during the
      * writing benchmark's slow history reads (0.4–0.6 s, once the file held ~45,000 events) showed the
      * housekeeping thread in {@code FileStore.rewriteChunks} and the server's threads in {@code MVStore.commit}.
      * With a {@value #COMPACTION_STEP_KB} KB buffer a round rewrites that much at most; the file is compacted as
