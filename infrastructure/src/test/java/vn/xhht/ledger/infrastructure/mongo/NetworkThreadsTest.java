@@ -38,7 +38,7 @@ class NetworkThreadsTest {
                 await(release);
             }
         };
-        ExecutorService writers = Executors.newFixedThreadPool(8);
+        ExecutorService writers = Executors.newFixedThreadPool(9); // eight writers and the reader
         try (EmbeddedMongo mongo = EmbeddedMongo.h2(dir, "127.0.0.1", 0, slowDisk);
              MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoCollection<Document> units = client.getDatabase("xhht").getCollection("units");
@@ -53,8 +53,7 @@ class NetworkThreadsTest {
             assertThat(commitHeld.await(10, TimeUnit.SECONDS)).as("a writer reached the file commit").isTrue();
             Thread.sleep(300); // the other seven writers arrive and wait for the next commit
 
-            Future<Document> read = Executors.newSingleThreadExecutor()
-                    .submit(() -> units.find(Filters.eq("_id", "unit-0")).first());
+            Future<Document> read = writers.submit(() -> units.find(Filters.eq("_id", "unit-0")).first());
             try {
                 assertThat(read.get(3, TimeUnit.SECONDS).getString("name")).isEqualTo("Thôn Đông");
                 assertThat(writes).noneMatch(Future::isDone);

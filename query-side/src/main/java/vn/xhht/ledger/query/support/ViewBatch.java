@@ -192,13 +192,16 @@ public final class ViewBatch {
         Map<String, Integer> positions = replacedAt.computeIfAbsent(collection, c -> new HashMap<>());
         Integer earlier = positions.get(id);
         if (earlier != null) {
-            models.set(earlier, models.get(earlier) instanceof InsertOneModel<Document> ? new InsertOneModel<>(stored)
-                    : new ReplaceOneModel<>(eq("_id", id), stored, new ReplaceOptions().upsert(true)));
+            boolean inserted = models.get(earlier) instanceof InsertOneModel<Document>;
+            models.set(earlier, inserted ? new InsertOneModel<>(stored) : upsert(id, stored));
         } else {
             positions.put(id, models.size());
-            models.add(absent ? new InsertOneModel<>(stored)
-                    : new ReplaceOneModel<>(eq("_id", id), stored, new ReplaceOptions().upsert(true)));
+            models.add(absent ? new InsertOneModel<>(stored) : upsert(id, stored));
         }
+    }
+
+    private static WriteModel<Document> upsert(String id, Document document) {
+        return new ReplaceOneModel<>(eq("_id", id), document, new ReplaceOptions().upsert(true));
     }
 
     /**
@@ -263,8 +266,7 @@ public final class ViewBatch {
             List<WriteModel<Document>> models = out.computeIfAbsent(collection, c -> new ArrayList<>());
             for (String id : ids) {
                 Document document = documents.get(id);
-                models.add(inDatabase.add(id) ? new InsertOneModel<>(document)
-                        : new ReplaceOneModel<>(eq("_id", id), document, new ReplaceOptions().upsert(true)));
+                models.add(inDatabase.add(id) ? new InsertOneModel<>(document) : upsert(id, document));
             }
         });
         write(out);
